@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { registerCiCommands } from './ci.js';
+
+/** Sets the process exit code of the running command. */
+export type SetExitCode = (code: number) => void;
+
+/** Each command module exports one `register…` function; this is the one list of them. */
+
+export function registerCommands(program: Command, io: CliIo, setExitCode: SetExitCode): void {
+  registerCiCommands(program, io, setExitCode);
+}
