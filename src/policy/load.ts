@@ -1,5 +1,14 @@
-// Placeholder: the policy loader is being written (issue 2). Signature is the contract.
-import type { PolicyFile } from './schema.js';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { InputError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
+import { policyFileSchema, policyJsonSchema, type PolicyFile } from './schema.js';
+import { keysAt, nearestKey } from './suggest.js';
+import { formatKeyPath, locate, readYamlSource, type KeyPath, type YamlSource } from './yaml-source.js';
+import { buildPolicy, type Policy } from './model.js';
+
+export const POLICY_FILE_NAMES = ['lifecycle.yaml', 'lifecycle.yml'] as const;
 
 export interface LoadedPolicy {
   /** Absolute path of the root lifecycle.yaml. */
@@ -8,8 +17,158 @@ export interface LoadedPolicy {
   root: string;
   /** The merged, validated policy files (extends applied). */
   merged: PolicyFile;
+  /** The model the checks use (defaults applied, releases resolved). */
+  policy: Policy;
+  /** Every file read, root first, for positions and cache invalidation. */
+  sources: YamlSource[];
 }
 
+/** Finds lifecycle.yaml in `cwd` or the nearest parent; undefined when there is none. */
+export function findPolicyFile(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of POLICY_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Resolves which policy file applies: `--policy` if given, else discovery from cwd. */
+export function resolvePolicyPath(options: { cwd: string; policyPath?: string }): string {
+  if (options.policyPath) {
+    const path = resolve(options.cwd, options.policyPath);
+    if (!existsSync(path)) throw new InputError(`policy file not found: ${path}`);
+    if (statSync(path).isDirectory()) throw new InputError(`--policy must name a file, not a directory: ${path}`);
+    return path;
+  }
+  const found = findPolicyFile(options.cwd);
+  if (!found) {
+    throw new InputError(
+      `no lifecycle.yaml in ${resolve(options.cwd)} or any parent directory (run \`lifecycle init\` to create one, or pass --policy FILE)`,
+    );
+  }
+  return found;
+}
+
+interface CacheEntry {
+  loaded: LoadedPolicy;
+  stamps: string;
+}
+const cache = new Map<string, CacheEntry>();
+
+/**
+ * Loads, merges and validates the policy. Synchronous (ESLint rules are) and cached per root
+ * file; the cache is invalidated when any file of the extends chain changes on disk.
+ */
 export function loadPolicy(options: { cwd: string; policyPath?: string }): LoadedPolicy {
-  throw new Error(`policy loader not implemented yet (${options.cwd})`);
+  const path = resolvePolicyPath(options);
+  const hit = cache.get(path);
+  if (hit && hit.stamps === stampOf(hit.loaded.sources.map((source) => source.file))) return hit.loaded;
+  const loaded = loadUncached(path);
+  cache.set(path, { loaded, stamps: stampOf(loaded.sources.map((source) => source.file)) });
+  return loaded;
+}
+
+function stampOf(files: readonly string[]): string {
+  return files
+    .map((file) => {
+      try {
+        const stat = statSync(file);
+        return `${file}:${stat.mtimeMs}:${stat.size}`;
+      } catch {
+        return `${file}:missing`;
+      }
+    })
+    .join('|');
+}
+
+function loadUncached(path: string): LoadedPolicy {
+  const sources: YamlSource[] = [];
+  const merged = loadWithExtends(path, [], sources);
+  const root = dirname(path);
+  // sources were collected depth-first (bases first); positions prefer the root file.
+  const ordered = [...sources].reverse();
+  const policy = buildPolicy(merged, { root, file: path, sources: ordered });
+  return { path, root, merged, policy, sources: ordered };
+}
+
+function loadWithExtends(file: string, chain: readonly string[], sources: YamlSource[]): PolicyFile {
+  if (chain.includes(file)) {
+    throw new InputError(`cyclic extends: ${[...chain, file].join(' -> ')}`);
+  }
+  const source = readYamlSource(file);
+  const own = validate(source);
+  let merged: Record<string, unknown> = {};
+  (own.extends ?? []).forEach((reference, index) => {
+    const target = resolveExtends(reference, source, index);
+    merged = deepMerge(merged, loadWithExtends(target, [...chain, file], sources) as Record<string, unknown>);
+  });
+  sources.push(source);
+  const { extends: _ignored, ...rest } = own;
+  return deepMerge(merged, rest as Record<string, unknown>) as PolicyFile;
+}
+
+function resolveExtends(reference: string, source: YamlSource, index: number): string {
+  const looksLikePath = reference.includes('/') || reference.endsWith('.yaml') || reference.endsWith('.yml');
+  const target = looksLikePath
+    ? resolve(dirname(source.file), reference)
+    : join(packageRoot(), 'policies', `${reference}.yaml`);
+  if (!existsSync(target)) {
+    const pos = locate(source, ['extends', index]);
+    const what = looksLikePath ? `file ${target}` : `built-in preset "${reference}" (presets live in policies/)`;
+    throw new InputError(`${pos.file}:${pos.line}:${pos.column}: extends[${index}]: no ${what}`);
+  }
+  return target;
+}
+
+let jsonSchema: Record<string, unknown> | undefined;
+
+function validate(source: YamlSource): PolicyFile {
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
+    throw new InputError(`${source.file}:1:1: a policy file must be a YAML mapping (start with \`version: 1\`)`);
+  }
+  const result = policyFileSchema.safeParse(source.value);
+  if (result.success) return result.data;
+  jsonSchema ??= policyJsonSchema();
+  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, source, jsonSchema!));
+  throw new InputError(`invalid policy: ${problems[0]}`, problems.slice(1));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, source: YamlSource, schema: Record<string, unknown>): string[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const keyPath: KeyPath = [...path, key];
+      const pos = locate(source, keyPath);
+      const valid = keysAt(schema, path);
+      const suggestion = nearestKey(key, valid);
+      const hint = suggestion ? `did you mean "${suggestion}"?` : `valid keys: ${valid.join(', ')}`;
+      return `${pos.file}:${pos.line}:${pos.column}: ${formatKeyPath(keyPath)}: unknown key "${key}"; ${hint}`;
+    });
+  }
+  const pos = locate(source, path);
+  return [`${pos.file}:${pos.line}:${pos.column}: ${formatKeyPath(path)}: ${issue.message}`];
+}
+
+/** Objects merge key by key (later wins); arrays and scalars are replaced. */
+export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const previous = out[key];
+    out[key] = isPlainObject(previous) && isPlainObject(value) ? deepMerge(previous, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}
+
+export function isInside(root: string, file: string): boolean {
+  const abs = isAbsolute(file) ? file : resolve(root, file);
+  return abs === root || abs.startsWith(root.endsWith('/') ? root : `${root}/`);
 }

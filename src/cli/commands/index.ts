@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerCheckCommand } from './check.js';
 import { registerCiCommands } from './ci.js';
+import { registerExplainCommand } from './explain.js';
+import { registerInitCommand } from './init.js';
 
 /** Sets the process exit code of the running command. */
 export type SetExitCode = (code: number) => void;
 
 /** Each command module exports one `register…` function; this is the one list of them. */
-
 export function registerCommands(program: Command, io: CliIo, setExitCode: SetExitCode): void {
+  registerCheckCommand(program, io, setExitCode);
+  registerExplainCommand(program, io);
+  registerInitCommand(program, io);
   registerCiCommands(program, io, setExitCode);
 }

@@ -1,0 +1,76 @@
+import type { Finding } from '../findings.js';
+import type { Check, ImportFact, ProjectFacts, SourceFileFacts } from './facts.js';
+
+const FORM_WORDS: Record<ImportFact['form'], string> = {
+  import: 'imports',
+  'import-type': 'imports types from',
+  'side-effect': 'imports',
+  'export-from': 're-exports',
+  'dynamic-import': 'dynamically imports',
+  require: 'requires',
+  'import-equals': 'imports',
+  'type-query': 'refers to types of',
+};
+
+/** Stable code imports no preview module; preview features import each other only if allowed. */
+export const noPreviewImport: Check = {
+  id: 'no-preview-import',
+  run(facts: ProjectFacts): Finding[] {
+    return facts.files.flatMap((file) => file.imports.flatMap((fact) => verdictFor(file, fact, facts).finding ?? []));
+  },
+};
+
+export interface ImportVerdict {
+  allowed: boolean;
+  /** Why it is allowed or not, in words (used by `lifecycle explain`). */
+  reason: string;
+  finding?: Finding;
+}
+
+/** The verdict of one import edge; shared by the check, `lifecycle explain` and the ESLint rule. */
+export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<ProjectFacts, 'policy'>): ImportVerdict {
+  const { target } = fact;
+  if (target.kind !== 'file' && target.kind !== 'package') return { allowed: true, reason: `${target.kind} module` };
+  const targetClass = target.class;
+  if (targetClass.zone !== 'preview') return { allowed: true, reason: `target is ${targetClass.zone}` };
+  const targetFeature = targetClass.feature ?? '?';
+  const targetName = target.kind === 'file' ? target.file : target.packageName;
+  const policy = facts.policy;
+  const source = file.class;
+  const report = (message: string): ImportVerdict => ({
+    allowed: false,
+    reason: message,
+    finding: {
+      rule: 'no-preview-import',
+      severity: 'error',
+      file: file.file,
+      line: fact.line,
+      column: fact.column,
+      message,
+      feature: targetFeature,
+      target: targetName,
+    },
+  });
+  const what = `${describeFeature(targetFeature, targetClass.registered, policy)} (${targetName})`;
+
+  if (source.zone === 'preview') {
+    if (source.feature === targetFeature) return { allowed: true, reason: 'same preview feature' };
+    if (policy.preview.crossFeatureImports === 'allow') return { allowed: true, reason: 'preview.crossFeatureImports: allow' };
+    return report(
+      `preview feature "${source.feature ?? '?'}" ${FORM_WORDS[fact.form]} ${what}; preview features must not depend on each other (preview.crossFeatureImports: forbid)`,
+    );
+  }
+  if (fact.typeOnly && policy.preview.typeOnlyImports === 'allow') {
+    return { allowed: true, reason: 'type-only import, allowed by preview.typeOnlyImports: allow' };
+  }
+  const exception = source.exceptions?.find((entry) => entry.features === undefined || entry.features.includes(targetFeature));
+  if (exception) return { allowed: true, reason: `exception ${exception.path.join(', ')}: ${exception.reason}` };
+  const typeNote = fact.typeOnly ? ' (type-only imports count: preview.typeOnlyImports is forbid)' : '';
+  return report(`stable code ${FORM_WORDS[fact.form]} ${what}${typeNote}`);
+}
+
+function describeFeature(id: string, registered: boolean | undefined, policy: Pick<ProjectFacts, 'policy'>['policy']): string {
+  if (registered === false) return `unregistered preview code "${id}"`;
+  const status = policy.features.find((feature) => feature.id === id)?.status;
+  return status === 'removed' ? `removed feature "${id}"` : `preview feature "${id}"`;
+}

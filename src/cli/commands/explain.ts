@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { analyzeFile } from '../../engine/analyze-file.js';
+import { openWorkspace } from '../../engine/workspace.js';
+import { verdictFor } from '../../checks/no-preview-import.js';
+import type { ImportFact } from '../../checks/facts.js';
+import type { CliIo } from '../io.js';
+import { resolveCwd } from './shared.js';
+
+interface ExplainFlags {
+  format: 'text' | 'json';
+  policy?: string;
+  cwd?: string;
+}
+
+export function registerExplainCommand(program: Command, io: CliIo): void {
+  program
+    .command('explain')
+    .description('show how one file is classified and what each of its imports resolves to')
+    .argument('<file>', 'the file to explain')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
+    .option('-C, --cwd <dir>', 'directory to run in')
+    .addHelpText(
+      'after',
+      `
+Prints the file's zone (preview, stable, or an allowed exception), its feature, the glob that
+decided it, and for every import: the specifier, the resolved target, how it was resolved, the
+target's zone, and whether no-preview-import allows it (and why).
+
+Example:
+  $ lifecycle explain src/core/router.ts`,
+    )
+    .action((file: string, flags: ExplainFlags) => {
+      const cwd = resolveCwd(io.cwd, flags.cwd);
+      const workspace = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
+      const abs = resolve(cwd, file);
+      if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
+      const rel = relative(workspace.root, abs).split('\\').join('/');
+      if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${workspace.root}`);
+      const { facts } = analyzeFile(workspace, rel);
+      const policy = workspace.loaded.policy;
+      const inScope = workspace.sourceFiles.includes(rel);
+      const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));
+      const cls = facts.class;
+      const zone = cls.zone === 'stable' && cls.exceptions ? 'exception' : cls.zone;
+      if (flags.format === 'json') {
+        const body = {
+          version: 1,
+          file: rel,
+          inScope,
+          zone,
+          feature: cls.feature ?? null,
+          registered: cls.registered ?? null,
+          matchedBy: cls.matchedBy,
+          exceptions: (cls.exceptions ?? []).map((entry) => ({ path: entry.path, reason: entry.reason, features: entry.features ?? null })),
+          problem: facts.problem ?? null,
+          imports: imports.map(({ fact, verdict }) => ({
+            line: fact.line,
+            column: fact.column,
+            specifier: fact.specifier ?? null,
+            form: fact.form,
+            typeOnly: fact.typeOnly,
+            target: describeTarget(fact),
+            targetZone: 'class' in fact.target ? fact.target.class.zone : 'outside',
+            targetFeature: 'class' in fact.target ? (fact.target.class.feature ?? null) : null,
+            via: fact.via,
+            allowed: verdict.allowed,
+            reason: verdict.reason,
+          })),
+        };
+        io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+        return;
+      }
+      const lines = [
+        rel,
+        `  zone:     ${zone}${cls.feature ? ` (feature "${cls.feature}"${cls.registered === false ? ', NOT registered' : ''})` : ''}${cls.isTest ? ', test' : ''}`,
+        `  decided:  ${cls.matchedBy}`,
+        ...(cls.exceptions ?? []).map((entry) => `  exception: ${entry.path.join(', ')}${entry.features ? ` (features: ${entry.features.join(', ')})` : ''} — ${entry.reason}`),
+        `  policy:   ${relative(cwd, workspace.loaded.path) || workspace.loaded.path}`,
+        ...(inScope ? [] : ['  note:     this file is outside files.include/exclude (or ignored), so `lifecycle check` does not analyse it']),
+        ...(facts.problem ? [`  problem:  ${facts.problem.line}:${facts.problem.column} ${facts.problem.message}`] : []),
+        `  imports:  ${imports.length === 0 ? 'none' : ''}`,
+      ];
+      for (const { fact, verdict } of imports) {
+        const targetZone = 'class' in fact.target ? ` [${fact.target.class.zone}${fact.target.class.feature ? `: ${fact.target.class.feature}` : ''}]` : '';
+        lines.push(`    ${fact.line}:${fact.column}  ${fact.specifier ?? '(computed)'}${fact.typeOnly ? ' (type-only)' : ''} → ${describeTarget(fact)}${targetZone}`);
+        lines.push(`          resolved by ${fact.via}`);
+        lines.push(`          ${verdict.allowed ? 'allowed' : 'FORBIDDEN'}: ${verdict.reason}`);
+      }
+      io.stdout(`${lines.join('\n')}\n`);
+    });
+}
+
+function describeTarget(fact: ImportFact): string {
+  const target = fact.target;
+  switch (target.kind) {
+    case 'file':
+      return target.file;
+    case 'package':
+      return `package ${target.packageName}`;
+    case 'external':
+      return `external package ${target.packageName}`;
+    case 'builtin':
+      return `node builtin ${target.packageName}`;
+    case 'unresolved':
+      return `unresolved (${target.reason})`;
+  }
+}

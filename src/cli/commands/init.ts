@@ -1,0 +1,49 @@
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { detectLayout, renderStarterPolicy, PREVIEW_FOLDER_NAMES } from '../../init/starter-policy.js';
+import { loadPolicy, POLICY_FILE_NAMES } from '../../policy/load.js';
+import { discoverFiles } from '../../workspace/discover.js';
+import type { CliIo } from '../io.js';
+import { resolveCwd } from './shared.js';
+
+export function registerInitCommand(program: Command, io: CliIo): void {
+  program
+    .command('init')
+    .description('write a starter lifecycle.yaml from the preview folders found in the project')
+    .option('-C, --cwd <dir>', 'project directory (default: the current directory)')
+    .option('--dry-run', 'print the policy instead of writing it')
+    .addHelpText(
+      'after',
+      `
+Looks for folders named ${PREVIEW_FOLDER_NAMES.join(', ')} (honouring .gitignore), registers
+each sub-folder as a preview feature, and adds an exception for migrations folders. Never
+overwrites an existing lifecycle.yaml.
+
+Examples:
+  $ lifecycle init --dry-run     # see what it would write
+  $ lifecycle init && lifecycle check`,
+    )
+    .action((flags: { cwd?: string; dryRun?: boolean }) => {
+      const root = resolveCwd(io.cwd, flags.cwd);
+      const existing = POLICY_FILE_NAMES.map((name) => join(root, name)).find((path) => existsSync(path));
+      if (existing && !flags.dryRun) throw new InputError(`${existing} already exists; not overwriting it (delete it first, or use --dry-run)`);
+      const text = renderStarterPolicy(root, detectLayout(discoverFiles(root).files));
+      if (flags.dryRun) {
+        io.stdout(text);
+        return;
+      }
+      const target = join(root, 'lifecycle.yaml');
+      const temporary = join(root, `.lifecycle.yaml.${process.pid}.tmp`);
+      try {
+        writeFileSync(temporary, text, { flag: 'wx' });
+        // Validate before it becomes visible: a starter that does not load must not be left behind.
+        loadPolicy({ cwd: root, policyPath: temporary });
+        renameSync(temporary, target);
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+      io.stdout(`wrote ${target}\nnext: fill in owners and tracking links, then run \`lifecycle check\`\n`);
+    });
+}

@@ -1,0 +1,170 @@
+import { builtinModules } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
+import { ts } from 'ts-morph';
+import { declaresDependency, packageNameOf, type WorkspacePackage, type WorkspacePackages } from '../workspace/packages.js';
+import { createCachedHost } from './resolve-host.js';
+import { resolveInWorkspacePackage } from './workspace-package.js';
+import { TsConfigIndex } from './tsconfig.js';
+
+export type ModuleFormat = 'esm' | 'cjs';
+
+export type Resolution =
+  /** A file inside the project (source or asset). */
+  | { kind: 'file'; file: string; via: string }
+  /** An installed third-party module, or a file outside the project root. */
+  | { kind: 'external'; packageName: string; via: string }
+  | { kind: 'builtin'; packageName: string; via: string }
+  | {
+      kind: 'unresolved';
+      /** The bare package name, when the specifier is one. */
+      packageName?: string;
+      /** True when a package.json declares the package (so it is merely not installed). */
+      declared: boolean;
+      reason: string;
+    };
+
+const BUILTINS = new Set(builtinModules);
+
+/**
+ * Resolves module specifiers the way TypeScript does (nearest tsconfig: paths, baseUrl,
+ * moduleResolution, `.js`→`.ts`), and maps workspace packages to their source even when they
+ * are neither installed nor built. One instance per run; every answer is cached.
+ */
+export class ImportResolver {
+  private readonly host;
+  private readonly tsconfigs: TsConfigIndex;
+  private readonly memo = new Map<string, Resolution>();
+  private readonly realRoot: string;
+
+  constructor(
+    readonly root: string,
+    readonly packages: WorkspacePackages,
+    knownFiles: readonly string[],
+  ) {
+    this.realRoot = resolvePath(root);
+    this.host = createCachedHost(this.realRoot, new Set(knownFiles.map((file) => join(this.realRoot, file))));
+    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host);
+  }
+
+  /** Problems found reading tsconfig files (for --verbose). */
+  configProblems(): string[] {
+    return this.tsconfigs.problems();
+  }
+
+  /** `containingFile` is project-relative; `format` is ESM unless the import is a require(). */
+  resolve(specifier: string, containingFile: string, format: ModuleFormat): Resolution {
+    const key = `${dirname(containingFile)}\0${specifier}\0${format}`;
+    let result = this.memo.get(key);
+    if (!result) {
+      result = this.resolveUncached(specifier, containingFile, format);
+      this.memo.set(key, result);
+    }
+    return result;
+  }
+
+  /** The module format of a project file (.mts/.cts, or the nearest package.json `type`). */
+  formatOf(file: string): ModuleFormat {
+    if (/\.(mts|mjs)$/.test(file)) return 'esm';
+    if (/\.(cts|cjs)$/.test(file)) return 'cjs';
+    let dir = dirname(file);
+    for (;;) {
+      const manifest = this.packages.manifestsByDir.get(dir === '.' ? '' : dir);
+      if (manifest) return manifest.type === 'module' ? 'esm' : 'cjs';
+      if (dir === '.' || dir === '') return 'cjs';
+      dir = dirname(dir);
+    }
+  }
+
+  private resolveUncached(specifier: string, containingFile: string, format: ModuleFormat): Resolution {
+    const containingAbs = join(this.realRoot, containingFile);
+    const isRelative = specifier.startsWith('.') || specifier.startsWith('/');
+    const packageName = isRelative ? undefined : packageNameOf(specifier);
+    if (packageName !== undefined && (specifier.startsWith('node:') || BUILTINS.has(packageName))) {
+      return { kind: 'builtin', packageName, via: 'node builtin' };
+    }
+    const workspacePackage = packageName === undefined ? undefined : this.packages.byName.get(packageName);
+    const project = this.tsconfigs.projectFor(containingAbs);
+    const mode = format === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
+    const resolved = ts.resolveModuleName(specifier, containingAbs, project.options, this.host, project.cache, undefined, mode)
+      .resolvedModule;
+    const via = `typescript (${project.configFile ? relative(this.realRoot, project.configFile) : 'default options'})`;
+
+    if (resolved && !resolved.isExternalLibraryImport) {
+      const file = this.toProjectPath(resolved.resolvedFileName);
+      if (file !== undefined && !(workspacePackage && isBuildOutput(resolved.resolvedFileName))) {
+        return { kind: 'file', file, via };
+      }
+    }
+    if (workspacePackage) return this.resolveWorkspace(workspacePackage, specifier, format);
+    if (resolved) {
+      const file = this.toProjectPath(this.host.realpath!(resolved.resolvedFileName));
+      if (file !== undefined && !file.includes('node_modules/')) return { kind: 'file', file, via };
+      return { kind: 'external', packageName: packageName ?? specifier, via };
+    }
+    if (isRelative) {
+      const target = resolvePath(dirname(containingAbs), specifier);
+      // Assets (styles, JSON, images) that TypeScript does not resolve but the file exists.
+      if (this.host.fileExists(target)) {
+        const file = this.toProjectPath(target);
+        if (file !== undefined) return { kind: 'file', file, via: 'file on disk' };
+      }
+      return { kind: 'unresolved', declared: false, reason: 'no such file' };
+    }
+    const declared = this.declaredBy(containingFile, packageName!);
+    return {
+      kind: 'unresolved',
+      packageName: packageName!,
+      declared,
+      reason: declared
+        ? 'package not installed (declared in package.json)'
+        : 'not a workspace package, not installed, not declared in any package.json, and no tsconfig path matches',
+    };
+  }
+
+  private resolveWorkspace(pkg: WorkspacePackage, specifier: string, format: ModuleFormat): Resolution {
+    const subpath = `.${specifier.slice(pkg.name.length)}`;
+    const pkgAbs = join(this.realRoot, pkg.dir);
+    const project = this.tsconfigs.projectFor(join(pkgAbs, 'package.json'));
+    const found = resolveInWorkspacePackage({
+      packageDir: pkgAbs,
+      manifest: pkg.manifest,
+      subpath,
+      format,
+      outDir: project.options.outDir,
+      rootDir: project.options.rootDir,
+      fileExists: (path) => this.host.fileExists(path),
+    });
+    if (found) {
+      const file = this.toProjectPath(found.file);
+      if (file !== undefined) return { kind: 'file', file, via: `workspace package ${pkg.name} (${found.how})` };
+    }
+    return {
+      kind: 'unresolved',
+      packageName: pkg.name,
+      declared: true,
+      reason: `workspace package ${pkg.name} has no source file for "${subpath}" (checked exports/main/types and their src/ equivalents)`,
+    };
+  }
+
+  private declaredBy(containingFile: string, name: string): boolean {
+    let dir = dirname(containingFile);
+    for (;;) {
+      const key = dir === '.' ? '' : dir;
+      if (declaresDependency(this.packages.manifestsByDir.get(key), name)) return true;
+      if (key === '') return false;
+      dir = dirname(dir);
+    }
+  }
+
+  /** Project-relative POSIX path, or undefined when outside the root. */
+  private toProjectPath(abs: string): string | undefined {
+    const rel = relative(this.realRoot, abs);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+}
+
+/** Declaration or JavaScript output, which for a workspace package we map back to its source. */
+function isBuildOutput(file: string): boolean {
+  return /\.d\.[mc]?ts$/.test(file) || (/\.[mc]?jsx?$/.test(file) && /[\\/](dist|lib|build|out)[\\/]/.test(file));
+}

@@ -1,0 +1,110 @@
+import { dirname, join } from 'node:path';
+import { ts } from 'ts-morph';
+
+/** Compiler options for resolution when a file has no tsconfig: permissive, like a bundler. */
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowJs: true,
+  resolveJsonModule: true,
+  allowArbitraryExtensions: true,
+};
+
+export interface TsProject {
+  /** Absolute path of the tsconfig, or undefined for the defaults. */
+  configFile: string | undefined;
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
+  /** Problems reading the config (reported in --verbose, never fatal). */
+  problems: string[];
+}
+
+/**
+ * Finds and parses the nearest tsconfig.json for each directory (with `extends`), once per
+ * config. Parsing never enumerates the project's files: only options matter for resolution.
+ */
+export class TsConfigIndex {
+  private readonly configByDir = new Map<string, string | undefined>();
+  private readonly projects = new Map<string, TsProject>();
+
+  constructor(
+    private readonly root: string,
+    private readonly host: ts.ModuleResolutionHost & { getCurrentDirectory(): string },
+  ) {}
+
+  /** Problems of every tsconfig read so far, each prefixed with its file. */
+  problems(): string[] {
+    return [...this.projects.values()].flatMap((project) =>
+      project.problems.map((problem) => (project.configFile ? `${project.configFile}: ${problem}` : problem)),
+    );
+  }
+
+  /** The project governing an absolute file path. */
+  projectFor(file: string): TsProject {
+    const configFile = this.nearestConfig(dirname(file));
+    const key = configFile ?? '<defaults>';
+    let project = this.projects.get(key);
+    if (!project) {
+      project = configFile ? this.parse(configFile) : this.makeProject(undefined, DEFAULT_OPTIONS, []);
+      this.projects.set(key, project);
+    }
+    return project;
+  }
+
+  private nearestConfig(dir: string): string | undefined {
+    if (this.configByDir.has(dir)) return this.configByDir.get(dir);
+    const candidate = join(dir, 'tsconfig.json');
+    let found: string | undefined;
+    if (this.host.fileExists(candidate)) found = candidate;
+    else if (dir !== this.root && dirname(dir) !== dir && dir.startsWith(this.root)) found = this.nearestConfig(dirname(dir));
+    this.configByDir.set(dir, found);
+    return found;
+  }
+
+  private parse(configFile: string): TsProject {
+    const read = ts.readConfigFile(configFile, (path) => this.host.readFile(path));
+    if (read.error) {
+      return this.makeProject(configFile, DEFAULT_OPTIONS, [flatten(read.error)]);
+    }
+    const parseHost: ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: true,
+      readDirectory: () => [],
+      fileExists: (path) => this.host.fileExists(path),
+      readFile: (path) => this.host.readFile(path),
+    };
+    const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dirname(configFile), undefined, configFile);
+    const problems = parsed.errors
+      // 18003: "No inputs were found" — expected, we do not list files.
+      .filter((diagnostic) => diagnostic.code !== 18003)
+      .map(flatten);
+    const options: ts.CompilerOptions = { ...parsed.options, allowJs: true, resolveJsonModule: true, allowArbitraryExtensions: true };
+    if (options.moduleResolution === undefined) {
+      options.moduleResolution = moduleResolutionFor(options.module);
+    }
+    return this.makeProject(configFile, options, problems);
+  }
+
+  private makeProject(configFile: string | undefined, options: ts.CompilerOptions, problems: string[]): TsProject {
+    const cache = ts.createModuleResolutionCache(this.host.getCurrentDirectory(), (name) => name, options);
+    return { configFile, options, cache, problems };
+  }
+}
+
+function moduleResolutionFor(module: ts.ModuleKind | undefined): ts.ModuleResolutionKind {
+  switch (module) {
+    case ts.ModuleKind.Node16:
+      return ts.ModuleResolutionKind.Node16;
+    case ts.ModuleKind.NodeNext:
+      return ts.ModuleResolutionKind.NodeNext;
+    case ts.ModuleKind.CommonJS:
+      return ts.ModuleResolutionKind.Node10;
+    default:
+      // ES modules, preserve, or nothing said: resolve like a bundler (extensionless, exports).
+      return ts.ModuleResolutionKind.Bundler;
+  }
+}
+
+function flatten(diagnostic: ts.Diagnostic): string {
+  const where = diagnostic.file ? `${diagnostic.file.fileName}: ` : '';
+  return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+}

@@ -1,0 +1,118 @@
+import { isAbsolute, join, relative } from 'node:path';
+import type { PackageManifest } from '../workspace/packages.js';
+import type { ModuleFormat } from './resolve.js';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const OUTPUT_DIRS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'dist/esm', 'dist/cjs', 'dist/types'];
+const CONDITION_ORDER = ['source', 'types', 'typescript', 'import', 'require', 'node', 'module', 'default'];
+
+export interface WorkspaceLookup {
+  packageDir: string;
+  manifest: PackageManifest;
+  /** `.` or `./sub/path`. */
+  subpath: string;
+  format: ModuleFormat;
+  /** From the package's tsconfig, absolute, when set. */
+  outDir: string | undefined;
+  rootDir: string | undefined;
+  fileExists(path: string): boolean;
+}
+
+/**
+ * Finds the source file a workspace package specifier means, whether or not the package was
+ * built: follow `exports` (conditions, subpath patterns) or `types`/`main`, then map what they
+ * name (often `dist/x.js` or `dist/x.d.ts`) back to a source file (`src/x.ts`) using the
+ * package's tsconfig outDir/rootDir and the usual output folder names.
+ */
+export function resolveInWorkspacePackage(lookup: WorkspaceLookup): { file: string; how: string } | undefined {
+  for (const target of entryTargets(lookup)) {
+    const file = sourceFor(lookup, target);
+    if (file) return { file, how: `${target} → ${relative(lookup.packageDir, file)}` };
+  }
+  return undefined;
+}
+
+function entryTargets(lookup: WorkspaceLookup): string[] {
+  const { manifest, subpath } = lookup;
+  if (manifest.exports !== undefined && manifest.exports !== null) {
+    const fromExports = exportsTargets(manifest.exports, subpath, lookup.format);
+    if (fromExports.length > 0) return fromExports;
+  }
+  if (subpath === '.') {
+    const fields = [manifest.types, manifest.typings, manifest.module, manifest.main].filter((value): value is string => typeof value === 'string');
+    return [...fields, './index', './src/index'];
+  }
+  return [subpath, `./src/${subpath.slice(2)}`];
+}
+
+function exportsTargets(exportsField: unknown, subpath: string, format: ModuleFormat): string[] {
+  const map = subpathMap(exportsField);
+  if (!map) return [];
+  const exact = map[subpath];
+  if (exact !== undefined) return conditionTargets(exact, format);
+  // Subpath patterns: "./features/*": "./dist/features/*.js"
+  for (const [key, value] of Object.entries(map)) {
+    const star = key.indexOf('*');
+    if (star < 0) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (subpath.startsWith(prefix) && subpath.endsWith(suffix) && subpath.length >= key.length - 1) {
+      const middle = subpath.slice(prefix.length, subpath.length - suffix.length);
+      return conditionTargets(value, format).map((target) => target.split('*').join(middle));
+    }
+  }
+  return [];
+}
+
+/** `exports` is a string, a conditions object, or a map of subpaths. */
+function subpathMap(exportsField: unknown): Record<string, unknown> | undefined {
+  if (typeof exportsField === 'string' || Array.isArray(exportsField)) return { '.': exportsField };
+  if (exportsField && typeof exportsField === 'object') {
+    const keys = Object.keys(exportsField);
+    return keys.some((key) => key.startsWith('.')) ? (exportsField as Record<string, unknown>) : { '.': exportsField };
+  }
+  return undefined;
+}
+
+function conditionTargets(value: unknown, format: ModuleFormat): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((item) => conditionTargets(item, format));
+  if (!value || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  const order = format === 'cjs' ? ['source', 'types', 'typescript', 'require', 'node', 'import', 'module', 'default'] : CONDITION_ORDER;
+  const keys = [...order.filter((key) => key in record), ...Object.keys(record).filter((key) => !order.includes(key))];
+  return keys.flatMap((key) => conditionTargets(record[key], format));
+}
+
+function sourceFor(lookup: WorkspaceLookup, target: string): string | undefined {
+  if (isAbsolute(target) || target.split('/').includes('..')) return undefined;
+  const rel = target.replace(/^\.\//, '');
+  // A source file named exactly (e.g. "exports": "./src/index.ts") wins.
+  if (/\.[mc]?tsx?$/.test(rel) && !/\.d\.[mc]?ts$/.test(rel) && lookup.fileExists(join(lookup.packageDir, rel))) {
+    return join(lookup.packageDir, rel);
+  }
+  const stem = rel.replace(/\.d\.[mc]?ts$|\.[mc]?[jt]sx?$/, '');
+  // Output paths mapped back to their source first (dist/x → src/x), then the path as named,
+  // so a built package still resolves to its source and a plain JS package to its files.
+  const stems: string[] = [];
+  const outDirs = [...(lookup.outDir ? [toPackageRelative(lookup, lookup.outDir)] : []), ...OUTPUT_DIRS];
+  const rootDirs = [...(lookup.rootDir ? [toPackageRelative(lookup, lookup.rootDir)] : []), 'src', ''];
+  for (const outDir of outDirs) {
+    if (outDir === undefined || outDir === '' || !stem.startsWith(`${outDir}/`)) continue;
+    const rest = stem.slice(outDir.length + 1);
+    for (const rootDir of rootDirs) if (rootDir !== undefined) stems.push(rootDir === '' ? rest : `${rootDir}/${rest}`);
+  }
+  stems.push(stem);
+  for (const candidate of stems) {
+    for (const name of SOURCE_EXTENSIONS.flatMap((ext) => [`${candidate}${ext}`, `${candidate}/index${ext}`])) {
+      const abs = join(lookup.packageDir, name);
+      if (lookup.fileExists(abs)) return abs;
+    }
+  }
+  return undefined;
+}
+
+function toPackageRelative(lookup: WorkspaceLookup, abs: string): string | undefined {
+  const rel = relative(lookup.packageDir, abs);
+  return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split('\\').join('/');
+}

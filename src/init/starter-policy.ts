@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+
+/** Folder names that conventionally hold code that is not stable yet. */
+export const PREVIEW_FOLDER_NAMES = ['preview', 'experimental', 'labs', 'unstable', 'incubating'] as const;
+
+export interface DetectedLayout {
+  /** Project-relative preview folders, e.g. `src/preview`. */
+  previewFolders: string[];
+  /** Feature ids per preview folder (its sub-folders). */
+  features: Map<string, string[]>;
+  /** Test folders that mirror a preview folder, e.g. `test/preview`. */
+  testFolders: string[];
+  /** Folders named migrations (a typical allowed exception). */
+  migrationFolders: string[];
+}
+
+/** Finds preview folders in a file list (project-relative paths). */
+export function detectLayout(files: readonly string[]): DetectedLayout {
+  const previewFolders = new Set<string>();
+  const testFolders = new Set<string>();
+  const migrationFolders = new Set<string>();
+  const features = new Map<string, Set<string>>();
+  for (const file of files) {
+    const parts = file.split('/');
+    for (let index = 0; index < parts.length - 1; index += 1) {
+      const name = parts[index]!;
+      const folder = parts.slice(0, index + 1).join('/');
+      if (name === 'migrations') migrationFolders.add(folder);
+      if (!(PREVIEW_FOLDER_NAMES as readonly string[]).includes(name)) continue;
+      const isTest = parts.slice(0, index).some((part) => /^(test|tests|__tests__|spec)$/.test(part));
+      (isTest ? testFolders : previewFolders).add(folder);
+      const feature = parts[index + 1];
+      if (!isTest && feature !== undefined && index + 1 < parts.length - 1) {
+        const set = features.get(folder) ?? new Set<string>();
+        set.add(feature);
+        features.set(folder, set);
+      }
+      break;
+    }
+  }
+  const sorted = (set: Set<string>) => [...set].sort();
+  return {
+    previewFolders: sorted(previewFolders),
+    testFolders: sorted(testFolders),
+    migrationFolders: sorted(migrationFolders),
+    features: new Map([...features].map(([folder, set]) => [folder, sorted(set)])),
+  };
+}
+
+/** The text of a starter lifecycle.yaml for the detected layout. */
+export function renderStarterPolicy(root: string, layout: DetectedLayout): string {
+  const release = currentReleaseGuess(root);
+  const featureIds = [...new Set([...layout.features.values()].flat())].sort();
+  const policy: Record<string, unknown> = {
+    version: 1,
+    extends: ['recommended'],
+    releases: { current: release, train: [{ name: release }] },
+    preview: {
+      code: layout.previewFolders.length > 0 ? layout.previewFolders.map((folder) => `${folder}/{feature}/**`) : ['src/preview/{feature}/**'],
+      ...(layout.testFolders.length > 0 ? { tests: layout.testFolders.map((folder) => `${folder}/{feature}/**`) } : {}),
+      label: 'preview',
+      maxCycles: 2,
+      typeOnlyImports: 'forbid',
+      ...(layout.migrationFolders.length > 0
+        ? { exceptions: layout.migrationFolders.map((folder) => ({ path: `${folder}/**`, reason: 'TODO: why may this import preview code?' })) }
+        : {}),
+    },
+    features: Object.fromEntries(
+      featureIds.map((id) => [id, { status: 'preview', title: id, introduced: release, tracking: 'TODO: link to the plan', owners: [] }]),
+    ),
+  };
+  const header = [
+    '# yaml-language-server: $schema=https://unpkg.com/feature-lifecycle/schema.json',
+    '# Starter policy written by `lifecycle init`. Review every TODO, then run `lifecycle check`.',
+    `# Detected preview folders: ${layout.previewFolders.join(', ') || 'none (src/preview is a placeholder)'}`,
+    '',
+  ];
+  return `${header.join('\n')}${stringify(policy, { lineWidth: 0 })}`;
+}
+
+function currentReleaseGuess(root: string): string {
+  const manifest = join(root, 'package.json');
+  if (existsSync(manifest)) {
+    try {
+      const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
+      const match = typeof version === 'string' ? /^(\d+)\.(\d+)/.exec(version) : null;
+      if (match) return `${match[1]}.${match[2]}`;
+    } catch {
+      // fall through to the default
+    }
+  }
+  return '1.0';
+}

@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { InputError } from '../errors.js';
+import { CHECKS, CHECK_IDS } from '../checks/ids.js';
+import type { FindingSeverity } from '../findings.js';
+import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
+import { releaseForVersion, type ReleaseTrain } from './releases.js';
+import { nearestKey } from './suggest.js';
+import { formatKeyPath, hasPath, locate, type KeyPath, type SourcePosition, type YamlSource } from './yaml-source.js';
+
+/** A place in the policy, relative to the project root (for findings that point at lifecycle.yaml). */
+export interface PolicyLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Feature extends Omit<FeatureEntry, 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths'> {
+  id: string;
+  owners: string[];
+  renewals: NonNullable<FeatureEntry['renewals']>;
+  config: string[];
+  docs: string[];
+  packages: string[];
+  paths: string[];
+  /** Where the feature's key is written. */
+  location: PolicyLocation;
+  /** Where each of its written fields is (owners, tracking, …), for findings about one field. */
+  fieldLocations: Record<string, PolicyLocation>;
+}
+
+export interface PreviewException {
+  path: string[];
+  reason: string;
+  features: string[] | undefined;
+  location: PolicyLocation;
+}
+
+/** The policy as checks see it: merged, validated, defaults applied. */
+export interface Policy {
+  root: string;
+  /** Root policy file, relative to root (usually lifecycle.yaml). */
+  file: string;
+  files: { include: string[] | undefined; exclude: string[] };
+  preview: {
+    code: string[];
+    tests: string[];
+    label: string;
+    maxCycles: number;
+    maxRenewals: number | undefined;
+    typeOnlyImports: 'forbid' | 'allow';
+    crossFeatureImports: 'forbid' | 'allow';
+    exceptions: PreviewException[];
+  };
+  features: Feature[];
+  registry: { minOwners: number; requireTracking: boolean };
+  releases: ReleaseTrain & { current: string | undefined };
+  /** Effective severity of every check id. */
+  severities: Record<string, FindingSeverity | 'off'>;
+  config: { files: string[] };
+  docs: { files: string[] };
+  ci: PolicyFile['ci'];
+}
+
+interface BuildContext {
+  root: string;
+  file: string;
+  /** Root file first, then its bases. */
+  sources: readonly YamlSource[];
+}
+
+export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
+  const where = (path: KeyPath): SourcePosition => {
+    const source = context.sources.find((candidate) => hasPath(candidate, path)) ?? context.sources[0]!;
+    return locate(source, path);
+  };
+  const fail = (path: KeyPath, message: string): never => {
+    const pos = where(path);
+    throw new InputError(`${pos.file}:${pos.line}:${pos.column}: ${formatKeyPath(path)}: ${message}`);
+  };
+  const toLocation = (path: KeyPath): PolicyLocation => {
+    const pos = where(path);
+    return { file: relative(context.root, pos.file).split('\\').join('/'), line: pos.line, column: pos.column };
+  };
+
+  const globs = (value: string | string[] | undefined, path: KeyPath): string[] => {
+    const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    list.forEach((glob, index) => {
+      const at = Array.isArray(value) ? [...path, index] : path;
+      if (isAbsolute(glob) || /^[A-Za-z]:/.test(glob)) fail(at, `glob "${glob}" must be relative to the project root`);
+      if (glob.split('/').includes('..')) fail(at, `glob "${glob}" escapes the project root (${context.root})`);
+    });
+    return list;
+  };
+
+  const releases = buildReleases(merged, context, fail);
+  const knownRelease = (name: string | undefined, path: KeyPath): void => {
+    if (name === undefined || releases.names.length === 0 || releases.names.includes(name)) return;
+    const hint = nearestKey(name, releases.names);
+    fail(path, `unknown release "${name}"; the train has ${releases.names.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  };
+
+  const preview = merged.preview ?? {};
+  const previewCode = globs(preview.code, ['preview', 'code']);
+  const previewTests = globs(preview.tests, ['preview', 'tests']);
+  for (const [path, list] of [[['preview', 'code'], previewCode], [['preview', 'tests'], previewTests]] as const) {
+    list.forEach((glob) => {
+      if (!glob.includes('{feature}')) fail(path, `glob "${glob}" needs the {feature} placeholder (e.g. src/preview/{feature}/**)`);
+    });
+  }
+  const exceptions = (preview.exceptions ?? []).map((entry: ExceptionEntry, index): PreviewException => ({
+    path: globs(entry.path, ['preview', 'exceptions', index, 'path']),
+    reason: entry.reason,
+    features: entry.features,
+    location: toLocation(['preview', 'exceptions', index]),
+  }));
+
+  const features = Object.entries(merged.features ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, entry]): Feature => {
+      const base: KeyPath = ['features', id];
+      knownRelease(entry.introduced, [...base, 'introduced']);
+      (entry.renewals ?? []).forEach((renewal, index) => knownRelease(renewal.release, [...base, 'renewals', index, 'release']));
+      return {
+        ...entry,
+        id,
+        owners: entry.owners ?? [],
+        renewals: entry.renewals ?? [],
+        config: entry.config ?? [],
+        docs: globs(entry.docs, [...base, 'docs']),
+        packages: entry.packages ?? [],
+        paths: globs(entry.paths, [...base, 'paths']),
+        location: toLocation(base),
+        fieldLocations: Object.fromEntries(Object.keys(entry).map((key) => [key, toLocation([...base, key])])),
+      };
+    });
+  for (const exception of merged.preview?.exceptions ?? []) {
+    for (const id of exception.features ?? []) {
+      if (!features.some((feature) => feature.id === id)) {
+        const index = merged.preview!.exceptions!.indexOf(exception);
+        fail(['preview', 'exceptions', index, 'features'], `unknown feature "${id}"`);
+      }
+    }
+  }
+
+  const severities: Record<string, FindingSeverity | 'off'> = {};
+  for (const check of CHECKS) severities[check.id] = check.defaultSeverity;
+  for (const [id, severity] of Object.entries(merged.checks ?? {}) as [string, Severity][]) {
+    if (!CHECK_IDS.includes(id)) {
+      const hint = nearestKey(id, CHECK_IDS);
+      fail(['checks', id], `unknown check id "${id}"${hint ? `; did you mean "${hint}"?` : `; known: ${CHECK_IDS.join(', ')}`}`);
+    }
+    severities[id] = severity;
+  }
+
+  return {
+    root: context.root,
+    file: relative(context.root, context.file).split('\\').join('/'),
+    files: {
+      include: merged.files?.include ? globs(merged.files.include, ['files', 'include']) : undefined,
+      exclude: globs(merged.files?.exclude, ['files', 'exclude']),
+    },
+    preview: {
+      code: previewCode,
+      tests: previewTests,
+      label: preview.label ?? 'preview',
+      maxCycles: preview.maxCycles ?? 2,
+      maxRenewals: preview.maxRenewals,
+      typeOnlyImports: preview.typeOnlyImports ?? 'forbid',
+      crossFeatureImports: preview.crossFeatureImports ?? 'forbid',
+      exceptions,
+    },
+    features,
+    registry: {
+      minOwners: merged.registry?.minOwners ?? 1,
+      requireTracking: merged.registry?.requireTracking ?? true,
+    },
+    releases,
+    severities,
+    config: { files: globs(merged.config?.files, ['config', 'files']) },
+    docs: { files: globs(merged.docs?.files, ['docs', 'files']) },
+    ci: merged.ci,
+  };
+}
+
+function buildReleases(
+  merged: PolicyFile,
+  context: BuildContext,
+  fail: (path: KeyPath, message: string) => never,
+): Policy['releases'] {
+  const names = (merged.releases?.train ?? []).map((release) => release.name);
+  names.forEach((name, index) => {
+    if (names.indexOf(name) !== index) fail(['releases', 'train', index, 'name'], `release "${name}" appears twice in the train`);
+  });
+  let current = merged.releases?.current;
+  if (current === 'package.json') {
+    const manifest = join(context.root, 'package.json');
+    if (!existsSync(manifest)) fail(['releases', 'current'], `no package.json next to the policy (${manifest})`);
+    let version: unknown;
+    try {
+      version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
+    } catch (error) {
+      fail(['releases', 'current'], `cannot read the version from ${manifest}: ${(error as Error).message}`);
+    }
+    if (typeof version !== 'string') fail(['releases', 'current'], `${manifest} has no "version"`);
+    const release = releaseForVersion(names, version as string);
+    if (!release) fail(['releases', 'current'], `package.json version ${String(version)} matches no release of the train (${names.join(', ')})`);
+    current = release;
+  } else if (current !== undefined && names.length > 0 && !names.includes(current)) {
+    const hint = nearestKey(current, names);
+    fail(['releases', 'current'], `unknown release "${current}"; the train has ${names.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  }
+  return { names, current, currentIndex: current === undefined ? -1 : names.indexOf(current) };
+}

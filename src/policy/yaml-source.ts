@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { InputError } from '../errors.js';
+
+export type KeyPath = readonly (string | number)[];
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One parsed YAML file that remembers where every key and value came from. */
+export interface YamlSource {
+  file: string;
+  document: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain JavaScript value of the document. */
+  value: unknown;
+}
+
+const MAX_POLICY_BYTES = 4 * 1024 * 1024;
+
+/** Reads and parses a YAML file; syntax errors become an InputError with file:line:column. */
+export function readYamlSource(file: string): YamlSource {
+  let text: string;
+  try {
+    const buffer = readFileSync(file);
+    if (buffer.length > MAX_POLICY_BYTES) {
+      throw new InputError(`${file}: policy file is ${buffer.length} bytes; the limit is ${MAX_POLICY_BYTES}`);
+    }
+    if (buffer.includes(0)) throw new InputError(`${file}: not a text file (it contains NUL bytes)`);
+    text = buffer.toString('utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`);
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => {
+      const pos = error.linePos?.[0];
+      const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+      return `${where}: ${firstLine(error.message)}`;
+    });
+    throw new InputError(`invalid YAML: ${problems[0]}`, problems.slice(1));
+  }
+  keepDottedNumbersAsWritten(document);
+  return { file, document, lineCounter, value: document.toJS({ maxAliasCount: 100 }) };
+}
+
+/**
+ * Where a key path is written in the file: the key itself for map entries (so "unknown key"
+ * points at the key), the item for sequence entries. Falls back to the nearest written parent.
+ */
+export function locate(source: YamlSource, path: KeyPath): SourcePosition {
+  let node: unknown = source.document.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
+      if (!pair) break;
+      offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const pos = source.lineCounter.linePos(offset);
+  return { file: source.file, line: pos.line, column: pos.col };
+}
+
+/** Whether the key path is written in this file. */
+export function hasPath(source: YamlSource, path: KeyPath): boolean {
+  return source.document.hasIn(path as unknown[]);
+}
+
+/**
+ * Release names such as 2026.10 are floats to YAML, which would turn them into 2026.1. A number
+ * whose source text differs from its printed value keeps the text as written.
+ */
+function keepDottedNumbersAsWritten(document: Document.Parsed): void {
+  visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && node.source !== undefined && node.source !== String(node.value)) {
+        node.value = node.source;
+      }
+    },
+  });
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0];
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+export function formatKeyPath(path: KeyPath): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('') || '(root)';
+}

@@ -1,0 +1,22 @@
+import type { CheckResult } from '../findings.js';
+import { formatJson } from './json.js';
+import { formatStylish } from './stylish.js';
+
+export interface ReporterOptions {
+  color: boolean;
+  verbose: boolean;
+  /** Extra lines for humans (discovery notes, tsconfig problems); only text formats show them. */
+  notes?: readonly string[];
+}
+
+export type CheckReporter = (result: CheckResult, options: ReporterOptions) => string;
+
+/** The one map from `--format` name to reporter. */
+export const CHECK_REPORTERS = {
+  stylish: formatStylish,
+  json: formatJson,
+} satisfies Record<string, CheckReporter>;
+
+export type CheckFormat = keyof typeof CHECK_REPORTERS;
+
+export const CHECK_FORMATS = Object.keys(CHECK_REPORTERS) as CheckFormat[];

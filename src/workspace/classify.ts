@@ -1,0 +1,122 @@
+import picomatch from 'picomatch';
+import type { Feature, Policy, PreviewException } from '../policy/model.js';
+import type { WorkspacePackages } from './packages.js';
+
+export type Zone = 'preview' | 'stable' | 'outside';
+
+export interface FileClass {
+  zone: Zone;
+  /** The feature id, for preview files (also for folders of unregistered features). */
+  feature?: string;
+  /** False when the feature id comes from a preview folder that no registry entry names. */
+  registered?: boolean;
+  /** True for files matched by preview.tests. */
+  isTest?: boolean;
+  /** What decided the zone, for `lifecycle explain`: a glob, a package, or a default. */
+  matchedBy: string;
+  /** For stable files: the exceptions whose path globs match (their feature lists may be limited). */
+  exceptions?: PreviewException[];
+}
+
+interface FeatureGlob {
+  glob: string;
+  regex: RegExp;
+}
+
+const FEATURE_TOKEN = 'LIFECYCLEFEATURETOKEN';
+
+/** Compiles `src/preview/{feature}/**` into a regex whose first group captures the feature id. */
+export function compileFeatureGlob(glob: string): FeatureGlob {
+  const re = picomatch.makeRe(glob.replace('{feature}', FEATURE_TOKEN), { dot: true });
+  const source = re.source.replace(FEATURE_TOKEN, '([^/]+?)');
+  return { glob, regex: new RegExp(source, re.flags) };
+}
+
+/**
+ * Decides for any project-relative path whether it is preview code (of which feature), stable
+ * code (maybe an allowed exception) or outside the project. Built once per policy + workspace.
+ */
+export class Classifier {
+  private readonly code: FeatureGlob[];
+  private readonly tests: FeatureGlob[];
+  private readonly featurePaths: { feature: Feature; glob: string; match: picomatch.Matcher }[];
+  private readonly featurePackages: { feature: Feature; name: string; dir: string }[];
+  private readonly exceptions: { exception: PreviewException; match: picomatch.Matcher }[];
+  private readonly featuresById: Map<string, Feature>;
+  private readonly memo = new Map<string, FileClass>();
+
+  constructor(
+    readonly policy: Policy,
+    readonly packages: WorkspacePackages,
+  ) {
+    this.code = policy.preview.code.map(compileFeatureGlob);
+    this.tests = policy.preview.tests.map(compileFeatureGlob);
+    this.featuresById = new Map(policy.features.map((feature) => [feature.id, feature]));
+    this.featurePaths = policy.features.flatMap((feature) =>
+      feature.paths.map((glob) => ({ feature, glob, match: picomatch(glob, { dot: true }) })),
+    );
+    this.featurePackages = policy.features.flatMap((feature) =>
+      feature.packages.flatMap((name) => {
+        const pkg = packages.byName.get(name);
+        return pkg ? [{ feature, name, dir: pkg.dir }] : [];
+      }),
+    );
+    this.exceptions = policy.preview.exceptions.map((exception) => ({
+      exception,
+      match: picomatch(exception.path, { dot: true }),
+    }));
+  }
+
+  feature(id: string): Feature | undefined {
+    return this.featuresById.get(id);
+  }
+
+  /** The feature a package name belongs to (for imports of preview packages that are not even installed). */
+  featureOfPackage(name: string): Feature | undefined {
+    return this.policy.features.find((feature) => feature.packages.includes(name));
+  }
+
+  /** Classifies a project-relative POSIX path; `undefined` means outside the project. */
+  classify(path: string | undefined): FileClass {
+    if (path === undefined || path.startsWith('../') || path.includes('/node_modules/') || path.startsWith('node_modules/')) {
+      return { zone: 'outside', matchedBy: 'outside the project' };
+    }
+    let result = this.memo.get(path);
+    if (!result) {
+      result = this.classifyUncached(path);
+      this.memo.set(path, result);
+    }
+    return result;
+  }
+
+  private classifyUncached(path: string): FileClass {
+    for (const [globs, isTest] of [[this.code, false], [this.tests, true]] as const) {
+      for (const { glob, regex } of globs) {
+        const match = regex.exec(path);
+        if (match?.[1] !== undefined) return this.fromFeatureId(match[1], `preview.${isTest ? 'tests' : 'code'}: ${glob}`, isTest);
+      }
+    }
+    for (const { feature, glob, match } of this.featurePaths) {
+      if (match(path)) return this.fromFeature(feature, `features.${feature.id}.paths: ${glob}`);
+    }
+    for (const { feature, name, dir } of this.featurePackages) {
+      if (dir === '' || path.startsWith(`${dir}/`)) return this.fromFeature(feature, `features.${feature.id}.packages: ${name} (${dir}/)`);
+    }
+    const exceptions = this.exceptions.filter(({ match }) => match(path)).map(({ exception }) => exception);
+    return exceptions.length > 0
+      ? { zone: 'stable', matchedBy: `preview.exceptions: ${exceptions[0]!.path.join(', ')}`, exceptions }
+      : { zone: 'stable', matchedBy: 'no preview glob matched' };
+  }
+
+  private fromFeatureId(id: string, matchedBy: string, isTest: boolean): FileClass {
+    const feature = this.featuresById.get(id);
+    if (!feature) return { zone: 'preview', feature: id, registered: false, matchedBy, isTest };
+    return { ...this.fromFeature(feature, matchedBy), isTest };
+  }
+
+  /** Code of a feature that is no longer in preview (stable, deprecated) counts as stable. */
+  private fromFeature(feature: Feature, matchedBy: string): FileClass {
+    const zone: Zone = feature.status === 'preview' || feature.status === 'removed' ? 'preview' : 'stable';
+    return { zone, feature: feature.id, registered: true, matchedBy };
+  }
+}

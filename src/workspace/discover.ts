@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** Directories never entered, whatever .gitignore says. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+export interface DiscoveryNote {
+  /** Project-relative path the note is about. */
+  path: string;
+  message: string;
+}
+
+export interface Discovery {
+  /** Every non-ignored file, project-relative POSIX paths, sorted. */
+  files: string[];
+  /** Things skipped for a reason the user should hear about (symlink loops, unreadable dirs). */
+  notes: DiscoveryNote[];
+}
+
+interface IgnoreLayer {
+  /** Directory of the .gitignore, relative to root ('' for the root). */
+  base: string;
+  rules: Ignore;
+}
+
+/**
+ * Lists the files under `root` the way git would see them: .gitignore files (nested ones too)
+ * are honoured, .git and node_modules are skipped. Directory symlinks are followed once (a
+ * directory reached twice, e.g. through a symlink loop, is skipped with a note); links that
+ * point outside the root are not followed.
+ */
+export function discoverFiles(root: string): Discovery {
+  const realRoot = realpathSync(root);
+  const files: string[] = [];
+  const notes: DiscoveryNote[] = [];
+  const visited = new Set<string>([realRoot]);
+
+  const walk = (dirRel: string, layers: IgnoreLayer[]): void => {
+    const dirAbs = dirRel === '' ? root : join(root, dirRel);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dirAbs, { withFileTypes: true });
+    } catch (error) {
+      notes.push({ path: dirRel || '.', message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
+    }
+    const own = readGitignore(dirAbs);
+    const active = own ? [...layers, { base: dirRel, rules: own }] : layers;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = followLink(join(root, rel), realRoot);
+        if (target.kind === 'broken') notes.push({ path: rel, message: 'dangling or looping symlink; skipped' });
+        if (target.kind === 'outside' || target.kind === 'broken') continue;
+        isDir = target.kind === 'dir';
+        isFile = target.kind === 'file';
+      }
+      if (isDir) {
+        if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, rel, true)) continue;
+        const real = realpathOrSelf(join(root, rel));
+        if (visited.has(real)) {
+          notes.push({ path: rel, message: 'directory already visited through a symlink; skipped' });
+          continue;
+        }
+        visited.add(real);
+        walk(rel, active);
+      } else if (isFile && !isIgnored(active, rel, false)) {
+        files.push(rel);
+      }
+    }
+  };
+  walk('', []);
+  files.sort();
+  return { files, notes };
+}
+
+function readGitignore(dirAbs: string): Ignore | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dirAbs, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return ignore().add(text);
+}
+
+function isIgnored(layers: readonly IgnoreLayer[], rel: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const local = layer.base === '' ? rel : rel.slice(layer.base.length + 1);
+    if (local === '') continue;
+    if (layer.rules.ignores(isDir ? `${local}/` : local)) return true;
+  }
+  return false;
+}
+
+type LinkTarget = { kind: 'dir' | 'file'; real: string } | { kind: 'outside' | 'broken' };
+
+function followLink(abs: string, realRoot: string): LinkTarget {
+  try {
+    const real = realpathSync(abs);
+    if (real !== realRoot && !real.startsWith(`${realRoot}/`)) return { kind: 'outside' };
+    const stat = statSync(real);
+    return { kind: stat.isDirectory() ? 'dir' : 'file', real };
+  } catch {
+    // ELOOP (a link to itself) or a dangling link.
+    return { kind: 'broken' };
+  }
+}
+
+function realpathOrSelf(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
