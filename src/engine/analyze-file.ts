@@ -23,6 +23,7 @@ export function analyzeFile(workspace: Workspace, file: string): AnalyzedFile {
   }
   const extracted = extractImports(file, read.text);
   const format = workspace.resolver.formatOf(file);
+  const keepsInlineTypeImports = extracted.imports.some((site) => site.typeOnlyBySpecifiers) && workspace.resolver.keepsInlineTypeImports(file);
   const imports: ImportFact[] = extracted.imports.map((site) => {
     const siteFormat = site.form === 'require' || site.form === 'import-equals' ? 'cjs' : site.form === 'dynamic-import' ? 'esm' : format;
     const resolution: Resolution =
@@ -32,7 +33,7 @@ export function analyzeFile(workspace: Workspace, file: string): AnalyzedFile {
     return {
       specifier: site.specifier,
       form: site.form,
-      typeOnly: site.typeOnly,
+      typeOnly: site.typeOnly && !(site.typeOnlyBySpecifiers && keepsInlineTypeImports),
       line: site.line,
       column: site.column,
       target: targetOf(workspace, resolution),

@@ -17,6 +17,11 @@ export interface ImportSite {
   form: ImportForm;
   /** True when only types cross the edge (erased at runtime). */
   typeOnly: boolean;
+  /**
+   * True when the import is type-only only because each specifier is marked `type`
+   * (`import { type A } from`): with verbatimModuleSyntax the import itself stays at runtime.
+   */
+  typeOnlyBySpecifiers: boolean;
   /** Position of the specifier literal (or of the call, for non-literal imports), 1-based. */
   line: number;
   column: number;
@@ -49,11 +54,12 @@ export function extractImports(fileName: string, text: string): ExtractedImports
   };
   const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
   let statement: ts.Node = source;
-  const add = (specifierNode: ts.Node, specifier: string | undefined, form: ImportForm, typeOnly: boolean) => {
+  const add = (specifierNode: ts.Node, specifier: string | undefined, form: ImportForm, typeOnly: boolean, typeOnlyBySpecifiers = false) => {
     imports.push({
       specifier,
       form,
       typeOnly,
+      typeOnlyBySpecifiers,
       ...position(specifierNode),
       statementStartLine: lineOf(statement.getStart(source)),
       statementEndLine: lineOf(statement.getEnd()),
@@ -64,9 +70,11 @@ export function extractImports(fileName: string, text: string): ExtractedImports
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
       const form: ImportForm = clause ? 'import' : 'side-effect';
-      add(node.moduleSpecifier, node.moduleSpecifier.text, clause?.isTypeOnly ? 'import-type' : form, isTypeOnlyImport(clause));
+      const typeOnly = isTypeOnlyImport(clause);
+      add(node.moduleSpecifier, node.moduleSpecifier.text, clause?.isTypeOnly ? 'import-type' : form, typeOnly, typeOnly && !clause?.isTypeOnly);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      add(node.moduleSpecifier, node.moduleSpecifier.text, 'export-from', isTypeOnlyExport(node));
+      const typeOnly = isTypeOnlyExport(node);
+      add(node.moduleSpecifier, node.moduleSpecifier.text, 'export-from', typeOnly, typeOnly && !node.isTypeOnly);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expression = node.moduleReference.expression;
       add(expression, ts.isStringLiteral(expression) ? expression.text : undefined, 'import-equals', node.isTypeOnly);

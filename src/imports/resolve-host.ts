@@ -1,5 +1,5 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 
 /**
  * A module-resolution host over the real file system with every answer cached: the resolver asks

@@ -62,6 +62,12 @@ export class ImportResolver {
     return result;
   }
 
+  /** Whether the file's tsconfig keeps `import { type A } from 'x'` as a runtime import. */
+  keepsInlineTypeImports(file: string): boolean {
+    const options = this.tsconfigs.projectFor(join(this.realRoot, file)).options;
+    return options.verbatimModuleSyntax === true;
+  }
+
   /** The module format of a project file (.mts/.cts, or the nearest package.json `type`). */
   formatOf(file: string): ModuleFormat {
     if (/\.(mts|mjs)$/.test(file)) return 'esm';

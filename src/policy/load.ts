@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
@@ -97,14 +97,16 @@ function loadUncached(path: string): LoadedPolicy {
 }
 
 function loadWithExtends(file: string, chain: readonly string[], sources: YamlSource[]): PolicyFile {
-  if (chain.includes(file)) {
-    throw new InputError(`cyclic extends: ${[...chain, file].join(' -> ')}`);
-  }
   const source = readYamlSource(file);
   const own = validate(source);
   let merged: Record<string, unknown> = {};
   (own.extends ?? []).forEach((reference, index) => {
     const target = resolveExtends(reference, source, index);
+    if (target === file || chain.includes(target)) {
+      const pos = locate(source, ['extends', index]);
+      const cycle = [...chain, file, target].map((path) => relative(dirname(chain[0] ?? file), path) || path);
+      throw new InputError(`${pos.file}:${pos.line}:${pos.column}: extends[${index}]: cyclic extends: ${cycle.join(' -> ')}`);
+    }
     merged = deepMerge(merged, loadWithExtends(target, [...chain, file], sources) as Record<string, unknown>);
   });
   sources.push(source);
@@ -150,7 +152,7 @@ function describeIssue(issue: z.core.$ZodIssue, source: YamlSource, schema: Reco
       return `${pos.file}:${pos.line}:${pos.column}: ${formatKeyPath(keyPath)}: unknown key "${key}"; ${hint}`;
     });
   }
-  const pos = locate(source, path);
+  const pos = locate(source, path, 'value');
   return [`${pos.file}:${pos.line}:${pos.column}: ${formatKeyPath(path)}: ${issue.message}`];
 }
 
@@ -166,9 +168,4 @@ export function deepMerge(base: Record<string, unknown>, over: Record<string, un
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
-}
-
-export function isInside(root: string, file: string): boolean {
-  const abs = isAbsolute(file) ? file : resolve(root, file);
-  return abs === root || abs.startsWith(root.endsWith('/') ? root : `${root}/`);
 }

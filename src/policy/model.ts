@@ -70,12 +70,12 @@ interface BuildContext {
 }
 
 export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
-  const where = (path: KeyPath): SourcePosition => {
+  const where = (path: KeyPath, target: 'key' | 'value' = 'key'): SourcePosition => {
     const source = context.sources.find((candidate) => hasPath(candidate, path)) ?? context.sources[0]!;
-    return locate(source, path);
+    return locate(source, path, target);
   };
   const fail = (path: KeyPath, message: string): never => {
-    const pos = where(path);
+    const pos = where(path, 'value');
     throw new InputError(`${pos.file}:${pos.line}:${pos.column}: ${formatKeyPath(path)}: ${message}`);
   };
   const toLocation = (path: KeyPath): PolicyLocation => {

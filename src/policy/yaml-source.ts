@@ -40,8 +40,8 @@ export function readYamlSource(file: string): YamlSource {
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => {
-      const pos = error.linePos?.[0];
-      const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+      const pos = lineCounter.linePos(error.pos[0]);
+      const where = `${file}:${pos.line}:${pos.col}`;
       return `${where}: ${firstLine(error.message)}`;
     });
     throw new InputError(`invalid YAML: ${problems[0]}`, problems.slice(1));
@@ -52,16 +52,18 @@ export function readYamlSource(file: string): YamlSource {
 
 /**
  * Where a key path is written in the file: the key itself for map entries (so "unknown key"
- * points at the key), the item for sequence entries. Falls back to the nearest written parent.
+ * points at the key) or, with target 'value', its value (so "expected a number" points at what
+ * is wrong); the item for sequence entries. Falls back to the nearest written parent.
  */
-export function locate(source: YamlSource, path: KeyPath): SourcePosition {
+export function locate(source: YamlSource, path: KeyPath, target: 'key' | 'value' = 'key'): SourcePosition {
   let node: unknown = source.document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const segment of path) {
+  for (const [index, segment] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
       if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
+      const last = index === path.length - 1;
+      offset = (last && target === 'value' ? rangeStart(pair.value) : undefined) ?? rangeStart(pair.key) ?? offset;
       node = pair.value;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];

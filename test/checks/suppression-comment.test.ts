@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { applySuppressions, findSuppressions } from '../../src/engine/suppressions.js';
+import type { Finding } from '../../src/findings.js';
+
+const finding = (line: number, rule = 'no-preview-import'): Finding => ({ rule, severity: 'error', file: 'a.ts', line, column: 1, message: 'm' });
+
+describe('suppression comments', () => {
+  it('parses ids, reason, block comments and the lines they cover', () => {
+    const text = [
+      '// lifecycle-disable-next-line no-preview-import -- migrations need it',
+      "import x from './p';",
+      '/* lifecycle-disable-next-line no-preview-import, parse-error -- two at once */',
+      'import {',
+      '  y,',
+      "} from './q';",
+    ].join('\n');
+    const found = findSuppressions(text, new Map([[2, 2], [4, 6]]));
+    expect(found).toEqual([
+      { line: 1, column: 1, rules: ['no-preview-import'], reason: 'migrations need it', coversUntilLine: 2 },
+      { line: 3, column: 1, rules: ['no-preview-import', 'parse-error'], reason: 'two at once', coversUntilLine: 6 },
+    ]);
+  });
+
+  it('suppresses only with a reason, only the named rule, only the covered lines', () => {
+    const suppressions = findSuppressions(
+      ['// lifecycle-disable-next-line no-preview-import -- ok', 'x', '// lifecycle-disable-next-line no-preview-import', 'y'].join('\n'),
+      new Map(),
+    );
+    const result = applySuppressions([finding(2), finding(2, 'parse-error'), finding(3), finding(4)], new Map([['a.ts', suppressions]]));
+    expect(result.map((item) => `${item.line} ${item.rule}`)).toEqual(['2 parse-error', '3 no-preview-import', '4 no-preview-import', '3 suppression-comment']);
+    expect(result[3]!.message).toMatch(/has no reason, so it suppresses nothing/);
+  });
+
+  it('reports unused suppressions and unknown ids', () => {
+    const suppressions = findSuppressions('// lifecycle-disable-next-line no-preview-import -- stale\nx\n// lifecycle-disable-next-line no-such-rule -- why\ny\n// lifecycle-disable-next-line -- no id\n', new Map());
+    const messages = applySuppressions([], new Map([['a.ts', suppressions]])).map((item) => item.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^unused lifecycle-disable-next-line no-preview-import/),
+      'lifecycle-disable-next-line names unknown check id(s): no-such-rule',
+      expect.stringMatching(/names no check id/),
+    ]);
+  });
+});

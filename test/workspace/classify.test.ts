@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/policy/load.js';
+import { Classifier, compileFeatureGlob } from '../../src/workspace/classify.js';
+import { readWorkspacePackages } from '../../src/workspace/packages.js';
+import { policyYaml, tempProject } from '../helpers/temp-project.js';
+
+describe('compileFeatureGlob', () => {
+  it('captures the feature id wherever the placeholder stands', () => {
+    expect(compileFeatureGlob('src/preview/{feature}/**').regex.exec('src/preview/fwaas/a/b.ts')?.[1]).toBe('fwaas');
+    expect(compileFeatureGlob('packages/*/src/labs-{feature}/**').regex.exec('packages/x/src/labs-charts/c.ts')?.[1]).toBe('charts');
+    expect(compileFeatureGlob('**/experimental/{feature}/**').regex.exec('a/b/experimental/q/r.ts')?.[1]).toBe('q');
+    expect(compileFeatureGlob('src/preview/{feature}/**').regex.exec('src/core/a.ts')).toBeNull();
+  });
+});
+
+describe('Classifier', () => {
+  const classifierFor = (extra: string, files: Record<string, string> = {}) => {
+    const root = tempProject({ 'lifecycle.yaml': policyYaml(extra), ...files });
+    const { policy } = loadPolicy({ cwd: root });
+    return new Classifier(policy, readWorkspacePackages(root, Object.keys(files)));
+  };
+
+  it('sorts files into preview (with feature), preview tests, unregistered, exceptions and stable', () => {
+    const classifier = classifierFor(
+      `  legacy:
+    status: stable
+  charts:
+    status: preview
+    introduced: 2026.2
+    paths: [src/legacy/charts-*.ts]
+`,
+    );
+    expect(classifier.classify('src/preview/fwaas/rules.ts')).toMatchObject({ zone: 'preview', feature: 'fwaas', registered: true });
+    expect(classifier.classify('test/preview/fwaas/rules.test.ts')).toMatchObject({ zone: 'preview', feature: 'fwaas', isTest: true });
+    expect(classifier.classify('src/preview/ghost/x.ts')).toMatchObject({ zone: 'preview', feature: 'ghost', registered: false });
+    expect(classifier.classify('src/preview/legacy/x.ts')).toMatchObject({ zone: 'stable', feature: 'legacy' });
+    expect(classifier.classify('src/legacy/charts-bar.ts')).toMatchObject({ zone: 'preview', feature: 'charts', matchedBy: 'features.charts.paths: src/legacy/charts-*.ts' });
+    expect(classifier.classify('src/core/x.ts')).toMatchObject({ zone: 'stable', matchedBy: 'no preview glob matched' });
+    expect(classifier.classify(undefined).zone).toBe('outside');
+    expect(classifier.classify('node_modules/x/index.js').zone).toBe('outside');
+  });
+
+  it('classifies every file of a preview workspace package by the package directory', () => {
+    const classifier = classifierFor('  charts:\n    status: preview\n    packages: ["@acme/labs-charts"]\n', {
+      'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
+      'packages/labs-charts/package.json': JSON.stringify({ name: '@acme/labs-charts' }),
+    });
+    expect(classifier.classify('packages/labs-charts/src/index.ts')).toMatchObject({ zone: 'preview', feature: 'charts' });
+    expect(classifier.classify('packages/labs-chartsX/src/index.ts').zone).toBe('stable');
+    expect(classifier.featureOfPackage('@acme/labs-charts')?.id).toBe('charts');
+  });
+});
