@@ -33,7 +33,7 @@ export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<
   if (target.kind !== 'file' && target.kind !== 'package') return { allowed: true, reason: `${target.kind} module` };
   const targetClass = target.class;
   if (targetClass.zone !== 'preview') return { allowed: true, reason: `target is ${targetClass.zone}` };
-  const targetFeature = targetClass.feature ?? '?';
+  const targetFeature = targetClass.feature;
   const targetName = target.kind === 'file' ? target.file : target.packageName;
   const policy = facts.policy;
   const source = file.class;
@@ -47,7 +47,7 @@ export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<
       line: fact.line,
       column: fact.column,
       message,
-      feature: targetFeature,
+      ...(targetFeature !== undefined ? { feature: targetFeature } : {}),
       target: targetName,
     },
   });
@@ -63,13 +63,17 @@ export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<
   if (fact.typeOnly && policy.preview.typeOnlyImports === 'allow') {
     return { allowed: true, reason: 'type-only import, allowed by preview.typeOnlyImports: allow' };
   }
-  const exception = source.exceptions?.find((entry) => entry.features === undefined || entry.features.includes(targetFeature));
+  const exception = source.exceptions?.find(
+    (entry) => entry.features === undefined || (targetFeature !== undefined && entry.features.includes(targetFeature)),
+  );
   if (exception) return { allowed: true, reason: `exception ${exception.path.join(', ')}: ${exception.reason}` };
   const typeNote = fact.typeOnly ? ' (type-only imports count: preview.typeOnlyImports is forbid)' : '';
-  return report(`stable code ${FORM_WORDS[fact.form]} ${what}${typeNote}`);
+  const verb = fact.typeOnly && fact.form === 'import' ? FORM_WORDS['import-type'] : FORM_WORDS[fact.form];
+  return report(`stable code ${verb} ${what}${typeNote}`);
 }
 
-function describeFeature(id: string, registered: boolean | undefined, policy: Pick<ProjectFacts, 'policy'>['policy']): string {
+function describeFeature(id: string | undefined, registered: boolean | undefined, policy: Pick<ProjectFacts, 'policy'>['policy']): string {
+  if (id === undefined) return 'preview code outside any feature folder';
   if (registered === false) return `unregistered preview code "${id}"`;
   const status = policy.features.find((feature) => feature.id === id)?.status;
   return status === 'removed' ? `removed feature "${id}"` : `preview feature "${id}"`;

@@ -2,7 +2,7 @@ import type { Finding } from '../findings.js';
 import type { Feature } from '../policy/model.js';
 import type { Check, ProjectFacts } from './facts.js';
 
-/** Registry basics: enough owners, a tracking link, packages that exist. */
+/** Registry basics: enough owners, a tracking link, the release of introduction. */
 export const previewRegistry: Check = {
   id: 'preview-registry',
   run(facts: ProjectFacts): Finding[] {
@@ -27,7 +27,7 @@ export const previewRegistry: Check = {
         at(feature, 'tracking', `tracking link of "${feature.id}" is not an http(s) URL: ${feature.tracking}`);
       }
       if (!feature.introduced && policy.releases.names.length > 0) {
-        at(feature, 'status', `preview feature "${feature.id}" does not say in which release it was introduced (features.${feature.id}.introduced)`);
+        at(feature, 'introduced', `preview feature "${feature.id}" does not say in which release it was introduced (features.${feature.id}.introduced)`);
       }
     }
     return findings;

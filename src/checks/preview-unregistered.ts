@@ -10,8 +10,17 @@ export const previewUnregistered: Check = {
     const firstFileOfUnregistered = new Map<string, string>();
     const featuresWithCode = new Set<string>();
     for (const { file, class: fileClass } of facts.tree) {
-      if (fileClass.isTest || fileClass.feature === undefined) continue;
-      if (fileClass.registered === false) {
+      if (fileClass.isTest || fileClass.zone !== 'preview') continue;
+      if (fileClass.feature === undefined) {
+        findings.push({
+          rule: 'preview-unregistered',
+          severity: 'error',
+          file,
+          line: 1,
+          column: 1,
+          message: `file sits directly in the preview tree, outside any feature folder (${fileClass.matchedBy}); move it into the folder of the feature it belongs to`,
+        });
+      } else if (fileClass.registered === false) {
         if (!firstFileOfUnregistered.has(fileClass.feature)) firstFileOfUnregistered.set(fileClass.feature, file);
       } else {
         featuresWithCode.add(fileClass.feature);

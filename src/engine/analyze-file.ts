@@ -40,13 +40,16 @@ export function analyzeFile(workspace: Workspace, file: string): AnalyzedFile {
       via: 'via' in resolution ? resolution.via : resolution.reason,
     };
   });
-  const statementEnds = new Map(extracted.imports.map((site) => [site.statementStartLine, site.statementEndLine]));
+  const statementEnds = new Map<number, number>();
+  for (const site of extracted.imports) {
+    statementEnds.set(site.statementStartLine, Math.max(site.statementEndLine, statementEnds.get(site.statementStartLine) ?? 0));
+  }
   const problem = extracted.syntaxError
     ? { ...extracted.syntaxError, message: `syntax error: ${extracted.syntaxError.message} (imports before and after it were still checked)` }
     : undefined;
   return {
     facts: { file, class: fileClass, imports, problem },
-    suppressions: findSuppressions(read.text, statementEnds),
+    suppressions: findSuppressions(read.text, statementEnds, extracted.literalRanges),
   };
 }
 

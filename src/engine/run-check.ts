@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { checkInfo } from '../checks/ids.js';
 import { CHECK_FUNCTIONS } from '../checks/index.js';
 import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { InputError } from '../errors.js';
@@ -64,12 +65,17 @@ export function runCheck(options: CheckOptions): CheckRun {
   };
 }
 
-/** `checks: { id: off }` drops a check; `warn` caps it at a warning; `error` keeps the check's own level. */
+/**
+ * The policy decides the level: `checks: { id: off | warn | error }` (default: the check's own
+ * default). A graded check (one that reports both levels by itself) keeps its own levels under
+ * `error` and is capped under `warn`.
+ */
 function withPolicySeverity(findings: readonly Finding[], policy: Policy): Finding[] {
   return findings.flatMap((finding) => {
     const configured = policy.severities[finding.rule] ?? 'error';
     if (configured === 'off') return [];
-    return [configured === 'warn' ? { ...finding, severity: 'warn' as const } : finding];
+    const severity = checkInfo(finding.rule)?.graded && configured === 'error' ? finding.severity : configured;
+    return [severity === finding.severity ? finding : { ...finding, severity }];
   });
 }
 

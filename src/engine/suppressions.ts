@@ -1,5 +1,6 @@
 import { CHECK_IDS } from '../checks/ids.js';
 import type { Finding } from '../findings.js';
+import { nearestKey } from '../policy/suggest.js';
 
 /** `// lifecycle-disable-next-line <id>[, <id>…] -- <reason>` as written in a file. */
 export interface SuppressionComment {
@@ -14,13 +15,25 @@ export interface SuppressionComment {
 const DIRECTIVE = /(\/\/|\/\*)\s*lifecycle-disable-next-line\b(.*)$/;
 export const SUPPRESSION_RULE = 'suppression-comment';
 
-/** Finds suppression comments; `statementEnds` maps a statement's first line to its last line. */
-export function findSuppressions(text: string, statementEnds: ReadonlyMap<number, number>): SuppressionComment[] {
+/**
+ * Finds suppression comments; `statementEnds` maps a statement's first line to its last line,
+ * `literalRanges` are the offsets of string literals (a directive inside one is not a comment).
+ */
+export function findSuppressions(
+  text: string,
+  statementEnds: ReadonlyMap<number, number>,
+  literalRanges: readonly (readonly [number, number])[] = [],
+): SuppressionComment[] {
   if (!text.includes('lifecycle-disable-next-line')) return [];
   const found: SuppressionComment[] = [];
-  text.split(/\r?\n/).forEach((lineText, index) => {
-    const match = DIRECTIVE.exec(lineText);
+  let lineOffset = 0;
+  text.split('\n').forEach((lineText, index) => {
+    const offset = lineOffset;
+    lineOffset += lineText.length + 1;
+    const match = DIRECTIVE.exec(lineText.endsWith('\r') ? lineText.slice(0, -1) : lineText);
     if (!match) return;
+    const at = offset + match.index;
+    if (literalRanges.some(([start, end]) => at >= start && at < end)) return;
     let body = match[2] ?? '';
     if (match[1] === '/*') body = body.replace(/\*\/.*$/, '');
     const separator = body.indexOf('--');
@@ -64,10 +77,12 @@ export function applySuppressions(
     for (const suppression of suppressions) {
       const base = { rule: SUPPRESSION_RULE, severity: 'error' as const, file, line: suppression.line, column: suppression.column };
       const unknown = suppression.rules.filter((rule) => !CHECK_IDS.includes(rule));
+      const hints = unknown.map((rule) => nearestKey(rule, CHECK_IDS)).filter((hint): hint is string => hint !== undefined);
       if (suppression.rules.length === 0) {
         problems.push({ ...base, message: 'lifecycle-disable-next-line names no check id; write `lifecycle-disable-next-line <id> -- <reason>`' });
       } else if (unknown.length > 0) {
-        problems.push({ ...base, message: `lifecycle-disable-next-line names unknown check id(s): ${unknown.join(', ')}` });
+        const hint = hints.length > 0 ? ` (did you mean ${hints.map((item) => `"${item}"`).join(', ')}?)` : '';
+        problems.push({ ...base, message: `lifecycle-disable-next-line names unknown check id(s): ${unknown.join(', ')}${hint}` });
       } else if (suppression.reason === undefined) {
         problems.push({
           ...base,

@@ -36,6 +36,6 @@ export function openWorkspace(options: { cwd: string; policyPath?: string }): Wo
     notes: discovery.notes,
     packages,
     classifier: new Classifier(policy, packages),
-    resolver: new ImportResolver(root, packages, discovery.files),
+    resolver: new ImportResolver(root, packages),
   };
 }

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../ts.js';
 
 export type ImportForm =
   | 'import'
@@ -38,15 +38,27 @@ export interface ParseProblem {
 
 export interface ExtractedImports {
   imports: ImportSite[];
+  /**
+   * [start, end) offsets of string, template and JSX text literals, so a suppression directive
+   * written inside a string is not taken for a comment. Collected only when the text mentions one.
+   */
+  literalRanges: [number, number][];
   /** The first syntax error, if any (the rest of the file is still analysed). */
   syntaxError: ParseProblem | undefined;
 }
 
+export const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
 const DYNAMIC_HINT = /\b(?:import|require)\s*\(|\bimport\s*\(/;
 
 /** Finds every import of a TypeScript/JavaScript file with TypeScript's own parser. */
 export function extractImports(fileName: string, text: string): ExtractedImports {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKindOf(fileName),
+  );
   const imports: ImportSite[] = [];
   const position = (node: ts.Node) => {
     const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
@@ -54,15 +66,24 @@ export function extractImports(fileName: string, text: string): ExtractedImports
   };
   const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
   let statement: ts.Node = source;
-  const add = (specifierNode: ts.Node, specifier: string | undefined, form: ImportForm, typeOnly: boolean, typeOnlyBySpecifiers = false) => {
+  /** `spanNode`: what a suppression above it covers (the declaration, or the import() call). */
+  const add = (
+    specifierNode: ts.Node,
+    specifier: string | undefined,
+    form: ImportForm,
+    typeOnly: boolean,
+    typeOnlyBySpecifiers = false,
+    spanNode: ts.Node = statement,
+  ) => {
+    const at = position(specifierNode);
     imports.push({
       specifier,
       form,
       typeOnly,
       typeOnlyBySpecifiers,
-      ...position(specifierNode),
-      statementStartLine: lineOf(statement.getStart(source)),
-      statementEndLine: lineOf(statement.getEnd()),
+      ...at,
+      statementStartLine: lineOf(spanNode.getStart(source)),
+      statementEndLine: spanNode === statement ? lineOf(statement.getEnd()) : at.line,
     });
   };
 
@@ -81,7 +102,7 @@ export function extractImports(fileName: string, text: string): ExtractedImports
     } else if (ts.isImportTypeNode(node)) {
       const argument = node.argument;
       if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) {
-        add(argument.literal, argument.literal.text, 'type-query', true);
+        add(argument.literal, argument.literal.text, 'type-query', true, false, node);
       }
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
@@ -93,19 +114,29 @@ export function extractImports(fileName: string, text: string): ExtractedImports
         // A non-literal require() is usually not a module import we can know; a non-literal
         // import() is counted as unresolved so the user hears about it.
         if (literal || isDynamicImport) {
-          add(literal ?? node, literal?.text, isDynamicImport ? 'dynamic-import' : 'require', false);
+          add(literal ?? node, literal?.text, isDynamicImport ? 'dynamic-import' : 'require', false, false, node);
         }
       }
     }
     ts.forEachChild(node, visit);
   };
 
+  const literalRanges: [number, number][] = [];
+  if (text.includes(SUPPRESSION_DIRECTIVE)) {
+    const collect = (node: ts.Node): void => {
+      if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node) || ts.isRegularExpressionLiteral(node)) {
+        literalRanges.push([node.getStart(source), node.getEnd()]);
+      }
+      ts.forEachChild(node, collect);
+    };
+    collect(source);
+  }
   const deep = DYNAMIC_HINT.test(text) || text.includes('import(') || text.includes('typeof import');
   for (const topLevel of source.statements) {
     statement = topLevel;
     if (deep || isImportLike(topLevel) || ts.isModuleDeclaration(topLevel)) visit(topLevel);
   }
-  return { imports, syntaxError: firstSyntaxError(source) };
+  return { imports, literalRanges, syntaxError: firstSyntaxError(source) };
 }
 
 function isImportLike(node: ts.Node): boolean {

@@ -1,8 +1,9 @@
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../ts.js';
 import { declaresDependency, packageNameOf, type WorkspacePackage, type WorkspacePackages } from '../workspace/packages.js';
 import { createCachedHost } from './resolve-host.js';
+import { resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
 import { TsConfigIndex } from './tsconfig.js';
 
@@ -39,10 +40,9 @@ export class ImportResolver {
   constructor(
     readonly root: string,
     readonly packages: WorkspacePackages,
-    knownFiles: readonly string[],
   ) {
     this.realRoot = resolvePath(root);
-    this.host = createCachedHost(this.realRoot, new Set(knownFiles.map((file) => join(this.realRoot, file))));
+    this.host = createCachedHost(this.realRoot);
     this.tsconfigs = new TsConfigIndex(this.realRoot, this.host);
   }
 
@@ -53,6 +53,9 @@ export class ImportResolver {
 
   /** `containingFile` is project-relative; `format` is ESM unless the import is a require(). */
   resolve(specifier: string, containingFile: string, format: ModuleFormat): Resolution {
+    // Relative specifiers rarely repeat (each file imports its own neighbours) and resolve
+    // cheaply from the cached directory listings; memoizing them would only cost memory.
+    if (specifier.startsWith('.')) return this.resolveUncached(specifier, containingFile, format);
     const key = `${dirname(containingFile)}\0${specifier}\0${format}`;
     let result = this.memo.get(key);
     if (!result) {
@@ -90,10 +93,15 @@ export class ImportResolver {
     }
     const workspacePackage = packageName === undefined ? undefined : this.packages.byName.get(packageName);
     const project = this.tsconfigs.projectFor(containingAbs);
+    if (specifier.startsWith('.') && !project.options.rootDirs) {
+      const fast = resolveRelativeFast(specifier, containingAbs, this.host.fileExists, this.host.directoryExists!);
+      const file = fast === undefined ? undefined : this.toProjectPath(fast);
+      if (file !== undefined) return { kind: 'file', file, via: project.label };
+    }
     const mode = format === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
-    const resolved = ts.resolveModuleName(specifier, containingAbs, project.options, this.host, project.cache, undefined, mode)
+    const resolved = ts.resolveModuleName(specifier, containingAbs, project.options, this.host, undefined, undefined, mode)
       .resolvedModule;
-    const via = `typescript (${project.configFile ? relative(this.realRoot, project.configFile) : 'default options'})`;
+    const via = project.label;
 
     if (resolved && !resolved.isExternalLibraryImport) {
       const file = this.toProjectPath(resolved.resolvedFileName);
@@ -147,7 +155,8 @@ export class ImportResolver {
     return {
       kind: 'unresolved',
       packageName: pkg.name,
-      declared: true,
+      // The package is ours: a missing entry point is a broken project import, reported.
+      declared: false,
       reason: `workspace package ${pkg.name} has no source file for "${subpath}" (checked exports/main/types and their src/ equivalents)`,
     };
   }

@@ -1,5 +1,5 @@
-import { dirname, join } from 'node:path';
-import { ts } from 'ts-morph';
+import { dirname, join, relative } from 'node:path';
+import { ts } from '../ts.js';
 
 /** Compiler options for resolution when a file has no tsconfig: permissive, like a bundler. */
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
@@ -14,7 +14,8 @@ export interface TsProject {
   /** Absolute path of the tsconfig, or undefined for the defaults. */
   configFile: string | undefined;
   options: ts.CompilerOptions;
-  cache: ts.ModuleResolutionCache;
+  /** How resolutions under this project are explained: `typescript (packages/a/tsconfig.json)`. */
+  label: string;
   /** Problems reading the config (reported in --verbose, never fatal). */
   problems: string[];
 }
@@ -85,8 +86,10 @@ export class TsConfigIndex {
   }
 
   private makeProject(configFile: string | undefined, options: ts.CompilerOptions, problems: string[]): TsProject {
-    const cache = ts.createModuleResolutionCache(this.host.getCurrentDirectory(), (name) => name, options);
-    return { configFile, options, cache, problems };
+    // No ts.ModuleResolutionCache: it keeps every failed lookup location (hundreds of MB on
+    // large trees); ImportResolver memoizes per directory and specifier instead.
+    const label = `typescript (${configFile ? relative(this.root, configFile) : 'default options'})`;
+    return { configFile, options, label, problems };
   }
 }
 

@@ -15,8 +15,9 @@ export interface PolicyLocation {
   column: number;
 }
 
-export interface Feature extends Omit<FeatureEntry, 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths'> {
+export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths'> {
   id: string;
+  status: NonNullable<FeatureEntry['status']>;
   owners: string[];
   renewals: NonNullable<FeatureEntry['renewals']>;
   config: string[];
@@ -74,8 +75,8 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     const source = context.sources.find((candidate) => hasPath(candidate, path)) ?? context.sources[0]!;
     return locate(source, path, target);
   };
-  const fail = (path: KeyPath, message: string): never => {
-    const pos = where(path, 'value');
+  const fail = (path: KeyPath, message: string, target: 'key' | 'value' = 'value'): never => {
+    const pos = where(path, target);
     throw new InputError(`${pos.file}:${pos.line}:${pos.column}: ${formatKeyPath(path)}: ${message}`);
   };
   const toLocation = (path: KeyPath): PolicyLocation => {
@@ -119,11 +120,13 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, entry]): Feature => {
       const base: KeyPath = ['features', id];
+      if (entry.status === undefined) fail(base, `feature "${id}" has no status (preview, stable, deprecated or removed)`, 'key');
       knownRelease(entry.introduced, [...base, 'introduced']);
       (entry.renewals ?? []).forEach((renewal, index) => knownRelease(renewal.release, [...base, 'renewals', index, 'release']));
       return {
         ...entry,
         id,
+        status: entry.status!,
         owners: entry.owners ?? [],
         renewals: entry.renewals ?? [],
         config: entry.config ?? [],

@@ -43,7 +43,10 @@ const exceptionSchema = z.strictObject({
 export const featureStatuses = ['preview', 'stable', 'deprecated', 'removed'] as const;
 
 const featureSchema = z.strictObject({
-  status: z.enum(featureStatuses).describe('Lifecycle state of the feature.'),
+  status: z
+    .enum(featureStatuses)
+    .optional()
+    .describe('Lifecycle state of the feature (required once the files are merged; a file that extends another may override single fields).'),
   title: z.string().optional().describe('Human-readable name.'),
   introduced: releaseName.optional().describe('Release in which the feature entered preview.'),
   tracking: z.string().optional().describe('Link to the blueprint, spec or tracking issue.'),

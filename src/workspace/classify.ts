@@ -6,7 +6,10 @@ export type Zone = 'preview' | 'stable' | 'outside';
 
 export interface FileClass {
   zone: Zone;
-  /** The feature id, for preview files (also for folders of unregistered features). */
+  /**
+   * The feature id, for preview files (also for folders of unregistered features); undefined
+   * for a preview file that sits directly in the preview folder, outside any feature folder.
+   */
   feature?: string;
   /** False when the feature id comes from a preview folder that no registry entry names. */
   registered?: boolean;
@@ -21,15 +24,29 @@ export interface FileClass {
 interface FeatureGlob {
   glob: string;
   regex: RegExp;
+  /** True when the placeholder is a whole folder (`…/{feature}/…`), so a file cannot be a feature. */
+  featureIsFolder: boolean;
 }
 
 const FEATURE_TOKEN = 'LIFECYCLEFEATURETOKEN';
 
-/** Compiles `src/preview/{feature}/**` into a regex whose first group captures the feature id. */
+/**
+ * Compiles `src/preview/{feature}/**` into a regex whose first group captures the feature id
+ * (a second `{feature}` in the same glob must bind the same id).
+ */
 export function compileFeatureGlob(glob: string): FeatureGlob {
-  const re = picomatch.makeRe(glob.replace('{feature}', FEATURE_TOKEN), { dot: true });
-  const source = re.source.replace(FEATURE_TOKEN, '([^/]+?)');
-  return { glob, regex: new RegExp(source, re.flags) };
+  const re = picomatch.makeRe(glob.split('{feature}').join(FEATURE_TOKEN), { dot: true });
+  const [first, ...rest] = re.source.split(FEATURE_TOKEN);
+  const source = rest.length === 0 ? re.source : `${first}([^/]+?)${rest.join('\\1')}`;
+  return { glob, regex: new RegExp(source, `${re.flags}d`), featureIsFolder: glob.includes('{feature}/') };
+}
+
+/** The feature id a path binds in a compiled glob; '' for a file directly in the preview folder. */
+function featureIdOf(glob: FeatureGlob, path: string): string | undefined {
+  const match = glob.regex.exec(path);
+  const span = match?.indices?.[1];
+  if (!match || !span || match[1] === undefined) return undefined;
+  return glob.featureIsFolder && path[span[1]] !== '/' ? '' : match[1];
 }
 
 /**
@@ -91,9 +108,13 @@ export class Classifier {
 
   private classifyUncached(path: string): FileClass {
     for (const [globs, isTest] of [[this.code, false], [this.tests, true]] as const) {
-      for (const { glob, regex } of globs) {
-        const match = regex.exec(path);
-        if (match?.[1] !== undefined) return this.fromFeatureId(match[1], `preview.${isTest ? 'tests' : 'code'}: ${glob}`, isTest);
+      for (const compiled of globs) {
+        const id = featureIdOf(compiled, path);
+        if (id === undefined) continue;
+        const matchedBy = `preview.${isTest ? 'tests' : 'code'}: ${compiled.glob}`;
+        // A file directly in the preview folder is preview code that belongs to no feature.
+        if (id === '') return { zone: 'preview', registered: false, matchedBy, isTest };
+        return this.fromFeatureId(id, matchedBy, isTest);
       }
     }
     for (const { feature, glob, match } of this.featurePaths) {

@@ -26,7 +26,7 @@ registry:
       '21:3 bare preview feature "bare" has no tracking link (features.bare.tracking)',
       '19:5 solo preview feature "solo" has 1 owner(s); at least 2 are required (registry.minOwners), so someone answers when one is away',
       '20:5 solo tracking link of "solo" is not an http(s) URL: see wiki',
-      '18:5 solo preview feature "solo" does not say in which release it was introduced (features.solo.introduced)',
+      '17:3 solo preview feature "solo" does not say in which release it was introduced (features.solo.introduced)',
     ]);
   });
 

@@ -41,3 +41,17 @@ describe('suppression comments', () => {
     ]);
   });
 });
+
+describe('suppression comments: edge cases', () => {
+  it('ignores the directive inside a string literal', () => {
+    const text = "const s = '// lifecycle-disable-next-line no-preview-import -- not a comment';\n";
+    expect(findSuppressions(text, new Map(), [[10, 74]])).toEqual([]);
+  });
+
+  it('suggests the nearest check id for a misspelt one', () => {
+    const suppressions = findSuppressions('// lifecycle-disable-next-line no-preview-imports -- why\nx\n', new Map());
+    expect(applySuppressions([], new Map([['a.ts', suppressions]]))[0]?.message).toBe(
+      'lifecycle-disable-next-line names unknown check id(s): no-preview-imports (did you mean "no-preview-import"?)',
+    );
+  });
+});

@@ -87,7 +87,7 @@ Example:
       for (const { fact, verdict } of imports) {
         const targetZone = 'class' in fact.target ? ` [${fact.target.class.zone}${fact.target.class.feature ? `: ${fact.target.class.feature}` : ''}]` : '';
         lines.push(`    ${fact.line}:${fact.column}  ${fact.specifier ?? '(computed)'}${fact.typeOnly ? ' (type-only)' : ''} → ${describeTarget(fact)}${targetZone}`);
-        lines.push(`          resolved by ${fact.via}`);
+        if (fact.target.kind !== 'unresolved') lines.push(`          resolved by ${fact.via}`);
         lines.push(`          ${verdict.allowed ? 'allowed' : 'FORBIDDEN'}: ${verdict.reason}`);
       }
       io.stdout(`${lines.join('\n')}\n`);

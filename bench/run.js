@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// npm run bench — `lifecycle check` vs dependency-cruiser on generated monorepos, then the
+// CI-readiness benchmark (bench/ci-readiness.js) if it exists.
+//
+// Options: --sizes 2000,20000   sizes to run (default both)
+//          --keep               reuse generated repos in bench/.work/ when they are current
+//          --runs N             runs per tool and size, interleaved; the median wall time is
+//                               reported (default 3 below 10,000 files, 1 from 10,000 up)
+// Floors (exit 1 when one fails): lifecycle >= 3x faster than dependency-cruiser on every size;
+// lifecycle peak RSS <= 300 MB at 20,000 files; the same violations (by (from, to) pair) as
+// dependency-cruiser.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
+import { compareOnRepo } from './check-vs-depcruise.js';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const WORK = join(BENCH, '.work');
+const SPEED_FLOOR = 3;
+const RSS_FLOOR_MB = 300;
+const RSS_FLOOR_AT = 20000;
+
+function parseArgs(argv) {
+  const args = { sizes: [2000, 20000], keep: false, runs: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--keep') args.keep = true;
+    else if (a === '--sizes' || a.startsWith('--sizes=')) {
+      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
+      args.sizes = String(v).split(',').map((s) => Number(s.trim()));
+    } else if (a === '--runs' || a.startsWith('--runs=')) {
+      args.runs = Number(a.includes('=') ? a.split('=')[1] : argv[++i]);
+    } else {
+      throw new Error(`unknown argument: ${a} (use --sizes 2000,20000 --keep --runs N)`);
+    }
+  }
+  if (args.sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes integers >= 100, e.g. --sizes 2000');
+  if (args.runs !== null && (!Number.isInteger(args.runs) || args.runs < 1)) throw new Error('--runs takes an integer >= 1');
+  return args;
+}
+
+function prepareRepo(size, keep) {
+  const out = join(WORK, `mono-${size}`);
+  const expectedPath = `${out}.expected.json`;
+  if (keep && existsSync(expectedPath) && existsSync(join(out, 'lifecycle.yaml'))) {
+    const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
+    if (expected.generatorVersion === GENERATOR_VERSION && expected.files === size) {
+      console.log(`reusing ${out} (--keep)`);
+      return { out, expected };
+    }
+  }
+  const started = Date.now();
+  const expected = generateMonorepo({ files: size, out });
+  console.log(`generated ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${expected.files} files, ${expected.packages} packages, ${expected.features} preview features, ${expected.violations.length} expected violations`);
+  return { out, expected };
+}
+
+const fmt = (n, digits) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
+
+function printTable(results) {
+  const header = ['tool', 'files', 'wall s', 'files/s', 'peak RSS MB', 'violations', 'unresolved'];
+  const rows = [];
+  for (const r of results) {
+    for (const t of [r.lifecycle, r.depcruise]) {
+      rows.push([
+        t.tool,
+        String(t.files ?? '-'),
+        fmt(t.wallSeconds, 2),
+        t.error ? '-' : fmt(t.filesPerSecond, 0),
+        fmt(t.peakRssMb, 0),
+        t.error ? 'ERROR' : String(t.violations),
+        String(t.unresolved ?? '-'),
+      ]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  rows.forEach((row, i) => {
+    console.log(line(row));
+    if (i % 2 === 1 && i < rows.length - 1) console.log('');
+  });
+}
+
+function judge(result, size) {
+  const failures = [];
+  const notes = [];
+  const { lifecycle: lc, depcruise: dc } = result;
+  const ratio = dc.wallSeconds / lc.wallSeconds;
+  console.log(`\n[${size} files] speed ratio (dependency-cruiser wall / lifecycle wall): ${lc.error || dc.error ? 'n/a (a tool failed)' : `${fmt(ratio, 2)}x`}`);
+  if (lc.error) failures.push(`[${size}] lifecycle check did not produce a result: ${lc.error}`);
+  if (dc.error) failures.push(`[${size}] dependency-cruiser did not produce a result: ${dc.error}`);
+  if (!lc.error) {
+    if (!(ratio >= SPEED_FLOOR)) failures.push(`[${size}] lifecycle is ${fmt(ratio, 2)}x faster than dependency-cruiser; floor is ${SPEED_FLOOR}x (${fmt(lc.wallSeconds, 2)} s vs ${fmt(dc.wallSeconds, 2)} s)`);
+    if (size >= RSS_FLOOR_AT && lc.peakRssMb > RSS_FLOOR_MB) failures.push(`[${size}] lifecycle peak RSS ${fmt(lc.peakRssMb, 0)} MB > ${RSS_FLOOR_MB} MB`);
+  }
+  if (!lc.error && !dc.error) {
+    const same = result.onlyLifecycle.length === 0 && result.onlyDepcruise.length === 0;
+    if (!same || lc.violations !== dc.violations) {
+      failures.push(`[${size}] violations differ: lifecycle ${lc.violations} (${lc.pairs.size} pairs) vs dependency-cruiser ${dc.violations} (${dc.pairs.size} pairs); ${result.onlyLifecycle.length} only in lifecycle, ${result.onlyDepcruise.length} only in dependency-cruiser`);
+    }
+    const show = (title, keys) => {
+      if (!keys.length) return;
+      console.log(`  ${title} (${keys.length}):`);
+      for (const k of keys.slice(0, 25)) {
+        const v = result.expectedByPair.get(k);
+        console.log(`    ${k}${v ? `   [${v.form}: '${v.specifier}']` : ''}`);
+      }
+      if (keys.length > 25) console.log(`    … ${keys.length - 25} more`);
+    };
+    show('only in lifecycle', result.onlyLifecycle);
+    show('only in dependency-cruiser', result.onlyDepcruise);
+  }
+  if (result.expectedCount !== null) {
+    for (const [tool, vs] of [['lifecycle', result.lifecycleVsExpected], ['dependency-cruiser', result.depcruiseVsExpected]]) {
+      if ((tool === 'lifecycle' && lc.error) || (tool !== 'lifecycle' && dc.error)) continue;
+      const ok = vs.extra.length === 0 && vs.missing.length === 0;
+      notes.push(`[${size}] ${tool} vs generator's ${result.expectedCount} planted violations: ${ok ? 'exact match' : `${vs.missing.length} missed, ${vs.extra.length} extra`}`);
+      for (const k of vs.missing.slice(0, 25)) {
+        const v = result.expectedByPair.get(k);
+        notes.push(`    missed ${k}   [${v.form}: '${v.specifier}']`);
+      }
+      for (const k of vs.extra.slice(0, 25)) notes.push(`    extra  ${k}`);
+    }
+  }
+  if (lc.otherRules.length) notes.push(`[${size}] lifecycle also reported other rules (not compared): ${lc.otherRules.join(', ')}`);
+  if (lc.walls.length > 1) notes.push(`[${size}] wall times per run: lifecycle ${lc.walls.map((w) => w.toFixed(2)).join(', ')}; dependency-cruiser ${dc.walls.map((w) => w.toFixed(2)).join(', ')}`);
+  return { failures, notes };
+}
+
+function runCiReadiness() {
+  const script = join(BENCH, 'ci-readiness.js');
+  console.log('\n== CI readiness benchmark (bench/ci-readiness.js) ==');
+  if (!existsSync(script)) {
+    console.log('bench/ci-readiness.js not present; skipped');
+    return null;
+  }
+  const res = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: join(BENCH, '..') });
+  if (res.status === 0) return null;
+  return `bench/ci-readiness.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  console.log('== lifecycle check vs dependency-cruiser ==');
+  const runsFor = (size) => args.runs ?? (size < 10000 ? 3 : 1);
+  console.log(`node ${process.version}; ${os.cpus().length} CPUs; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`sizes ${args.sizes.map((s) => `${s} (${runsFor(s)} run${runsFor(s) > 1 ? 's' : ''} per tool, median wall)`).join(', ')}`);
+  const results = [];
+  const failures = [];
+  const notes = [];
+  for (const size of args.sizes) {
+    const { out, expected } = prepareRepo(size, args.keep);
+    const result = await compareOnRepo(out, { runs: runsFor(size), expected });
+    results.push({ size, ...result });
+  }
+  console.log(`\nload average after the runs ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; peak RSS measured with ${results[0]?.lifecycle.rssMethod ?? '-'}\n`);
+  printTable(results);
+  for (const r of results) {
+    const j = judge(r, r.size);
+    failures.push(...j.failures);
+    notes.push(...j.notes);
+  }
+  if (notes.length) console.log(`\n${notes.join('\n')}`);
+  console.log('');
+  if (failures.length) {
+    for (const f of failures) console.log(`FAIL ${f}`);
+  } else {
+    console.log(`PASS lifecycle >= ${SPEED_FLOOR}x faster on ${args.sizes.join(' and ')} files, same violations as dependency-cruiser${args.sizes.some((s) => s >= RSS_FLOOR_AT) ? `, peak RSS <= ${RSS_FLOOR_MB} MB at ${RSS_FLOOR_AT} files` : ''}`);
+  }
+  const ci = runCiReadiness();
+  if (ci) console.log(`FAIL ${ci}`);
+  process.exitCode = failures.length || ci ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack ?? error.message}`);
+  process.exitCode = 2;
+});
