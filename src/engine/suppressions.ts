@@ -12,7 +12,8 @@ export interface SuppressionComment {
   coversUntilLine: number;
 }
 
-const DIRECTIVE = /(\/\/|\/\*)\s*lifecycle-disable-next-line\b(.*)$/;
+/** The directive opens a comment on its own line (like ESLint's), so prose that mentions it does not count. */
+const DIRECTIVE = /^\s*(\/\/|\/\*)\s*lifecycle-disable-next-line\b(.*)$/;
 export const SUPPRESSION_RULE = 'suppression-comment';
 
 /**
@@ -32,7 +33,7 @@ export function findSuppressions(
     lineOffset += lineText.length + 1;
     const match = DIRECTIVE.exec(lineText.endsWith('\r') ? lineText.slice(0, -1) : lineText);
     if (!match) return;
-    const at = offset + match.index;
+    const at = offset + lineText.indexOf(match[1]!);
     if (literalRanges.some(([start, end]) => at >= start && at < end)) return;
     let body = match[2] ?? '';
     if (match[1] === '/*') body = body.replace(/\*\/.*$/, '');
@@ -42,7 +43,7 @@ export function findSuppressions(
     const line = index + 1;
     found.push({
       line,
-      column: match.index + 1,
+      column: lineText.indexOf(match[1]!) + 1,
       rules: ruleText.split(/[\s,]+/).filter(Boolean),
       reason: reason === '' ? undefined : reason,
       coversUntilLine: Math.max(line + 1, statementEnds.get(line + 1) ?? line + 1),
