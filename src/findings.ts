@@ -17,6 +17,11 @@ export interface Finding {
   feature?: string;
   /** The import target (project-relative file or module specifier), for import findings. */
   target?: string;
+  /**
+   * Stable identity across line shifts (rule + file + normalized line text + occurrence), set by
+   * the engine after all checks ran; used by baselines and SARIF. Not part of the JSON contract.
+   */
+  fingerprint?: string;
 }
 
 export interface CheckSummary {
@@ -43,6 +48,8 @@ export interface CheckResult {
   summary: CheckSummary;
   /** Listed only with --verbose by the text reporters; never part of the JSON contract's findings. */
   unresolvedImports: UnresolvedImport[];
+  /** Findings dropped because a --baseline file lists them (not counted in `summary`); not in the JSON contract. */
+  baselined?: number;
 }
 
 /** Sort order of the output contract: file, line, column, rule (then message for stability). */

@@ -25,3 +25,29 @@ describe('every implemented check id', () => {
     for (const check of implemented) expect(preset).toContain(`  ${check.id}: ${check.defaultSeverity}`);
   });
 });
+
+describe('every ESLint rule', () => {
+  it('has one rule file rules/<id>.ts per plugin rule, and nothing else in rules/', async () => {
+    const { readdirSync } = await import('node:fs');
+    const plugin = (await import('../src/eslint-plugin.js')).default;
+    const files = readdirSync(join(REPO_ROOT, 'rules')).filter((name) => name.endsWith('.ts')).map((name) => name.slice(0, -3)).sort();
+    expect(files).toEqual(Object.keys(plugin.rules).sort());
+    for (const id of files) {
+      expect(CHECKS.find((check) => check.id === id)?.implemented, `${id} is an implemented check id`).toBe(true);
+      expect(existsSync(join(REPO_ROOT, 'test', 'eslint', 'rules', `${id}.test.ts`)), `test/eslint/rules/${id}.test.ts is missing`).toBe(true);
+      const rule = plugin.rules[id as keyof typeof plugin.rules];
+      expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+    }
+  });
+
+  it('is documented with the levels configs.recommended and configs.strict give it', async () => {
+    const plugin = (await import('../src/eslint-plugin.js')).default;
+    for (const id of Object.keys(plugin.rules)) {
+      const doc = readFileSync(join(REPO_ROOT, 'docs', 'rules', `${id}.md`), 'utf8');
+      const line = new RegExp(`In ESLint: \`lifecycle/${id}\`, \`configs\\.recommended\`: (error|warn|off), \`configs\\.strict\`: (error|warn|off)`).exec(doc);
+      expect(line, `docs/rules/${id}.md lacks the "In ESLint: …" line`).not.toBeNull();
+      expect(line![1]).toBe(plugin.configs.recommended.rules?.[`lifecycle/${id}`]);
+      expect(line![2]).toBe(plugin.configs.strict.rules?.[`lifecycle/${id}`]);
+    }
+  });
+});

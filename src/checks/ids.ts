@@ -15,16 +15,16 @@ export interface CheckInfo {
 export const CHECKS: readonly CheckInfo[] = [
   { id: 'no-preview-import', defaultSeverity: 'error', implemented: true, description: 'Stable code imports no preview module (and preview features do not import each other unless allowed).' },
   { id: 'preview-unregistered', defaultSeverity: 'error', implemented: true, description: 'Every folder under the preview subtree belongs to a registered feature, and every preview feature has code.' },
-  { id: 'preview-registry', defaultSeverity: 'warn', implemented: true, description: 'Registry sanity: enough owners, a tracking link (an http(s) URL), the release a feature was introduced in.' },
+  { id: 'preview-registry', defaultSeverity: 'warn', implemented: true, description: 'Registry sanity: enough owners, an http(s) tracking link, a known introduction release; no stable code left under the preview tree, no code of removed features.' },
   { id: 'suppression-comment', defaultSeverity: 'error', implemented: true, description: 'lifecycle-disable-next-line comments name a known check, give a reason, and suppress something.' },
   { id: 'parse-error', defaultSeverity: 'error', implemented: true, description: 'A source file could not be analysed (syntax error, binary content, too large, unreadable).' },
   { id: 'unresolved-import', defaultSeverity: 'warn', implemented: true, description: 'An import of a project file could not be resolved, so it cannot be checked.' },
-  { id: 'preview-test-location', defaultSeverity: 'error', implemented: false, description: 'Tests of preview code live under the preview test subtree.' },
-  { id: 'preview-config-label', defaultSeverity: 'error', implemented: false, description: 'Config keys of preview features carry the label; stable features carry none.' },
-  { id: 'preview-docs-label', defaultSeverity: 'error', implemented: false, description: 'Docs of preview features carry the label; docs of stable features carry none.' },
-  { id: 'preview-cli-label', defaultSeverity: 'error', implemented: false, description: 'CLI command and option descriptions in preview code contain the label.' },
-  { id: 'preview-route-label', defaultSeverity: 'off', implemented: false, description: 'HTTP route paths registered in preview code contain the label.' },
-  { id: 'preview-deadline', defaultSeverity: 'error', implemented: false, graded: true, description: 'Preview features are promoted, renewed or removed within maxCycles releases.' },
+  { id: 'preview-test-location', defaultSeverity: 'error', implemented: true, description: 'Tests of preview code live under the preview test subtree.' },
+  { id: 'preview-config-label', defaultSeverity: 'error', implemented: true, description: 'Config keys of preview features carry the label; stable features carry none.' },
+  { id: 'preview-docs-label', defaultSeverity: 'error', implemented: true, description: 'Docs of preview features carry the label; docs of stable features carry none.' },
+  { id: 'preview-cli-label', defaultSeverity: 'error', implemented: true, description: 'CLI command and option descriptions in preview code contain the label.' },
+  { id: 'preview-route-label', defaultSeverity: 'off', implemented: true, description: 'HTTP route paths registered in preview code contain the label.' },
+  { id: 'preview-deadline', defaultSeverity: 'error', implemented: true, graded: true, description: 'Preview features are promoted, renewed or removed within maxCycles releases.' },
   { id: 'preview-api-leak', defaultSeverity: 'error', implemented: false, description: 'Exported declarations of stable modules expose no preview types.' },
 ];
 

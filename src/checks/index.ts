@@ -1,7 +1,13 @@
 import type { Check } from './facts.js';
 import { noPreviewImport } from './no-preview-import.js';
 import { parseError } from './parse-error.js';
+import { previewConfigLabel } from './preview-config-label.js';
+import { previewDeadline } from './preview-deadline.js';
+import { previewDocsLabel } from './preview-docs-label.js';
+import { previewCliLabel } from './preview-cli-label.js';
 import { previewRegistry } from './preview-registry.js';
+import { previewRouteLabel } from './preview-route-label.js';
+import { previewTestLocation } from './preview-test-location.js';
 import { previewUnregistered } from './preview-unregistered.js';
 import { unresolvedImport } from './unresolved-import.js';
 
@@ -9,4 +15,4 @@ import { unresolvedImport } from './unresolved-import.js';
  * The checks run by `lifecycle check`, in one list. `suppression-comment` is not here: it is
  * produced while suppressions are applied (engine/suppressions.ts).
  */
-export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport];
+export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport, previewCliLabel, previewRouteLabel, previewTestLocation, previewConfigLabel, previewDocsLabel, previewDeadline];

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings.js';
 import type { Check, ImportFact, ProjectFacts, SourceFileFacts } from './facts.js';
+import { isMisplacedTestImport } from './preview-test-location.js';
 
 const FORM_WORDS: Record<ImportFact['form'], string> = {
   import: 'imports',
@@ -59,6 +60,9 @@ export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<
     return report(
       `preview feature "${source.feature ?? '?'}" ${FORM_WORDS[fact.form]} ${what}; preview features must not depend on each other (preview.crossFeatureImports: forbid)`,
     );
+  }
+  if (isMisplacedTestImport(file, fact, policy)) {
+    return { allowed: true, reason: 'a test of preview code outside the preview test subtree: preview-test-location reports it' };
   }
   if (fact.typeOnly && policy.preview.typeOnlyImports === 'allow') {
     return { allowed: true, reason: 'type-only import, allowed by preview.typeOnlyImports: allow' };

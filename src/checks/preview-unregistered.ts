@@ -1,59 +1,80 @@
 import type { Finding } from '../findings.js';
 import type { Check, ProjectFacts } from './facts.js';
 
+/**
+ * The findings depend only on the tree and the policy. The ESLint rule asks once per linted file
+ * with the same (cached) tree and policy objects, so the answer is remembered per pair.
+ */
+const memo = new WeakMap<object, WeakMap<object, Finding[]>>();
+
 /** Every folder under the preview subtree belongs to a registered feature; every preview feature has code. */
 export const previewUnregistered: Check = {
   id: 'preview-unregistered',
   run(facts: ProjectFacts): Finding[] {
-    if (!facts.tree) return [];
-    const findings: Finding[] = [];
-    const firstFileOfUnregistered = new Map<string, string>();
-    const featuresWithCode = new Set<string>();
-    for (const { file, class: fileClass } of facts.tree) {
-      if (fileClass.isTest || fileClass.zone !== 'preview') continue;
-      if (fileClass.feature === undefined) {
-        findings.push({
-          rule: 'preview-unregistered',
-          severity: 'error',
-          file,
-          line: 1,
-          column: 1,
-          message: `file sits directly in the preview tree, outside any feature folder (${fileClass.matchedBy}); move it into the folder of the feature it belongs to`,
-        });
-      } else if (fileClass.registered === false) {
-        if (!firstFileOfUnregistered.has(fileClass.feature)) firstFileOfUnregistered.set(fileClass.feature, file);
-      } else {
-        featuresWithCode.add(fileClass.feature);
-      }
+    const tree = facts.tree;
+    if (!tree) return [];
+    let byPolicy = memo.get(tree);
+    if (!byPolicy) {
+      byPolicy = new WeakMap();
+      memo.set(tree, byPolicy);
     }
-    for (const [feature, file] of firstFileOfUnregistered) {
+    let findings = byPolicy.get(facts.policy);
+    if (!findings) {
+      findings = unregisteredFindings({ ...facts, tree });
+      byPolicy.set(facts.policy, findings);
+    }
+    return findings.map((finding) => ({ ...finding }));
+  },
+};
+
+function unregisteredFindings(facts: ProjectFacts & { tree: NonNullable<ProjectFacts['tree']> }): Finding[] {
+  const findings: Finding[] = [];
+  const firstFileOfUnregistered = new Map<string, string>();
+  const featuresWithCode = new Set<string>();
+  for (const { file, class: fileClass } of facts.tree) {
+    if (fileClass.isTest || fileClass.zone !== 'preview') continue;
+    if (fileClass.feature === undefined) {
       findings.push({
         rule: 'preview-unregistered',
         severity: 'error',
         file,
         line: 1,
         column: 1,
-        feature,
-        message: `preview code of "${feature}" is not registered: add features.${feature} to ${facts.policy.file}, or move it out of the preview tree`,
+        message: `file sits directly in the preview tree, outside any feature folder (${fileClass.matchedBy}); move it into the folder of the feature it belongs to`,
       });
+    } else if (fileClass.registered === false) {
+      if (!firstFileOfUnregistered.has(fileClass.feature)) firstFileOfUnregistered.set(fileClass.feature, file);
+    } else {
+      featuresWithCode.add(fileClass.feature);
     }
-    for (const feature of facts.policy.features) {
-      // A feature made of packages may ship them from outside this tree (imports are still classified by name).
-      if (feature.status !== 'preview' || featuresWithCode.has(feature.id) || feature.packages.length > 0) continue;
-      const where = [
-        ...facts.policy.preview.code.map((glob) => glob.replace('{feature}', feature.id)),
-        ...feature.paths,
-      ];
-      findings.push({
-        rule: 'preview-unregistered',
-        severity: 'error',
-        file: feature.location.file,
-        line: feature.location.line,
-        column: feature.location.column,
-        feature: feature.id,
-        message: `preview feature "${feature.id}" has no code${where.length > 0 ? `: nothing found at ${where.join(', ')}` : ' (no preview.code glob or paths)'}`,
-      });
-    }
-    return findings;
-  },
-};
+  }
+  for (const [feature, file] of firstFileOfUnregistered) {
+    findings.push({
+      rule: 'preview-unregistered',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      feature,
+      message: `preview code of "${feature}" is not registered: add features.${feature} to ${facts.policy.file}, or move it out of the preview tree`,
+    });
+  }
+  for (const feature of facts.policy.features) {
+    // A feature made of packages may ship them from outside this tree (imports are still classified by name).
+    if (feature.status !== 'preview' || featuresWithCode.has(feature.id) || feature.packages.length > 0) continue;
+    const where = [
+      ...facts.policy.preview.code.map((glob) => glob.replace('{feature}', feature.id)),
+      ...feature.paths,
+    ];
+    findings.push({
+      rule: 'preview-unregistered',
+      severity: 'error',
+      file: feature.location.file,
+      line: feature.location.line,
+      column: feature.location.column,
+      feature: feature.id,
+      message: `preview feature "${feature.id}" has no code${where.length > 0 ? `: nothing found at ${where.join(', ')}` : ' (no preview.code glob or paths)'}`,
+    });
+  }
+  return findings;
+}

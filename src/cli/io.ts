@@ -4,4 +4,6 @@ export interface CliIo {
   stderr(text: string): void;
   cwd: string;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress display); false when absent. */
+  stderrIsTTY?: boolean;
 }

@@ -1,8 +1,8 @@
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportFact, ImportTarget, SourceFileFacts } from '../checks/facts.js';
+import type { SourceFileFacts } from '../checks/facts.js';
 import { extractImports } from '../imports/extract.js';
-import type { Resolution } from '../imports/resolve.js';
+import { resolveImportSites, statementEnds } from './resolve-sites.js';
 import { findSuppressions, type SuppressionComment } from './suppressions.js';
 import type { Workspace } from './workspace.js';
 
@@ -21,60 +21,20 @@ export function analyzeFile(workspace: Workspace, file: string): AnalyzedFile {
   if ('problem' in read) {
     return { facts: { file, class: fileClass, imports: [], problem: { line: 1, column: 1, message: read.problem } }, suppressions: [] };
   }
-  const extracted = extractImports(file, read.text);
-  const format = workspace.resolver.formatOf(file);
-  const keepsInlineTypeImports = extracted.imports.some((site) => site.typeOnlyBySpecifiers) && workspace.resolver.keepsInlineTypeImports(file);
-  const imports: ImportFact[] = extracted.imports.map((site) => {
-    const siteFormat = site.form === 'require' || site.form === 'import-equals' ? 'cjs' : site.form === 'dynamic-import' ? 'esm' : format;
-    const resolution: Resolution =
-      site.specifier === undefined
-        ? { kind: 'unresolved', declared: false, reason: 'the module name is computed at run time' }
-        : workspace.resolver.resolve(site.specifier, file, siteFormat);
-    return {
-      specifier: site.specifier,
-      form: site.form,
-      typeOnly: site.typeOnly && !(site.typeOnlyBySpecifiers && keepsInlineTypeImports),
-      line: site.line,
-      column: site.column,
-      target: targetOf(workspace, resolution),
-      via: 'via' in resolution ? resolution.via : resolution.reason,
-    };
-  });
-  const statementEnds = new Map<number, number>();
-  for (const site of extracted.imports) {
-    statementEnds.set(site.statementStartLine, Math.max(site.statementEndLine, statementEnds.get(site.statementStartLine) ?? 0));
-  }
+  const extracted = extractImports(file, read.text, { labelledTexts: fileClass.zone === 'preview' });
   const problem = extracted.syntaxError
     ? { ...extracted.syntaxError, message: `syntax error: ${extracted.syntaxError.message} (imports before and after it were still checked)` }
     : undefined;
   return {
-    facts: { file, class: fileClass, imports, problem },
-    suppressions: findSuppressions(read.text, statementEnds, extracted.literalRanges),
+    facts: {
+      file,
+      class: fileClass,
+      imports: resolveImportSites(workspace, file, extracted.imports),
+      problem,
+      ...(fileClass.zone === 'preview' ? { labelledTexts: extracted.labelledTexts } : {}),
+    },
+    suppressions: findSuppressions(read.text, statementEnds(extracted.imports), extracted.literalRanges),
   };
-}
-
-function targetOf(workspace: Workspace, resolution: Resolution): ImportTarget {
-  switch (resolution.kind) {
-    case 'file':
-      return { kind: 'file', file: resolution.file, class: workspace.classifier.classify(resolution.file) };
-    case 'external':
-    case 'builtin':
-    case 'unresolved': {
-      // A preview package is preview by name, installed or not.
-      const feature = resolution.packageName ? workspace.classifier.featureOfPackage(resolution.packageName) : undefined;
-      if (feature && resolution.packageName) {
-        const zone = feature.status === 'preview' || feature.status === 'removed' ? 'preview' : 'stable';
-        return {
-          kind: 'package',
-          packageName: resolution.packageName,
-          class: { zone, feature: feature.id, registered: true, matchedBy: `features.${feature.id}.packages: ${resolution.packageName}` },
-        };
-      }
-      return resolution.kind === 'unresolved'
-        ? { kind: 'unresolved', reason: resolution.reason, declared: resolution.declared, ...(resolution.packageName ? { packageName: resolution.packageName } : {}) }
-        : { kind: resolution.kind, packageName: resolution.packageName };
-    }
-  }
 }
 
 type ReadResult = { text: string } | { problem: string };

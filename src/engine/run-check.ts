@@ -6,7 +6,11 @@ import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { InputError } from '../errors.js';
 import { compareFindings, type CheckResult, type Finding, type UnresolvedImport } from '../findings.js';
 import type { Policy } from '../policy/model.js';
+import { withFingerprints } from '../baseline/fingerprint.js';
+import { sourceLines } from '../baseline/source-lines.js';
 import { analyzeFile } from './analyze-file.js';
+import { collectProjectFiles } from './collect-project-files.js';
+import { changedScopeOf, type ChangedScope } from './changed-files.js';
 import { applySuppressions, type SuppressionComment } from './suppressions.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
@@ -15,33 +19,45 @@ export interface CheckOptions {
   policyPath?: string;
   /** Limit the analysed files (and reported findings) to these files or directories. */
   paths?: readonly string[];
+  /** Only analyse and report files changed since this git ref (everything when the policy changed). */
+  changedSince?: string;
+  /** Called after each analysed file (the progress display). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CheckRun {
   result: CheckResult;
   workspace: Workspace;
+  /** What --changed-since limited the run to. */
+  changed: ChangedScope | undefined;
 }
 
 /** `lifecycle check` as a function: policy → workspace → facts → checks → suppressions → result. */
 export function runCheck(options: CheckOptions): CheckRun {
   const workspace = openWorkspace(options);
-  const selected = selectFiles(workspace, options);
+  const changed = options.changedSince === undefined ? undefined : changedScopeOf(workspace, options.changedSince);
+  // Unchanged files are not parsed at all; checks about the whole tree use classification only.
+  const isChanged = (file: string) => !changed || changed.everything !== undefined || changed.files.has(file);
+  const selected = selectFiles(workspace, options).filter(isChanged);
   const files: SourceFileFacts[] = [];
   const suppressions = new Map<string, SuppressionComment[]>();
   for (const file of selected) {
     const analyzed = analyzeFile(workspace, file);
     files.push(analyzed.facts);
     if (analyzed.suppressions.length > 0) suppressions.set(file, analyzed.suppressions);
+    options.onProgress?.(files.length, selected.length);
   }
   const policy = workspace.loaded.policy;
   const facts: ProjectFacts = {
     policy,
     files,
     tree: workspace.sourceFiles.map((file) => ({ file, class: workspace.classifier.classify(file) })),
+    ...collectProjectFiles(workspace, isChanged),
   };
   const raw = CHECK_FUNCTIONS.flatMap((check) => check.run(facts));
-  const inScope = scopeFilter(workspace, selected, options);
-  const findings = withPolicySeverity(applySuppressions(raw, suppressions), policy).filter(inScope).sort(compareFindings);
+  const inScope = scopeFilter(workspace, options);
+  const kept = withPolicySeverity(applySuppressions(raw, suppressions), policy).filter((finding) => inScope(finding) && isChanged(finding.file));
+  const findings = withFingerprints(kept.sort(compareFindings), sourceLines(workspace.root));
   const unresolvedImports: UnresolvedImport[] = files.flatMap((file) =>
     file.imports.flatMap((fact) =>
       fact.target.kind === 'unresolved'
@@ -51,6 +67,7 @@ export function runCheck(options: CheckOptions): CheckRun {
   );
   return {
     workspace,
+    changed,
     result: {
       version: 1,
       findings,
@@ -79,24 +96,29 @@ function withPolicySeverity(findings: readonly Finding[], policy: Policy): Findi
   });
 }
 
-function selectFiles(workspace: Workspace, options: CheckOptions): string[] {
-  if (!options.paths || options.paths.length === 0) return workspace.sourceFiles;
-  const prefixes = options.paths.map((path) => {
+/** The project-relative prefixes named by `lifecycle check <paths…>` (undefined: the whole project). */
+function pathPrefixes(workspace: Workspace, options: CheckOptions): string[] | undefined {
+  if (!options.paths || options.paths.length === 0) return undefined;
+  return options.paths.map((path) => {
     const abs = resolve(options.cwd, path);
     if (!existsSync(abs)) throw new InputError(`no such file or directory: ${path}`);
     const rel = relative(workspace.root, abs).split('\\').join('/');
     if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${path} is outside the project root ${workspace.root}`);
     return rel;
   });
-  return workspace.sourceFiles.filter((file) => prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`)));
 }
 
-/** With paths given, only findings in those files are reported (policy-file findings too when it is named). */
-function scopeFilter(workspace: Workspace, selected: readonly string[], options: CheckOptions): (finding: Finding) => boolean {
-  const paths = options.paths;
-  if (!paths || paths.length === 0) return () => true;
-  const set = new Set(selected);
-  const policyFile = workspace.loaded.policy.file;
-  const policyNamed = paths.some((path) => relative(workspace.root, resolve(options.cwd, path)) === policyFile);
-  return (finding) => set.has(finding.file) || (policyNamed && finding.file === policyFile);
+function underAny(prefixes: readonly string[], file: string): boolean {
+  return prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
+}
+
+function selectFiles(workspace: Workspace, options: CheckOptions): string[] {
+  const prefixes = pathPrefixes(workspace, options);
+  return prefixes ? workspace.sourceFiles.filter((file) => underAny(prefixes, file)) : workspace.sourceFiles;
+}
+
+/** With paths given, only findings in files under them are reported (source, config, docs, the policy). */
+function scopeFilter(workspace: Workspace, options: CheckOptions): (finding: Finding) => boolean {
+  const prefixes = pathPrefixes(workspace, options);
+  return prefixes ? (finding) => underAny(prefixes, finding.file) : () => true;
 }

@@ -1,9 +1,10 @@
 import picomatch from 'picomatch';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { Classifier } from '../workspace/classify.js';
-import { discoverFiles, type DiscoveryNote } from '../workspace/discover.js';
+import { createIgnoreChecker, discoverFiles, type DiscoveryNote } from '../workspace/discover.js';
 import { readWorkspacePackages, type WorkspacePackages } from '../workspace/packages.js';
 import { ImportResolver } from '../imports/resolve.js';
+import type { TypeScript } from '../ts.js';
 
 export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?)$/;
 
@@ -13,6 +14,13 @@ export interface Workspace {
   root: string;
   /** Source files in scope (files.include/exclude, .gitignore), project-relative, sorted. */
   sourceFiles: string[];
+  /** Every discovered file (.gitignore honoured, files.include/exclude not applied), sorted. */
+  allFiles: string[];
+  /**
+   * Whether `lifecycle check` would analyse this project-relative path: a source file, inside
+   * files.include, outside files.exclude, not ignored by git (also for files created later).
+   */
+  inScope(file: string): boolean;
   notes: DiscoveryNote[];
   packages: WorkspacePackages;
   classifier: Classifier;
@@ -20,7 +28,11 @@ export interface Workspace {
 }
 
 export function openWorkspace(options: { cwd: string; policyPath?: string }): Workspace {
-  const loaded = loadPolicy(options);
+  return workspaceFor(loadPolicy(options));
+}
+
+/** The workspace of an already loaded policy (the ESLint rules cache one per policy). */
+export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeScript } = {}): Workspace {
   const { policy } = loaded;
   const root = loaded.root;
   const discovery = discoverFiles(root);
@@ -33,9 +45,14 @@ export function openWorkspace(options: { cwd: string; policyPath?: string }): Wo
     loaded,
     root,
     sourceFiles,
+    allFiles: discovery.files,
+    inScope: (() => {
+      const ignored = createIgnoreChecker(root);
+      return (file: string) => SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file);
+    })(),
     notes: discovery.notes,
     packages,
     classifier: new Classifier(policy, packages),
-    resolver: new ImportResolver(root, packages),
+    resolver: new ImportResolver(root, packages, options.typescript),
   };
 }

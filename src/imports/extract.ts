@@ -1,4 +1,8 @@
-import { ts } from '../ts.js';
+import { bindingKind, labelledTextsOf, type ArgShape, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
+import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
+
+/** Loaded on the first extraction, so commands that never parse (ci-readiness, --help) do not pay for it. */
+let ts: TypeScript;
 
 export type ImportForm =
   | 'import'
@@ -45,13 +49,21 @@ export interface ExtractedImports {
   literalRanges: [number, number][];
   /** The first syntax error, if any (the rest of the file is still analysed). */
   syntaxError: ParseProblem | undefined;
+  /** CLI help texts and route paths (collected only when asked: for preview files). */
+  labelledTexts: LabelledText[];
+}
+
+export interface ExtractOptions {
+  /** Also collect CLI help strings and route paths (a deep walk of the whole file). */
+  labelledTexts?: boolean;
 }
 
 export const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
 const DYNAMIC_HINT = /\b(?:import|require)\s*\(|\bimport\s*\(/;
 
 /** Finds every import of a TypeScript/JavaScript file with TypeScript's own parser. */
-export function extractImports(fileName: string, text: string): ExtractedImports {
+export function extractImports(fileName: string, text: string, options: ExtractOptions = {}): ExtractedImports {
+  ts ??= bundledTypeScript();
   const source = ts.createSourceFile(
     fileName,
     text,
@@ -60,20 +72,20 @@ export function extractImports(fileName: string, text: string): ExtractedImports
     scriptKindOf(fileName),
   );
   const imports: ImportSite[] = [];
-  const position = (node: ts.Node) => {
+  const position = (node: TS.Node) => {
     const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
     return { line: line + 1, column: character + 1 };
   };
   const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
-  let statement: ts.Node = source;
+  let statement: TS.Node = source;
   /** `spanNode`: what a suppression above it covers (the declaration, or the import() call). */
   const add = (
-    specifierNode: ts.Node,
+    specifierNode: TS.Node,
     specifier: string | undefined,
     form: ImportForm,
     typeOnly: boolean,
     typeOnlyBySpecifiers = false,
-    spanNode: ts.Node = statement,
+    spanNode: TS.Node = statement,
   ) => {
     const at = position(specifierNode);
     imports.push({
@@ -87,7 +99,54 @@ export function extractImports(fileName: string, text: string): ExtractedImports
     });
   };
 
-  const visit = (node: ts.Node): void => {
+  const labelledTexts: LabelledText[] = [];
+  const stringArg = (node: TS.Node): StringArg | undefined =>
+    ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? { kind: 'string', text: node.text, ...position(node) } : undefined;
+  const argShape = (node: TS.Node): ArgShape => {
+    const literal = stringArg(node);
+    if (literal) return literal;
+    if (ts.isObjectLiteralExpression(node)) {
+      const properties: Record<string, StringArg> = {};
+      for (const property of node.properties) {
+        if (!ts.isPropertyAssignment(property)) continue;
+        const name = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+        const value = stringArg(property.initializer);
+        if (name !== undefined && value) properties[name] = value;
+      }
+      return { kind: 'object', properties };
+    }
+    return { kind: 'other' };
+  };
+  const calls: CallShape[] = [];
+  const bindings: LabelContext = { commandVariables: new Set(), routerVariables: new Set() };
+  const shapeOf = (node: TS.CallExpression | TS.NewExpression): CallShape | undefined => {
+    const callee = node.expression;
+    const isMethod = ts.isPropertyAccessExpression(callee);
+    const name = isMethod ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name === undefined) return undefined;
+    return {
+      isNew: ts.isNewExpression(node),
+      name,
+      isMethod,
+      receiverChain: isMethod ? receiverChain(callee.expression) : [],
+      args: (node.arguments ?? []).map(argShape),
+    };
+  };
+  const collectLabels = (node: TS.Node): void => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const shape = shapeOf(node);
+      if (shape) calls.push(shape);
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const init = node.initializer;
+      const shape = ts.isCallExpression(init) || ts.isNewExpression(init) ? shapeOf(init) : undefined;
+      const kind = shape && bindingKind(shape);
+      if (kind === 'command') (bindings.commandVariables as Set<string>).add(node.name.text);
+      if (kind === 'router') (bindings.routerVariables as Set<string>).add(node.name.text);
+    }
+  };
+
+  const visit = (node: TS.Node): void => {
+    if (options.labelledTexts) collectLabels(node);
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
       const form: ImportForm = clause ? 'import' : 'side-effect';
@@ -123,7 +182,7 @@ export function extractImports(fileName: string, text: string): ExtractedImports
 
   const literalRanges: [number, number][] = [];
   if (text.includes(SUPPRESSION_DIRECTIVE)) {
-    const collect = (node: ts.Node): void => {
+    const collect = (node: TS.Node): void => {
       if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node) || ts.isRegularExpressionLiteral(node)) {
         literalRanges.push([node.getStart(source), node.getEnd()]);
       }
@@ -131,20 +190,45 @@ export function extractImports(fileName: string, text: string): ExtractedImports
     };
     collect(source);
   }
-  const deep = DYNAMIC_HINT.test(text) || text.includes('import(') || text.includes('typeof import');
+  const deep = options.labelledTexts || DYNAMIC_HINT.test(text) || text.includes('import(') || text.includes('typeof import');
   for (const topLevel of source.statements) {
     statement = topLevel;
     if (deep || isImportLike(topLevel) || ts.isModuleDeclaration(topLevel)) visit(topLevel);
   }
-  return { imports, literalRanges, syntaxError: firstSyntaxError(source) };
+  for (const call of calls) labelledTexts.push(...labelledTextsOf(call, bindings));
+  labelledTexts.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { imports, literalRanges, syntaxError: firstSyntaxError(source), labelledTexts };
 }
 
-function isImportLike(node: ts.Node): boolean {
+/** `program.command('x').option` → receiver chain of `.option`: ['command', 'program']. */
+function receiverChain(expression: TS.Expression): string[] {
+  const names: string[] = [];
+  let current: TS.Expression = expression;
+  for (let depth = 0; depth < 32; depth += 1) {
+    if (ts.isCallExpression(current)) {
+      current = current.expression;
+    } else if (ts.isPropertyAccessExpression(current)) {
+      names.push(current.name.text);
+      current = current.expression;
+    } else if (ts.isNewExpression(current)) {
+      if (ts.isIdentifier(current.expression)) names.push(current.expression.text);
+      break;
+    } else if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) {
+      current = current.expression;
+    } else {
+      if (ts.isIdentifier(current)) names.push(current.text);
+      break;
+    }
+  }
+  return names;
+}
+
+function isImportLike(node: TS.Node): boolean {
   return ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportEqualsDeclaration(node);
 }
 
 /** `import type {…}`, or `import { type A, type B }` where every specifier is type-only. */
-function isTypeOnlyImport(clause: ts.ImportClause | undefined): boolean {
+function isTypeOnlyImport(clause: TS.ImportClause | undefined): boolean {
   if (!clause) return false;
   if (clause.isTypeOnly) return true;
   if (clause.name) return false;
@@ -152,21 +236,22 @@ function isTypeOnlyImport(clause: ts.ImportClause | undefined): boolean {
   return bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
 }
 
-function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
+function isTypeOnlyExport(node: TS.ExportDeclaration): boolean {
   if (node.isTypeOnly) return true;
   const clause = node.exportClause;
   return clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((element) => element.isTypeOnly);
 }
 
-function firstSyntaxError(source: ts.SourceFile): ParseProblem | undefined {
-  const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+function firstSyntaxError(source: TS.SourceFile): ParseProblem | undefined {
+  const diagnostics = (source as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (!first) return undefined;
   const { line, character } = source.getLineAndCharacterOfPosition(first.start);
   return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
 }
 
-export function scriptKindOf(fileName: string): ts.ScriptKind {
+export function scriptKindOf(fileName: string): TS.ScriptKind {
+  ts ??= bundledTypeScript();
   if (/\.[mc]?tsx$/.test(fileName) || fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (/\.(d\.)?[mc]?ts$/.test(fileName)) return ts.ScriptKind.TS;
   if (fileName.endsWith('.jsx')) return ts.ScriptKind.JSX;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { ts } from '../ts.js';
+import type { TS } from '../ts.js';
 
 type EntryKind = 'file' | 'dir';
 
@@ -10,7 +10,7 @@ type EntryKind = 'file' | 'dir';
  * x.d.ts, x/index.ts, …); caching listings instead of probes keeps memory proportional to the
  * tree, not to the number of probes, and needs one readdir per directory instead of a stat per probe.
  */
-export function createCachedHost(root: string): ts.ModuleResolutionHost & { getCurrentDirectory(): string } {
+export function createCachedHost(root: string): TS.ModuleResolutionHost & { getCurrentDirectory(): string } {
   const listings = new Map<string, Map<string, EntryKind> | undefined>();
   const reals = new Map<string, string>();
   const texts = new Map<string, string | undefined>();

@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
-import { ts } from '../ts.js';
+import { bundledTypeScript, type TypeScript } from '../ts.js';
 import { declaresDependency, packageNameOf, type WorkspacePackage, type WorkspacePackages } from '../workspace/packages.js';
 import { createCachedHost } from './resolve-host.js';
 import { resolveRelativeFast } from './relative-fast-path.js';
@@ -32,18 +32,30 @@ const BUILTINS = new Set(builtinModules);
  * are neither installed nor built. One instance per run; every answer is cached.
  */
 export class ImportResolver {
-  private readonly host;
-  private readonly tsconfigs: TsConfigIndex;
+  private host;
+  private tsconfigs: TsConfigIndex;
   private readonly memo = new Map<string, Resolution>();
   private readonly realRoot: string;
 
+  /** `typescript`: the compiler API used for resolution and tsconfig parsing (strings in, strings out). */
   constructor(
     readonly root: string,
     readonly packages: WorkspacePackages,
+    private readonly ts: TypeScript = bundledTypeScript(),
   ) {
     this.realRoot = resolvePath(root);
     this.host = createCachedHost(this.realRoot);
-    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host);
+    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts);
+  }
+
+  /**
+   * Forgets everything learnt from the file system (directory listings, tsconfig files,
+   * resolutions), for long-lived processes such as an editor's ESLint server.
+   */
+  forgetFileSystem(): void {
+    this.host = createCachedHost(this.realRoot);
+    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, this.ts);
+    this.memo.clear();
   }
 
   /** Problems found reading tsconfig files (for --verbose). */
@@ -98,6 +110,7 @@ export class ImportResolver {
       const file = fast === undefined ? undefined : this.toProjectPath(fast);
       if (file !== undefined) return { kind: 'file', file, via: project.label };
     }
+    const ts = this.ts;
     const mode = format === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
     const resolved = ts.resolveModuleName(specifier, containingAbs, project.options, this.host, undefined, undefined, mode)
       .resolvedModule;

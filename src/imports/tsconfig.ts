@@ -1,19 +1,19 @@
 import { dirname, join, relative } from 'node:path';
-import { ts } from '../ts.js';
+import type { TS, TypeScript } from '../ts.js';
 
 /** Compiler options for resolution when a file has no tsconfig: permissive, like a bundler. */
-const DEFAULT_OPTIONS: ts.CompilerOptions = {
+const defaultOptions = (ts: TypeScript): TS.CompilerOptions => ({
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   allowJs: true,
   resolveJsonModule: true,
   allowArbitraryExtensions: true,
-};
+});
 
 export interface TsProject {
   /** Absolute path of the tsconfig, or undefined for the defaults. */
   configFile: string | undefined;
-  options: ts.CompilerOptions;
+  options: TS.CompilerOptions;
   /** How resolutions under this project are explained: `typescript (packages/a/tsconfig.json)`. */
   label: string;
   /** Problems reading the config (reported in --verbose, never fatal). */
@@ -30,7 +30,8 @@ export class TsConfigIndex {
 
   constructor(
     private readonly root: string,
-    private readonly host: ts.ModuleResolutionHost & { getCurrentDirectory(): string },
+    private readonly host: TS.ModuleResolutionHost & { getCurrentDirectory(): string },
+    private readonly ts: TypeScript,
   ) {}
 
   /** Problems of every tsconfig read so far, each prefixed with its file. */
@@ -46,7 +47,7 @@ export class TsConfigIndex {
     const key = configFile ?? '<defaults>';
     let project = this.projects.get(key);
     if (!project) {
-      project = configFile ? this.parse(configFile) : this.makeProject(undefined, DEFAULT_OPTIONS, []);
+      project = configFile ? this.parse(configFile) : this.makeProject(undefined, defaultOptions(this.ts), []);
       this.projects.set(key, project);
     }
     return project;
@@ -63,11 +64,12 @@ export class TsConfigIndex {
   }
 
   private parse(configFile: string): TsProject {
+    const ts = this.ts;
     const read = ts.readConfigFile(configFile, (path) => this.host.readFile(path));
     if (read.error) {
-      return this.makeProject(configFile, DEFAULT_OPTIONS, [flatten(read.error)]);
+      return this.makeProject(configFile, defaultOptions(ts), [flatten(ts, read.error)]);
     }
-    const parseHost: ts.ParseConfigHost = {
+    const parseHost: TS.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
       readDirectory: () => [],
       fileExists: (path) => this.host.fileExists(path),
@@ -77,15 +79,15 @@ export class TsConfigIndex {
     const problems = parsed.errors
       // 18003: "No inputs were found" — expected, we do not list files.
       .filter((diagnostic) => diagnostic.code !== 18003)
-      .map(flatten);
-    const options: ts.CompilerOptions = { ...parsed.options, allowJs: true, resolveJsonModule: true, allowArbitraryExtensions: true };
+      .map((diagnostic) => flatten(ts, diagnostic));
+    const options: TS.CompilerOptions = { ...parsed.options, allowJs: true, resolveJsonModule: true, allowArbitraryExtensions: true };
     if (options.moduleResolution === undefined) {
-      options.moduleResolution = moduleResolutionFor(options.module);
+      options.moduleResolution = moduleResolutionFor(ts, options.module);
     }
     return this.makeProject(configFile, options, problems);
   }
 
-  private makeProject(configFile: string | undefined, options: ts.CompilerOptions, problems: string[]): TsProject {
+  private makeProject(configFile: string | undefined, options: TS.CompilerOptions, problems: string[]): TsProject {
     // No ts.ModuleResolutionCache: it keeps every failed lookup location (hundreds of MB on
     // large trees); ImportResolver memoizes per directory and specifier instead.
     const label = `typescript (${configFile ? relative(this.root, configFile) : 'default options'})`;
@@ -93,7 +95,7 @@ export class TsConfigIndex {
   }
 }
 
-function moduleResolutionFor(module: ts.ModuleKind | undefined): ts.ModuleResolutionKind {
+function moduleResolutionFor(ts: TypeScript, module: TS.ModuleKind | undefined): TS.ModuleResolutionKind {
   switch (module) {
     case ts.ModuleKind.Node16:
       return ts.ModuleResolutionKind.Node16;
@@ -107,7 +109,7 @@ function moduleResolutionFor(module: ts.ModuleKind | undefined): ts.ModuleResolu
   }
 }
 
-function flatten(diagnostic: ts.Diagnostic): string {
+function flatten(ts: TypeScript, diagnostic: TS.Diagnostic): string {
   const where = diagnostic.file ? `${diagnostic.file.fileName}: ` : '';
   return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
 }

@@ -28,7 +28,12 @@ export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renew
   location: PolicyLocation;
   /** Where each of its written fields is (owners, tracking, …), for findings about one field. */
   fieldLocations: Record<string, PolicyLocation>;
+  /** Where each entry of `renewals` is written (same order). */
+  renewalLocations: PolicyLocation[];
 }
+
+/** Test files by the usual names: `preview.testFiles` when the policy does not set it. */
+export const DEFAULT_TEST_FILES: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/test/**', '**/tests/**', '**/__tests__/**'];
 
 export interface PreviewException {
   path: string[];
@@ -46,6 +51,8 @@ export interface Policy {
   preview: {
     code: string[];
     tests: string[];
+    /** Globs that make a file a test file, wherever it lives (default DEFAULT_TEST_FILES). */
+    testFiles: string[];
     label: string;
     maxCycles: number;
     maxRenewals: number | undefined;
@@ -135,6 +142,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
         paths: globs(entry.paths, [...base, 'paths']),
         location: toLocation(base),
         fieldLocations: Object.fromEntries(Object.keys(entry).map((key) => [key, toLocation([...base, key])])),
+        renewalLocations: (entry.renewals ?? []).map((_, index) => toLocation([...base, 'renewals', index])),
       };
     });
   for (const exception of merged.preview?.exceptions ?? []) {
@@ -166,6 +174,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     preview: {
       code: previewCode,
       tests: previewTests,
+      testFiles: preview.testFiles === undefined ? [...DEFAULT_TEST_FILES] : globs(preview.testFiles, ['preview', 'testFiles']),
       label: preview.label ?? 'preview',
       maxCycles: preview.maxCycles ?? 2,
       maxRenewals: preview.maxRenewals,

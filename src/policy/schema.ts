@@ -69,6 +69,9 @@ const previewSchema = z.strictObject({
     .optional()
     .describe('Glob(s) of preview code; {feature} binds the feature id, e.g. src/preview/{feature}/**.'),
   tests: globList.optional().describe('Glob(s) of preview tests, with {feature}.'),
+  testFiles: globList
+    .optional()
+    .describe('Glob(s) that make a file a test file (default: *.test.*, *.spec.*, files under test/, tests/, __tests__/).'),
   label: z.string().min(1).optional().describe('The word that labels preview things (default: preview).'),
   maxCycles: z
     .number()

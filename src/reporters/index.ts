@@ -1,5 +1,8 @@
 import type { CheckResult } from '../findings.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export interface ReporterOptions {
@@ -15,6 +18,9 @@ export type CheckReporter = (result: CheckResult, options: ReporterOptions) => s
 export const CHECK_REPORTERS = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  markdown: formatMarkdown,
 } satisfies Record<string, CheckReporter>;
 
 export type CheckFormat = keyof typeof CHECK_REPORTERS;

@@ -37,7 +37,8 @@ export function formatStylish(result: CheckResult, options: ReporterOptions): st
   const total = errors + warnings;
   const head = total === 0 ? '✔ no problems' : `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   const unresolvedText = unresolved > 0 ? ` · ${unresolved} unresolved import${unresolved === 1 ? '' : 's'}${options.verbose ? '' : ' (--verbose lists them)'}` : '';
-  const summary = `${head} · ${files} file${files === 1 ? '' : 's'} checked${unresolvedText}`;
+  const baselinedText = result.baselined ? ` · ${result.baselined} baselined` : '';
+  const summary = `${head}${baselinedText} · ${files} file${files === 1 ? '' : 's'} checked${unresolvedText}`;
   lines.push(total === 0 ? summary : paint(errors > 0 ? 'red' : 'yellow', summary));
   return `${lines.join('\n')}\n`;
 }

@@ -21,7 +21,7 @@ export interface FileClass {
   exceptions?: PreviewException[];
 }
 
-interface FeatureGlob {
+export interface FeatureGlob {
   glob: string;
   regex: RegExp;
   /** True when the placeholder is a whole folder (`…/{feature}/…`), so a file cannot be a feature. */
@@ -42,7 +42,7 @@ export function compileFeatureGlob(glob: string): FeatureGlob {
 }
 
 /** The feature id a path binds in a compiled glob; '' for a file directly in the preview folder. */
-function featureIdOf(glob: FeatureGlob, path: string): string | undefined {
+export function featureIdOf(glob: FeatureGlob, path: string): string | undefined {
   const match = glob.regex.exec(path);
   const span = match?.indices?.[1];
   if (!match || !span || match[1] === undefined) return undefined;

@@ -118,3 +118,30 @@ function realpathOrSelf(abs: string): string {
     return abs;
   }
 }
+
+/**
+ * Whether git would ignore a project-relative path, by the .gitignore files of its directories
+ * (read once per directory). For single files discovered later than the tree walk, e.g. a file
+ * an editor asks ESLint to lint.
+ */
+export function createIgnoreChecker(root: string): (rel: string) => boolean {
+  const byDir = new Map<string, Ignore | undefined>();
+  const rulesOf = (dirRel: string): Ignore | undefined => {
+    if (!byDir.has(dirRel)) byDir.set(dirRel, readGitignore(dirRel === '' ? root : join(root, dirRel)));
+    return byDir.get(dirRel);
+  };
+  return (rel) => {
+    const parts = rel.split('/');
+    if (parts.slice(0, -1).some((part) => ALWAYS_SKIPPED.has(part))) return true;
+    const layers: IgnoreLayer[] = [];
+    for (let depth = 0; depth < parts.length; depth += 1) {
+      const dirRel = parts.slice(0, depth).join('/');
+      const rules = rulesOf(dirRel);
+      if (rules) layers.push({ base: dirRel, rules });
+      // A parent directory that is ignored hides everything below it.
+      const path = parts.slice(0, depth + 1).join('/');
+      if (isIgnored(layers, path, depth < parts.length - 1)) return true;
+    }
+    return false;
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewRegistry } from '../../src/checks/preview-registry.js';
-import { factsOf, policyWith } from '../helpers/facts.js';
+import { factsOf, policyWith, preview, stable } from '../helpers/facts.js';
 
 describe('preview-registry', () => {
   it('is quiet for a complete entry', () => {
@@ -32,5 +32,44 @@ registry:
 
   it('ignores features that are not in preview', () => {
     expect(previewRegistry.run(factsOf(policyWith('  old:\n    status: stable\n'), []))).toEqual([]);
+  });
+
+  it('reports a feature introduced after the current release', () => {
+    const policy = policyWith(`  early:
+    status: preview
+    introduced: 2027.1
+    tracking: https://tracker.example/early
+    owners: [a@example.org, b@example.org]
+`);
+    expect(previewRegistry.run(factsOf(policy, [])).map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([
+      '19:5 preview feature "early" is introduced in 2027.1, after the current release 2026.2; a feature in the tree today was introduced in the current release or earlier',
+    ]);
+  });
+
+  it('reports stable features with code still under the preview tree, and removed features with code or tests anywhere (once each)', () => {
+    const policy = policyWith(`  promoted:
+    status: stable
+  gone:
+    status: removed
+    paths: [src/legacy/gone-*.ts]
+  clean:
+    status: removed
+`);
+    const tree = [
+      { file: 'src/preview/promoted/a.ts', class: { ...stable, feature: 'promoted', registered: true } },
+      { file: 'src/preview/promoted/b.ts', class: { ...stable, feature: 'promoted', registered: true } },
+      { file: 'src/core/promoted.ts', class: stable },
+      { file: 'src/legacy/gone-widget.ts', class: preview('gone') },
+      { file: 'test/preview/gone/a.test.ts', class: { ...preview('gone'), isTest: true } },
+      { file: 'src/preview/fwaas/a.ts', class: preview('fwaas') },
+    ];
+    expect(previewRegistry.run(factsOf(policy, [], tree)).map((finding) => `${finding.line}:${finding.column} ${finding.feature} ${finding.message}`)).toEqual([
+      '20:5 gone removed feature "gone" still has code or tests in the tree (2 files, e.g. src/legacy/gone-widget.ts): delete them',
+      '18:5 promoted stable feature "promoted" still has code under the preview tree (2 files, e.g. src/preview/promoted/a.ts): move it out of src/preview/promoted/** and rewrite its imports',
+    ]);
+  });
+
+  it('does not report a preview feature without code (preview-unregistered does)', () => {
+    expect(previewRegistry.run(factsOf(policyWith(), [], []))).toEqual([]);
   });
 });

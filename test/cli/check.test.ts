@@ -2,16 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { fixture, runLifecycle } from '../helpers/cli.js';
 import { policyYaml, tempProject } from '../helpers/temp-project.js';
 
+/** The test policy with fwaas introduced in the current release, so no deadline warning joins the findings. */
+const currentPolicy = (extra = ''): string => policyYaml(extra).replace('introduced: 2026.1', 'introduced: 2026.2');
+
 describe('lifecycle check', () => {
   it('prints grouped human output and exits 1 on the bundled example', () => {
     const run = runLifecycle(['check', '--cwd', 'examples/netsvc']);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(
       [
+        'docs/dvr.md',
+        '  1:1  error  stale "preview" label in the title of a doc of stable feature "dvr": remove it  preview-docs-label',
+        '',
+        'docs/vpnaas.md',
+        '  1:1  error  doc of preview feature "vpnaas" is not labelled "preview": say "preview" in its title, or in an admonition or badge before the first section  preview-docs-label',
+        '',
+        'etc/netsvc.ini',
+        '  14:1  error  config key "vpnaas.ipsec_driver" of preview feature "vpnaas" is not labelled "preview": say "preview" in a comment on or directly above the key or its section, or in the key path  preview-config-label',
+        '  16:1  error  stale "preview" label on dvr: "dvr" is no longer in preview; remove the label from this comment  preview-config-label',
+        '',
+        'etc/netsvc.yaml',
+        '  15:3  error  config key "vpnaas.ipsec_driver" of preview feature "vpnaas" is not labelled "preview": say "preview" in a comment on or directly above the key or its section, or in the key path  preview-config-label',
+        '  16:3  error  config key "vpnaas.ike_version" of preview feature "vpnaas" is not labelled "preview": say "preview" in a comment on or directly above the key or its section, or in the key path  preview-config-label',
+        '',
+        'lifecycle.yaml',
+        '  29:3  warn   preview feature "fwaas" must leave preview by 2027.1, the next release (introduced in 2026.1, preview.maxCycles: 2): promote, renew or remove it  preview-deadline',
+        '',
         'src/core/router.ts',
         '  3:36  error  stable code imports preview feature "vpnaas" (src/preview/vpnaas/service.ts)  no-preview-import',
         '',
-        '✖ 1 problem (1 error, 0 warnings) · 26 files checked',
+        '✖ 8 problems (7 errors, 1 warning) · 26 files checked',
         '',
       ].join('\n'),
     );
@@ -44,7 +64,7 @@ describe('lifecycle check', () => {
 
   it('warns about an unresolvable project import, so a broken alias is never a silent clean run', () => {
     const root = tempProject({
-      'lifecycle.yaml': policyYaml(),
+      'lifecycle.yaml': currentPolicy(),
       'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', paths: { '@preview/*': ['src/previews/*'] } } }),
       'src/preview/fwaas/index.ts': 'export const a = 1;\n',
       'src/core/a.ts': "import { a } from '@preview/fwaas/index.js';\nexport const b = a;\n",
@@ -57,7 +77,7 @@ describe('lifecycle check', () => {
 
   it('honours checks: severities from the policy (off drops, warn caps)', () => {
     const root = tempProject({
-      'lifecycle.yaml': policyYaml('checks:\n  no-preview-import: warn\n'),
+      'lifecycle.yaml': currentPolicy('checks:\n  no-preview-import: warn\n'),
       'src/preview/fwaas/index.ts': 'export const a = 1;\n',
       'src/core/a.ts': "import { a } from '../preview/fwaas/index';\nexport const b = a;\n",
     });
@@ -69,7 +89,7 @@ describe('lifecycle check', () => {
   it('exits 2 with one clear line on usage and input errors', () => {
     const badFormat = runLifecycle(['check', '--format', 'xml']);
     expect(badFormat.status).toBe(2);
-    expect(badFormat.stderr).toContain("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json.");
+    expect(badFormat.stderr).toContain("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github, markdown.");
     const missingPolicy = runLifecycle(['check', '--policy', 'nope.yaml', '--cwd', fixture('exceptions')]);
     expect(missingPolicy).toMatchObject({ status: 2, stdout: '' });
     expect(missingPolicy.stderr).toBe(`lifecycle: policy file not found: ${fixture('exceptions')}/nope.yaml\n`);

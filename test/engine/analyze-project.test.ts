@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/engine/run-check.js';
-import { policyYaml, tempProject } from '../helpers/temp-project.js';
+import { policyYaml as basePolicyYaml, tempProject } from '../helpers/temp-project.js';
+
+/** The test policy with fwaas introduced in the current release, so no deadline warning joins the findings. */
+const policyYaml = (extra = ''): string => basePolicyYaml(extra).replace('introduced: 2026.1', 'introduced: 2026.2');
 
 const findingsOf = (files: Record<string, string>) =>
   runCheck({ cwd: tempProject(files) }).result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}`);

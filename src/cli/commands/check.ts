@@ -1,6 +1,11 @@
-import { Option, type Command } from 'commander';
-import { EXIT_CLEAN, EXIT_FINDINGS } from '../../errors.js';
-import { runCheck } from '../../engine/run-check.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { applyBaseline, readBaseline, readBaselineForUpdate, serializeBaseline, updateBaseline } from '../../baseline/baseline.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, InputError } from '../../errors.js';
+import type { ChangedScope } from '../../engine/changed-files.js';
+import { createProgress, progressWanted } from '../../engine/progress.js';
+import { runCheck, type CheckRun } from '../../engine/run-check.js';
+import { writeFileAtomic } from '../../engine/write-atomic.js';
 import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from '../../reporters/index.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
@@ -11,6 +16,11 @@ interface CheckFlags {
   policy?: string;
   cwd?: string;
   verbose?: boolean;
+  output?: string;
+  maxWarnings?: number;
+  baseline?: string;
+  updateBaseline?: boolean;
+  changedSince?: string;
 }
 
 export function registerCheckCommand(program: Command, io: CliIo, setExitCode: SetExitCode): void {
@@ -19,35 +29,97 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
     .description('check the project against its lifecycle.yaml (the pre-merge CI step)')
     .argument('[paths...]', 'only check these files or directories (default: every file in scope)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--max-warnings <n>', 'also exit 1 when there are more than n warnings', parseCount)
+    .option('--baseline <file>', 'ignore the findings listed in this baseline file (adopting the tool on existing code)')
+    .option('--update-baseline', 'write the current findings to the --baseline file (fixed ones are pruned) and exit 0')
+    .option('--changed-since <ref>', 'only check files changed since this git ref (everything when the policy changed)')
     .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
-    .option('-C, --cwd <dir>', 'directory to run in (default: the current directory)')
+    .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .option('-v, --verbose', 'also list unresolved imports, skipped symlinks and tsconfig problems')
     .addHelpText(
       'after',
       `
-Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 usage, policy or input error.
+Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 at least one error (or too many
+warnings), 2 usage, policy or input error. --update-baseline exits 0 once the file is written.
 
 Examples:
-  $ lifecycle check                                 # the whole project, human output
-  $ lifecycle check --format json > findings.json   # machine-readable, stable order
-  $ lifecycle check src/core --verbose              # one folder, list what did not resolve
-  $ lifecycle check --cwd examples/netsvc`,
+  $ lifecycle check                                  # the whole project, human output
+  $ lifecycle check --format json > findings.json    # machine-readable, stable order
+  $ lifecycle check --format sarif -o lifecycle.sarif  # for GitHub code scanning
+  $ lifecycle check --format github                  # annotations in a GitHub Actions log
+  $ lifecycle check --baseline .lifecycle-baseline.json --update-baseline  # accept today's findings
+  $ lifecycle check --baseline .lifecycle-baseline.json  # then fail only on new ones
+  $ lifecycle check --changed-since origin/main      # only the files this branch changed
+  $ lifecycle check src/core --verbose               # one folder, list what did not resolve
+  $ lifecycle check --cwd examples/netsvc
+
+Formats, baselines and --changed-since: docs/output-formats.md`,
     )
     .action((paths: string[], flags: CheckFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
-      const { result, workspace } = runCheck({ cwd, paths, ...(flags.policy ? { policyPath: flags.policy } : {}) });
-      const notes = flags.verbose
-        ? [
-            ...workspace.notes.map((note) => `${note.path}: ${note.message}`),
-            ...workspace.resolver.configProblems().map((problem) => `tsconfig: ${problem}`),
-          ]
-        : [];
-      const reporter = CHECK_REPORTERS[flags.format];
-      io.stdout(reporter(result, { color: io.isTTY && !process.env.NO_COLOR, verbose: Boolean(flags.verbose), notes }));
+      if (flags.updateBaseline && !flags.baseline) throw new InputError('--update-baseline needs --baseline <file>: the file to write');
+      if (flags.updateBaseline && (paths.length > 0 || flags.changedSince !== undefined)) {
+        throw new InputError('--update-baseline needs a full run: drop the paths and --changed-since');
+      }
+      const baselinePath = flags.baseline === undefined ? undefined : resolve(cwd, flags.baseline);
+      // Read the baseline first: a missing or broken one fails before any work is done.
+      const baseline = baselinePath && !flags.updateBaseline ? readBaseline(baselinePath) : undefined;
+      const run = runWithProgress(io, flags, {
+        cwd,
+        paths,
+        ...(flags.policy ? { policyPath: flags.policy } : {}),
+        ...(flags.changedSince !== undefined ? { changedSince: flags.changedSince } : {}),
+      });
+      if (flags.updateBaseline && baselinePath) {
+        const update = updateBaseline(readBaselineForUpdate(baselinePath), run.result.findings);
+        writeFileAtomic(baselinePath, serializeBaseline(update.baseline), 'baseline');
+        const count = update.baseline.entries.length;
+        io.stderr(`lifecycle: wrote ${count} finding${count === 1 ? '' : 's'} to ${flags.baseline} (${update.kept} kept, ${update.added} added, ${update.pruned} pruned)\n`);
+        setExitCode(EXIT_CLEAN);
+        return;
+      }
+      const result = baseline ? applyBaseline(run.result, baseline) : run.result;
+      const notes = [
+        ...changedNotes(run.changed),
+        ...(flags.verbose
+          ? [
+              ...run.workspace.notes.map((note) => `${note.path}: ${note.message}`),
+              ...run.workspace.resolver.configProblems().map((problem) => `tsconfig: ${problem}`),
+            ]
+          : []),
+      ];
+      const text = CHECK_REPORTERS[flags.format](result, { color: io.isTTY && !flags.output && !process.env.NO_COLOR, verbose: Boolean(flags.verbose), notes });
+      if (flags.output) writeFileAtomic(resolve(cwd, flags.output), text, '--output');
+      else io.stdout(text);
       if (flags.format !== 'stylish' && flags.verbose) {
         for (const item of result.unresolvedImports) io.stderr(`unresolved: ${item.file}:${item.line}:${item.column} "${item.specifier}" (${item.reason})\n`);
         for (const note of notes) io.stderr(`note: ${note}\n`);
       }
-      setExitCode(result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
+      const { errors, warnings } = result.summary;
+      const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
+      if (tooManyWarnings) io.stderr(`lifecycle: ${warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
+      setExitCode(errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_CLEAN);
     });
+}
+
+/** Runs the check with a progress line on stderr (only on a terminal, outside CI, for stylish). */
+function runWithProgress(io: CliIo, flags: CheckFlags, options: Parameters<typeof runCheck>[0]): CheckRun {
+  const progress = createProgress({ write: io.stderr, enabled: progressWanted(process.env, Boolean(io.stderrIsTTY), flags.format) });
+  try {
+    return runCheck({ ...options, onProgress: progress.update });
+  } finally {
+    progress.finish();
+  }
+}
+
+function changedNotes(changed: ChangedScope | undefined): string[] {
+  if (!changed) return [];
+  if (changed.everything !== undefined) return [`--changed-since ${changed.ref}: ${changed.everything} changed, so every file was checked`];
+  return [`--changed-since ${changed.ref}: only the ${changed.files.size} file${changed.files.size === 1 ? '' : 's'} changed since then were considered`];
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more)');
+  return Number(value);
 }

@@ -1,10 +1,15 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerCiReadinessCommand } from './ci-readiness.js';
+import { registerCiVoteCommand } from './ci-vote.js';
 import type { SetExitCode } from './index.js';
 
-/** `lifecycle ci-readiness` and `lifecycle ci vote` (placeholder until CI readiness lands). */
+/** `lifecycle ci-readiness` and `lifecycle ci vote`. */
 export function registerCiCommands(program: Command, io: CliIo, setExitCode: SetExitCode): void {
-  void program;
-  void io;
-  void setExitCode;
+  registerCiReadinessCommand(program, io, setExitCode);
+  const ci = program
+    .command('ci')
+    .description('tools for CI operators: the vote a run deserves')
+    .addHelpText('after', '\nExample:\n  $ lifecycle ci vote --result FAILURE --log job-output.txt\n');
+  registerCiVoteCommand(ci, io);
 }

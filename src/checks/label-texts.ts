@@ -1,0 +1,23 @@
+import type { LabelledTextKind } from '../extract/label-calls.js';
+import type { Finding } from '../findings.js';
+import type { ProjectFacts } from './facts.js';
+import { hasLabel } from './label.js';
+
+/** Findings for preview files whose user-visible texts of these kinds lack the policy label. */
+export function unlabelledTexts(facts: ProjectFacts, rule: string, kinds: readonly LabelledTextKind[], what: string): Finding[] {
+  const label = facts.policy.preview.label;
+  return facts.files.flatMap((file) => {
+    if (file.class.zone !== 'preview') return [];
+    return (file.labelledTexts ?? [])
+      .filter((text) => kinds.includes(text.kind) && !hasLabel(text.text, label))
+      .map((text) => ({
+        rule,
+        severity: 'error' as const,
+        file: file.file,
+        line: text.line,
+        column: text.column,
+        ...(file.class.feature !== undefined ? { feature: file.class.feature } : {}),
+        message: `${what} "${text.text}" (${text.where}) in preview feature "${file.class.feature ?? '?'}" does not say "${label}"`,
+      }));
+  });
+}

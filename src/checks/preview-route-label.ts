@@ -1,0 +1,8 @@
+import type { Check } from './facts.js';
+import { unlabelledTexts } from './label-texts.js';
+
+/** HTTP route paths registered in preview code carry the label (off in `recommended`). */
+export const previewRouteLabel: Check = {
+  id: 'preview-route-label',
+  run: (facts) => unlabelledTexts(facts, 'preview-route-label', ['route-path'], 'route path'),
+};

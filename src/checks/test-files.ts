@@ -1,0 +1,38 @@
+import picomatch from 'picomatch';
+import type { Policy } from '../policy/model.js';
+import { compileFeatureGlob, featureIdOf, type FeatureGlob } from '../workspace/classify.js';
+
+export interface TestFileInfo {
+  /** Matched by `preview.testFiles` or by a `preview.tests` glob. */
+  isTest: boolean;
+  /**
+   * The feature id bound by the first `preview.tests` glob that matches ('' for a file directly
+   * in the preview test folder), or undefined outside the preview test subtree.
+   */
+  subtreeFeature: string | undefined;
+}
+
+interface Compiled {
+  isTestFile: (file: string) => boolean;
+  tests: FeatureGlob[];
+}
+
+const cache = new WeakMap<Policy, Compiled>();
+
+/** Which files are tests, and which feature's test subtree they sit in (pure; cached per policy). */
+export function testFileInfo(policy: Policy, file: string): TestFileInfo {
+  let compiled = cache.get(policy);
+  if (!compiled) {
+    compiled = {
+      isTestFile: policy.preview.testFiles.length > 0 ? picomatch(policy.preview.testFiles, { dot: true }) : () => false,
+      tests: policy.preview.tests.map(compileFeatureGlob),
+    };
+    cache.set(policy, compiled);
+  }
+  let subtreeFeature: string | undefined;
+  for (const glob of compiled.tests) {
+    subtreeFeature = featureIdOf(glob, file);
+    if (subtreeFeature !== undefined) break;
+  }
+  return { isTest: subtreeFeature !== undefined || compiled.isTestFile(file), subtreeFeature };
+}

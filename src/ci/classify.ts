@@ -1,0 +1,56 @@
+import { classOfResultCode } from './result-codes.js';
+import { scanText, type CompiledPattern, type PatternMatch } from './patterns.js';
+import type { FailureClass } from './types.js';
+
+export interface Classification {
+  class: FailureClass;
+  reason: string;
+  /** A real test-failure pattern matched. */
+  testEvidence: boolean;
+  /** The pattern match that decided, if any. */
+  match?: PatternMatch | undefined;
+}
+
+/**
+ * Classifies one run: the result code first; a failure (or an unknown code) is then looked at
+ * through the log/comment patterns, where a real test failure wins over an infra pattern.
+ * Pure: `found` is what the patterns matched in the run's log or comment.
+ */
+export function classifyResult(result: string, found: { infra?: PatternMatch; test?: PatternMatch }): Classification {
+  const code = result.trim();
+  const byCode = classOfResultCode(code);
+  if (byCode !== 'test' && byCode !== 'unknown') {
+    return { class: byCode, reason: `result ${code}`, testEvidence: false };
+  }
+  if (found.test) {
+    return {
+      class: 'test',
+      reason: `${found.test.pattern.reason} (pattern ${found.test.pattern.id}, line ${found.test.line})`,
+      testEvidence: true,
+      match: found.test,
+    };
+  }
+  if (found.infra) {
+    return {
+      class: 'infra',
+      reason: `${found.infra.pattern.reason} (pattern ${found.infra.pattern.id}, line ${found.infra.line})`,
+      testEvidence: false,
+      match: found.infra,
+    };
+  }
+  if (byCode === 'unknown') {
+    return { class: 'unknown', reason: `unknown result code ${JSON.stringify(code)}`, testEvidence: false };
+  }
+  return { class: 'test', reason: `result ${code}`, testEvidence: false };
+}
+
+/** Classifies a run from its result code and an optional message (comment or log excerpt). */
+export function classifyRun(
+  result: string,
+  message: string | undefined,
+  patterns: readonly CompiledPattern[],
+): Classification {
+  const byCode = classOfResultCode(result);
+  const needsText = (byCode === 'test' || byCode === 'unknown') && message !== undefined && message !== '';
+  return classifyResult(result, needsText ? scanText(message, patterns) : {});
+}

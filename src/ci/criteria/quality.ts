@@ -1,0 +1,178 @@
+import { dayOf } from '../time.js';
+import type { FailureClass, Report } from '../types.js';
+import {
+  COUNTED_CLASSES,
+  DayCounts,
+  capEvidence,
+  evidenceOf,
+  inWindow,
+  percent,
+  rollingIncidents,
+  round,
+  type CriterionResult,
+  type DayRange,
+  type EvaluationInput,
+  type Evidence,
+} from './types.js';
+
+const BAD_FOR_INFRA = new Set<FailureClass>(['infra', 'unknown']);
+const FAILED = new Set<FailureClass>(['test', 'infra', 'unknown']);
+
+/** Share of the CI's reports that failed for infra or unknown reasons (never -1, but a CI problem). */
+export function infraRateCriterion(input: EvaluationInput): CriterionResult {
+  const { settings } = input;
+  const base = { id: 'infra-rate' as const, threshold: settings.maxInfraRate, op: '<=' as const };
+  const counts = new DayCounts(input.firstDay, input.asOfDay);
+  let total = 0;
+  let infra = 0;
+  let unknown = 0;
+  const items: Evidence[] = [];
+  for (const report of input.reports) {
+    if (!COUNTED_CLASSES.has(report.class)) continue;
+    const bad = BAD_FOR_INFRA.has(report.class);
+    counts.add(report.time, bad);
+    if (!inWindow(input, report.time)) continue;
+    total++;
+    if (report.class === 'infra') infra++;
+    if (report.class === 'unknown') unknown++;
+    if (bad) items.push(evidenceOf(report, `${report.class}: ${report.reason}`));
+  }
+  const incidents = rollingIncidents(counts, settings.probationDays, (bad, all) => all > 0 && bad / all > settings.maxInfraRate);
+  if (total === 0) {
+    return { ...base, value: null, pass: false, detail: 'not measurable: no report in the window', evidence: [], incidents };
+  }
+  const rate = (infra + unknown) / total;
+  const { evidence, more } = capEvidence(items);
+  return {
+    ...base,
+    value: round(rate, 4),
+    pass: rate <= settings.maxInfraRate,
+    detail: `${infra} infra${unknown ? ` and ${unknown} unknown-result` : ''} failures in ${total} reports (${percent(rate)})${more}`,
+    evidence,
+    incidents,
+  };
+}
+
+/**
+ * False negatives: the CI said -1 (a test failure) on a patchset the reference gate passed
+ * (every reference report on it passed; a patchset the reference ever failed, e.g. before a
+ * recheck, is not held against the CI). The rate is over the CI's reports on patchsets the
+ * reference gate also judged.
+ */
+export function falseNegativeCriterion(input: EvaluationInput): CriterionResult {
+  const { settings } = input;
+  const base = { id: 'false-negative-rate' as const, threshold: settings.maxFalseNegativeRate, op: '<=' as const };
+  if (input.reference.length === 0) {
+    return {
+      ...base,
+      value: null,
+      pass: false,
+      detail: 'not measurable: no reference gate results (give --reference FILE or ci.reference in the policy)',
+      evidence: [],
+      incidents: [],
+    };
+  }
+  // The reference outcome of a patchset: 'test' if any of its reference reports failed, else 'pass'.
+  const verdicts = new Map<string, FailureClass>();
+  for (const report of input.reference) {
+    if (report.class !== 'pass' && report.class !== 'test') continue;
+    const key = report.key;
+    if (verdicts.get(key) !== 'test') verdicts.set(key, report.class);
+  }
+  const counts = new DayCounts(input.firstDay, input.asOfDay);
+  let compared = 0;
+  let falseNegatives = 0;
+  let falsePositives = 0;
+  const items: Evidence[] = [];
+  for (const report of input.reports) {
+    if (!COUNTED_CLASSES.has(report.class)) continue;
+    const reference = verdicts.get(report.key);
+    if (!reference) continue;
+    const isFalseNegative = report.class === 'test' && reference === 'pass';
+    counts.add(report.time, isFalseNegative);
+    if (!inWindow(input, report.time)) continue;
+    compared++;
+    if (isFalseNegative) {
+      falseNegatives++;
+      items.push(evidenceOf(report, `-1 (${report.reason}) where the reference gate passed`));
+    }
+    if (report.class === 'pass' && reference === 'test') falsePositives++;
+  }
+  const incidents = rollingIncidents(counts, settings.probationDays, (bad, all) => all > 0 && bad / all > settings.maxFalseNegativeRate);
+  if (compared === 0) {
+    return {
+      ...base,
+      value: null,
+      pass: false,
+      detail: 'not measurable: no patchset in the window was judged by both the CI and the reference gate',
+      evidence: [],
+      incidents,
+    };
+  }
+  const rate = falseNegatives / compared;
+  const { evidence, more } = capEvidence(items);
+  return {
+    ...base,
+    value: round(rate, 4),
+    pass: rate <= settings.maxFalseNegativeRate,
+    detail: `${falseNegatives} false negatives in ${compared} patchsets also judged by the reference gate (${percent(rate)}); ${falsePositives} passed where the reference failed at least once${more}`,
+    evidence,
+    incidents,
+  };
+}
+
+/**
+ * Longest failure streak: consecutive failed reports (test, infra or unknown) counted in
+ * distinct changes; a passing report ends a streak. Must stay below the limit.
+ */
+export function failureStreakCriterion(input: EvaluationInput): CriterionResult {
+  const { settings } = input;
+  const limit = settings.failureStreakLimit;
+  const base = { id: 'failure-streak' as const, threshold: limit, op: '<' as const };
+  const incidents: DayRange[] = [];
+  let longest = 0;
+  let longestStreak: Report[] = [];
+  let streak: Report[] = [];
+  let changes = new Set<string>();
+  let windowStreak: Report[] = [];
+  let windowChanges = new Set<string>();
+  let incidentFrom: number | undefined;
+  const closeStreak = (): void => {
+    if (incidentFrom !== undefined && streak.length > 0) {
+      incidents.push([incidentFrom, dayOf((streak[streak.length - 1] as Report).time)]);
+    }
+    streak = [];
+    changes = new Set();
+    windowStreak = [];
+    windowChanges = new Set();
+    incidentFrom = undefined;
+  };
+  for (const report of input.reports) {
+    if (!COUNTED_CLASSES.has(report.class)) continue;
+    if (!FAILED.has(report.class)) {
+      closeStreak();
+      continue;
+    }
+    streak.push(report);
+    changes.add(report.change);
+    if (changes.size >= limit && incidentFrom === undefined) incidentFrom = dayOf(report.time);
+    if (inWindow(input, report.time)) {
+      windowStreak.push(report);
+      windowChanges.add(report.change);
+      if (windowChanges.size > longest) {
+        longest = windowChanges.size;
+        longestStreak = windowStreak.slice();
+      }
+    }
+  }
+  closeStreak();
+  const items = longestStreak.map((r) => evidenceOf(r, `${r.class}: ${r.reason}`));
+  const { evidence, more } = capEvidence(items);
+  const first = longestStreak[0];
+  const last = longestStreak[longestStreak.length - 1];
+  const detail =
+    first && last
+      ? `longest streak: ${longest} distinct changes failed in a row (${longestStreak.length} reports, ${new Date(first.time).toISOString().slice(0, 10)} to ${new Date(last.time).toISOString().slice(0, 10)})${more}`
+      : 'no failed report in the window';
+  return { ...base, value: longest, pass: longest < limit, detail, evidence: longest >= limit ? evidence : [], incidents };
+}

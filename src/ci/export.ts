@@ -1,0 +1,44 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { InputError } from '../errors.js';
+import type { CollectedHistory } from './collect.js';
+import { cmp } from './collect.js';
+import { patchsetToLine, recheckToLine, runToLine } from './sources/ndjson.js';
+import type { Run } from './types.js';
+
+function compareRuns(a: Run, b: Run): number {
+  return (
+    a.end - b.end ||
+    cmp(a.system, b.system) ||
+    cmp(a.change, b.change) ||
+    cmp(a.patchset, b.patchset) ||
+    cmp(a.pipeline, b.pipeline) ||
+    cmp(a.job, b.job) ||
+    cmp(a.cell, b.cell) ||
+    cmp(a.id ?? '', b.id ?? '')
+  );
+}
+
+/** The normalized NDJSON lines of a history: upstream patchsets, rechecks, then runs, each sorted. */
+export function* normalizedLines(history: CollectedHistory): Generator<string> {
+  for (const event of history.patchsets) yield patchsetToLine(event);
+  for (const event of history.rechecks) yield recheckToLine(event);
+  const runs = [...(history.runs ?? [])].sort(compareRuns);
+  for (const run of runs) yield runToLine(run);
+}
+
+/** Writes the normalized NDJSON of a history to a file; returns the counts written. */
+export async function exportNdjson(history: CollectedHistory, path: string): Promise<{ runs: number; patchsets: number; rechecks: number }> {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  try {
+    for (const line of normalizedLines(history)) {
+      if (!out.write(`${line}\n`)) await Promise.race([once(out, 'drain'), failed]);
+    }
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+  } catch (error) {
+    throw new InputError(`--export-ndjson ${path}: cannot write (${(error as Error).message})`);
+  }
+  return { runs: history.runs?.length ?? 0, patchsets: history.patchsets.length, rechecks: history.rechecks.length };
+}

@@ -1,0 +1,45 @@
+import type { ReadinessResult } from '../evaluate.js';
+import { renderReadinessMarkdown } from './markdown.js';
+import { renderReadinessText, type ReadinessReportOptions } from './text.js';
+
+/** The JSON report: the contract's shape (version, asOf, systems with criteria), stable key order. */
+export function renderReadinessJson(result: ReadinessResult): string {
+  const out = {
+    version: result.version,
+    asOf: result.asOf,
+    asOfSource: result.asOfSource,
+    systems: result.systems.map((s) => ({
+      name: s.name,
+      verdict: s.verdict,
+      voting: s.voting,
+      mayVote: s.mayVote,
+      cleanSince: s.cleanSince,
+      eligibleOn: s.eligibleOn,
+      window: s.window,
+      strip: s.strip,
+      reports: s.reports,
+      criteria: s.criteria.map((c) => ({
+        id: c.id,
+        value: c.value,
+        threshold: c.threshold,
+        op: c.op,
+        pass: c.pass,
+        detail: c.detail,
+        evidence: c.evidence.map((e) => ({ at: e.at, change: e.change ?? null, patchset: e.patchset ?? null, log: e.log ?? null, note: e.note })),
+      })),
+    })),
+    input: result.input,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+export type ReadinessFormat = 'text' | 'json' | 'markdown';
+
+/** The one map from format name to reporter. */
+export const READINESS_REPORTERS: Record<ReadinessFormat, (result: ReadinessResult, options: ReadinessReportOptions) => string> = {
+  text: renderReadinessText,
+  json: (result) => renderReadinessJson(result),
+  markdown: renderReadinessMarkdown,
+};
+
+export const READINESS_FORMATS = Object.keys(READINESS_REPORTERS) as ReadinessFormat[];

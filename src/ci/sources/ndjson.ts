@@ -1,0 +1,109 @@
+import { parseTimestamp, formatTime } from '../time.js';
+import { FAILURE_CLASSES, type FailureClass, type PatchsetEvent, type RecheckEvent, type Run } from '../types.js';
+import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } from './context.js';
+
+/**
+ * The documented NDJSON of normalized runs (docs/ci-readiness.md): one object per line,
+ * `type` = `run` (default), `patchset` (upstream activity) or `recheck`. What
+ * `--export-ndjson` writes and what re-evaluates fastest.
+ */
+const CLASSES = new Set<string>(FAILURE_CLASSES);
+
+export function ndjsonReader(context: SourceContext): RecordReader {
+  let first = true;
+  const { sink } = context;
+  return {
+    record(value, key, line) {
+      if (first) {
+        checkFirstRecord(context, value, key, line);
+        first = false;
+      }
+      const record = obj(value);
+      if (!record) return sink.ignore('not an object');
+      const type = record.type ?? 'run';
+      const change = str(record.change);
+      const patchset = str(record.patchset);
+      if (!change || !patchset) return sink.ignore(`${String(type)} record without change or patchset`);
+      if (type === 'run') {
+        const end = parseTimestamp(record.end);
+        if (end === undefined) return sink.ignore('run without end time');
+        const result = str(record.result);
+        if (!result) return sink.ignore('run without result');
+        const named = str(record.system);
+        const cls = typeof record.class === 'string' && CLASSES.has(record.class) ? (record.class as FailureClass) : undefined;
+        sink.run({
+          system: named ? (context.resolve([named]) ?? named) : context.assign,
+          id: str(record.id),
+          buildset: str(record.buildset),
+          project: str(record.project),
+          change,
+          patchset,
+          pipeline: str(record.pipeline) ?? '',
+          job: str(record.job) ?? '',
+          cell: str(record.cell) ?? '',
+          start: context.keepDetail ? parseTimestamp(record.start) : undefined,
+          end,
+          result,
+          class: cls,
+          reason: cls ? (str(record.reason) ?? `class ${cls} from the record`) : undefined,
+          testEvidence: record.testEvidence === true ? true : undefined,
+          log: str(record.log),
+          voting: record.voting !== false,
+          message: typeof record.message === 'string' ? record.message : undefined,
+        });
+        return;
+      }
+      const time = parseTimestamp(record.time);
+      if (time === undefined) return sink.ignore(`${String(type)} record without time`);
+      if (type === 'patchset') {
+        sink.patchset({ project: str(record.project), change, patchset, time });
+      } else if (type === 'recheck') {
+        sink.recheck({ change, patchset, time, text: str(record.text) ?? 'recheck' });
+      } else {
+        sink.ignore(`unknown record type ${JSON.stringify(type)}`);
+      }
+    },
+    end() {},
+  };
+}
+
+/** One normalized run as an NDJSON line (fixed key order, absent fields left out). */
+export function runToLine(run: Run): string {
+  const record: Record<string, unknown> = { type: 'run', system: run.system };
+  if (run.id !== undefined) record.id = run.id;
+  if (run.buildset !== undefined) record.buildset = run.buildset;
+  if (run.project !== undefined) record.project = run.project;
+  record.change = run.change;
+  record.patchset = run.patchset;
+  record.pipeline = run.pipeline;
+  record.job = run.job;
+  record.cell = run.cell;
+  record.voting = run.voting;
+  if (run.start !== undefined) record.start = formatTime(run.start);
+  record.end = formatTime(run.end);
+  record.result = run.result;
+  if (run.class !== undefined) record.class = run.class;
+  if (run.reason !== undefined) record.reason = run.reason;
+  if (run.testEvidence) record.testEvidence = true;
+  if (run.log !== undefined) record.log = run.log;
+  return JSON.stringify(record);
+}
+
+export function patchsetToLine(event: PatchsetEvent): string {
+  const record: Record<string, unknown> = { type: 'patchset' };
+  if (event.project !== undefined) record.project = event.project;
+  record.change = event.change;
+  record.patchset = event.patchset;
+  record.time = formatTime(event.time);
+  return JSON.stringify(record);
+}
+
+export function recheckToLine(event: RecheckEvent): string {
+  return JSON.stringify({
+    type: 'recheck',
+    change: event.change,
+    patchset: event.patchset,
+    time: formatTime(event.time),
+    text: event.text,
+  });
+}

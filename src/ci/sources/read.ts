@@ -1,0 +1,215 @@
+import { createReadStream } from 'node:fs';
+import { InputError } from '../../errors.js';
+
+/** Reading input files in chunks: lines for NDJSON, records for JSON documents. No whole-file loads. */
+
+const XSSI = ")]}'";
+
+/** Chunks of a file as UTF-8 text (64 KiB reads). */
+export async function* readChunks(path: string): AsyncGenerator<string> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  try {
+    for await (const chunk of stream) yield chunk as string;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${path}: file not found`);
+    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a history file`);
+    throw new InputError(`${path}: cannot read (${(error as Error).message})`);
+  }
+}
+
+/** Batches of lines (without line ends) with the 1-based number of the first line of each batch. */
+export async function* readLineBatches(
+  chunks: AsyncIterable<string>,
+): AsyncGenerator<{ lines: string[]; firstLine: number }> {
+  let rest = '';
+  let lineNumber = 1;
+  for await (const chunk of chunks) {
+    const text = rest + chunk;
+    const lines = text.split('\n');
+    rest = lines.pop() ?? '';
+    if (lines.length > 0) {
+      yield { lines, firstLine: lineNumber };
+      lineNumber += lines.length;
+    }
+  }
+  if (rest.length > 0) yield { lines: [rest], firstLine: lineNumber };
+}
+
+/** Options of the JSON record reader. */
+export interface JsonRecordOptions {
+  /** Where the text comes from (for messages). */
+  source: string;
+  /** Strip Gerrit's `)]}'` XSSI prefix (before any top-level value) instead of rejecting it. */
+  xssi: 'strip' | 'reject';
+  /** The format name, for the rejection message. */
+  format: string;
+  /** Property names of top-level objects whose array elements are records (GitHub pages). */
+  unwrap: readonly string[];
+}
+
+/** One record of a JSON document: an element of a top-level array, or a top-level object. */
+export interface JsonRecord {
+  value: unknown;
+  /** The property it was unwrapped from (`workflow_runs`, `jobs`), or null. */
+  key: string | null;
+  line: number;
+}
+
+/**
+ * Streams the records of JSON text: elements of top-level arrays one by one (never the whole
+ * array at once), and top-level objects whole (unwrapping the `unwrap` array properties).
+ * Several top-level values may follow each other (concatenated pages). Truncated or invalid
+ * JSON raises an InputError naming the source and line.
+ */
+export async function* readJsonRecords(
+  chunks: AsyncIterable<string>,
+  options: JsonRecordOptions,
+): AsyncGenerator<JsonRecord> {
+  let depth = 0;
+  let inString = false;
+  let escape = false;
+  let top: 'array' | 'object' | null = null;
+  let topLine = 0;
+  let capturing = false;
+  let parts: string[] = [];
+  let captureLine = 0;
+  let line = 1;
+  let xssiPending = 0;
+  const fail = (message: string): never => {
+    throw new InputError(`${options.source}: ${message}`);
+  };
+  const parse = (text: string, at: number): unknown => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      return fail(`invalid JSON at line ${at}: ${(error as Error).message}`);
+    }
+  };
+  const records: JsonRecord[] = [];
+  const finishCapture = (): void => {
+    const value = parse(parts.join(''), captureLine);
+    parts = [];
+    capturing = false;
+    if (top === 'array') {
+      records.push({ value, key: null, line: captureLine });
+      return;
+    }
+    const unwrapped = unwrap(value, options.unwrap, captureLine);
+    if (unwrapped.length > 0) records.push(...unwrapped);
+    else records.push({ value, key: null, line: captureLine });
+  };
+
+  for await (const chunk of chunks) {
+    let segStart = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 10) line++;
+      if (inString) {
+        if (escape) escape = false;
+        else if (c === 92) escape = true;
+        else if (c === 34) inString = false;
+        continue;
+      }
+      if (xssiPending > 0) {
+        const expected = XSSI.charCodeAt(XSSI.length - xssiPending);
+        if (c !== expected) fail(`line ${line}: broken ")]}'" prefix`);
+        xssiPending--;
+        continue;
+      }
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) continue;
+      if (depth === 0) {
+        if (c === 91 /* [ */) {
+          top = 'array';
+          topLine = line;
+          depth = 1;
+        } else if (c === 123 /* { */) {
+          top = 'object';
+          topLine = line;
+          depth = 1;
+          capturing = true;
+          captureLine = line;
+          segStart = i;
+        } else if (c === 41 /* ) */) {
+          if (options.xssi === 'reject') {
+            fail(
+              `starts with Gerrit's ")]}'" prefix, which only Gerrit REST responses carry; use --source-format gerrit (given: ${options.format})`,
+            );
+          }
+          xssiPending = 3;
+        } else {
+          fail(`line ${line}: expected a JSON array or object, found ${JSON.stringify(chunk[i])}`);
+        }
+        continue;
+      }
+      if (c === 34 /* " */) {
+        inString = true;
+        if (top === 'array' && depth === 1 && !capturing) {
+          capturing = true;
+          captureLine = line;
+          segStart = i;
+        }
+        continue;
+      }
+      if (c === 91 || c === 123) {
+        if (top === 'array' && depth === 1 && !capturing) {
+          capturing = true;
+          captureLine = line;
+          segStart = i;
+        }
+        depth++;
+        continue;
+      }
+      if (c === 93 || c === 125) {
+        if (top === 'array' && depth === 1 && capturing) {
+          parts.push(chunk.slice(segStart, i));
+          finishCapture();
+        }
+        depth--;
+        if (depth === 0) {
+          if (top === 'object') {
+            parts.push(chunk.slice(segStart, i + 1));
+            finishCapture();
+          }
+          top = null;
+        } else if (top === 'array' && depth === 1 && capturing) {
+          parts.push(chunk.slice(segStart, i + 1));
+          finishCapture();
+        }
+        continue;
+      }
+      if (c === 44 /* , */) {
+        if (top === 'array' && depth === 1 && capturing) {
+          parts.push(chunk.slice(segStart, i));
+          finishCapture();
+        }
+        continue;
+      }
+      if (top === 'array' && depth === 1 && !capturing) {
+        capturing = true;
+        captureLine = line;
+        segStart = i;
+      }
+    }
+    if (capturing) parts.push(chunk.slice(segStart));
+    if (records.length > 0) {
+      yield* records;
+      records.length = 0;
+    }
+  }
+  if (depth > 0 || inString) {
+    fail(`truncated JSON: the input ends inside the ${top ?? 'value'} opened at line ${topLine}`);
+  }
+  if (xssiPending > 0) fail(`truncated ")]}'" prefix at line ${line}`);
+}
+
+function unwrap(value: unknown, keys: readonly string[], line: number): JsonRecord[] {
+  if (keys.length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: JsonRecord[] = [];
+  const object = value as Record<string, unknown>;
+  for (const key of keys) {
+    const items = object[key];
+    if (Array.isArray(items)) for (const item of items) out.push({ value: item, key, line });
+  }
+  return out;
+}

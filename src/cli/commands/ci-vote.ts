@@ -1,0 +1,79 @@
+import { Option, type Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { buildPatterns } from '../../ci/config.js';
+import { VOTE_REPORTERS } from '../../ci/reporters/vote.js';
+import { knownResultCodes } from '../../ci/result-codes.js';
+import { scanLogFile, voteFor } from '../../ci/vote.js';
+import { loadPolicy } from '../../policy/load.js';
+import type { CliIo } from '../io.js';
+import { resolveCwd } from './shared.js';
+import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+
+interface VoteOptions {
+  result: string;
+  log?: string;
+  format: 'text' | 'json';
+  policy?: string;
+  cwd?: string;
+  infraPattern: string[];
+  testPattern: string[];
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+function helpText(): string {
+  const byClass = new Map<string, string[]>();
+  for (const { code, class: cls } of knownResultCodes()) byClass.set(cls, [...(byClass.get(cls) ?? []), code]);
+  const table = [...byClass.entries()].map(([cls, codes]) => `  ${cls.padEnd(8)} ${codes.join(', ')}`).join('\n');
+  return `
+Votes (SmokeStack's rule): +1 pass, -1 real test failure, 0 infra or unknown failure (never -1);
+no vote at all for merge conflicts, config errors and skipped runs. A failing result is checked
+against the log: a real test failure (pytest, unittest, TAP, jest…) wins over an infra pattern
+(package mirror, network, OOM, lost runner, disk full); any other code is "unknown" (0).
+
+Result codes (case-insensitive):
+${table}
+
+Examples:
+  $ lifecycle ci vote --result SUCCESS
+  +1
+  $ lifecycle ci vote --result FAILURE --log job-output.txt
+  0
+  class: infra
+  reason: an infrastructure failure, not the change’s fault (package mirror out of sync (pattern mirror, line 812))
+  $ lifecycle ci vote --result NODE_FAILURE --format json
+`;
+}
+
+/** `lifecycle ci vote`: the vote a CI should post for one run. */
+export function registerCiVoteCommand(ci: Command, io: CliIo): void {
+  ci.command('vote')
+    .description('print the vote (+1, -1 or 0) a CI should post for one run, and why')
+    .requiredOption('--result <code>', 'the result code (Zuul: SUCCESS, FAILURE, NODE_FAILURE…; GitHub: success, failure, startup_failure…)')
+    .option('--log <file>', 'the job log (scanned line by line for infra and test-failure patterns)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--policy <file>', 'take extra patterns from ci.patterns of this policy')
+    .option('--cwd <dir>', 'directory to run in')
+    .option('--infra-pattern <regex>', 'extra pattern of infra failures (repeatable)', collect)
+    .option('--test-pattern <regex>', 'extra pattern of real test failures (repeatable)', collect)
+    .addHelpText('after', helpText())
+    .action(async (raw: VoteOptions) => {
+      const options: VoteOptions = { ...raw, infraPattern: raw.infraPattern ?? [], testPattern: raw.testPattern ?? [] };
+      const cwd = resolveCwd(io.cwd, options.cwd);
+      if (options.result.trim() === '') throw new InputError('--result: empty result code');
+      const ci = options.policy ? loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
+      const patterns = buildPatterns({
+        infra: [...(ci?.patterns?.infra ?? []), ...options.infraPattern],
+        test: [...(ci?.patterns?.test ?? []), ...options.testPattern],
+      });
+      let found = {};
+      if (options.log !== undefined) {
+        const path = resolve(cwd, options.log);
+        if (!existsSync(path)) throw new InputError(`--log ${options.log}: file not found`);
+        if (statSync(path).isDirectory()) throw new InputError(`--log ${options.log}: is a directory`);
+        found = await scanLogFile(path, patterns);
+      }
+      io.stdout(VOTE_REPORTERS[options.format](voteFor(options.result, found)));
+    });
+}

@@ -1,0 +1,145 @@
+import type { Definition, Heading, Nodes, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { parse as parseYaml } from 'yaml';
+import type { DocFileFacts, DocMark } from '../checks/facts.js';
+
+/**
+ * Reads a doc's title and the marks before its first section with a real CommonMark parser
+ * (`mdast-util-from-markdown`, the micromark parser behind remark), plus YAML front matter and,
+ * for `.mdx` files, the MDX syntax (ESM, JSX, expressions). Positions come from the syntax tree.
+ *
+ * Marks (texts that may carry the label) before the first section: block quotes (GitHub alerts
+ * `> [!WARNING]`, `> **Preview.** …`), admonitions (`:::note preview` … `:::`, which CommonMark
+ * reads as a paragraph), images and image references (badges: alt text, URL and title), strong
+ * text (`**Preview**`), HTML, and MDX JSX elements (name, attributes, text). The first heading is
+ * the title; the first section starts at the next heading.
+ */
+export function markdownFacts(file: string, text: string): DocFileFacts {
+  const format = /\.mdx$/i.test(file) ? 'mdx' : 'markdown';
+  let tree: Root;
+  try {
+    tree = fromMarkdown(text, {
+      extensions: format === 'mdx' ? [frontmatter(['yaml']), mdxjs()] : [frontmatter(['yaml'])],
+      mdastExtensions: format === 'mdx' ? [frontmatterFromMarkdown(['yaml']), mdxFromMarkdown()] : [frontmatterFromMarkdown(['yaml'])],
+    });
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    const message = place.reason ?? place.message ?? String(error);
+    return { file, format, title: undefined, marks: [], problem: { line: place.line ?? 1, column: place.column ?? 1, message: `invalid ${format === 'mdx' ? 'MDX' : 'Markdown'}: ${message}` } };
+  }
+  const definitions = new Map<string, Definition>();
+  for (const node of tree.children) if (node.type === 'definition') definitions.set(node.identifier, node);
+
+  let title: DocMark | undefined;
+  const marks: DocMark[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      if (title) break; // the first section starts here
+      title = mark('title', node, textOf(node, definitions));
+      continue;
+    }
+    marks.push(...marksOf(node, definitions));
+  }
+  return { file, format, title, marks, problem: undefined };
+}
+
+function marksOf(node: RootContent, definitions: Map<string, Definition>): DocMark[] {
+  switch (node.type) {
+    case 'yaml':
+      return frontMatterTitle(node.value, node.position?.start.line ?? 1);
+    case 'blockquote':
+      return [mark('admonition', node, textOf(node, definitions))];
+    case 'html':
+      return [mark('html', node, node.value)];
+    case 'mdxJsxFlowElement':
+      return [mark('jsx', node, textOf(node, definitions))];
+    case 'paragraph': {
+      const text = textOf(node, definitions);
+      if (/^:::/.test(text)) return [mark('admonition', node, text)];
+      return inlineMarks(node, definitions);
+    }
+    default:
+      return [];
+  }
+}
+
+/** Badges, strong text, inline HTML and JSX inside a paragraph (plain words do not count). */
+function inlineMarks(node: Nodes, definitions: Map<string, Definition>): DocMark[] {
+  const found: DocMark[] = [];
+  const visit = (child: Nodes): void => {
+    switch (child.type) {
+      case 'image':
+      case 'imageReference':
+        found.push(mark('badge', child, textOf(child, definitions)));
+        return;
+      case 'strong':
+        found.push(mark('strong text', child, textOf(child, definitions)));
+        return;
+      case 'html':
+        found.push(mark('html', child, child.value));
+        return;
+      case 'mdxJsxTextElement':
+        found.push(mark('jsx', child, textOf(child, definitions)));
+        return;
+      default:
+        if ('children' in child) for (const grandchild of child.children) visit(grandchild as Nodes);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+/** Every word a reader (or a badge service) sees: text, alt texts, image URLs and titles, JSX names and attributes. */
+function textOf(node: Nodes, definitions: Map<string, Definition>): string {
+  const parts: string[] = [];
+  const visit = (child: Nodes): void => {
+    switch (child.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'html':
+        parts.push(child.value);
+        return;
+      case 'image':
+        parts.push(child.alt ?? '', child.url, child.title ?? '');
+        return;
+      case 'imageReference': {
+        const definition = definitions.get(child.identifier);
+        parts.push(child.alt ?? '', definition?.url ?? '', definition?.title ?? '');
+        return;
+      }
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        parts.push(child.name ?? '');
+        for (const attribute of child.attributes) {
+          if (attribute.type === 'mdxJsxAttribute') parts.push(attribute.name, typeof attribute.value === 'string' ? attribute.value : '');
+        }
+        break;
+      default:
+        break;
+    }
+    if ('children' in child) for (const grandchild of child.children) visit(grandchild as Nodes);
+  };
+  visit(node);
+  return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function frontMatterTitle(value: string, startLine: number): DocMark[] {
+  let data: unknown;
+  try {
+    data = parseYaml(value);
+  } catch {
+    return [];
+  }
+  const titleValue = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).title : undefined;
+  if (typeof titleValue !== 'string') return [];
+  const offset = value.split('\n').findIndex((line) => /^title\s*:/.test(line));
+  return [{ kind: 'front matter title', text: titleValue, line: startLine + 1 + Math.max(0, offset), column: 1 }];
+}
+
+function mark(kind: DocMark['kind'], node: Nodes | Heading, text: string): DocMark {
+  return { kind, text, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}

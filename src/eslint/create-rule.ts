@@ -1,0 +1,83 @@
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { checkInfo } from '../checks/ids.js';
+import type { Check } from '../checks/facts.js';
+import { applySuppressions } from '../engine/suppressions.js';
+import type { Finding } from '../findings.js';
+import { lintContextFor } from './lint-context.js';
+
+export const DOCS_BASE_URL = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
+
+const policyErrorReported = new WeakSet<object>();
+
+const createRule = ESLintUtils.RuleCreator((name) => `${DOCS_BASE_URL}/${name}.md`);
+
+export type RuleOptions = [{ policy?: string }];
+export type MessageIds = 'finding' | 'policyError';
+
+export interface LifecycleRuleSpec {
+  check: Check;
+  /** A fix for a finding (e.g. insert the label); receives the finding and the rule context. */
+  fix?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>) => TSESLint.ReportFixFunction | undefined;
+}
+
+/**
+ * An ESLint rule that runs one pure check of `lifecycle check` over facts extracted from the
+ * linted file's ESTree, with the same resolver, classifier and suppressions as the CLI.
+ */
+export function createLifecycleRule(spec: LifecycleRuleSpec) {
+  const id = spec.check.id;
+  const info = checkInfo(id);
+  return createRule<RuleOptions, MessageIds>({
+    name: id,
+    meta: {
+      type: 'problem',
+      docs: { description: info?.description ?? id },
+      ...(spec.fix ? { fixable: 'code' as const } : {}),
+      messages: {
+        finding: '{{message}}',
+        policyError: 'lifecycle policy error: {{message}}',
+      },
+      schema: [
+        {
+          type: 'object',
+          properties: {
+            policy: {
+              type: 'string',
+              description: 'Path of lifecycle.yaml (absolute or relative to ESLint\'s cwd). Default: settings.lifecycle.policy, else the nearest lifecycle.yaml above the linted file.',
+            },
+          },
+          additionalProperties: false,
+        },
+      ],
+      defaultOptions: [{}],
+    },
+    defaultOptions: [{}],
+    create(context, [options]) {
+      return {
+        'Program:exit'() {
+          const lint = lintContextFor(context, options.policy);
+          if (lint.kind === 'none') return;
+          if (lint.kind === 'policy-error') {
+            // One report per file, from whichever lifecycle rule runs first.
+            if (policyErrorReported.has(context.sourceCode)) return;
+            policyErrorReported.add(context.sourceCode);
+            context.report({ loc: { line: 1, column: 0 }, messageId: 'policyError', data: { message: lint.message } });
+            return;
+          }
+          if (lint.facts.policy.severities[id] === 'off') return;
+          const own = spec.check.run(lint.facts).filter((finding) => finding.file === lint.file.file);
+          const kept = applySuppressions(own, new Map([[lint.file.file, lint.suppressions]])).filter((finding) => finding.rule === id);
+          for (const finding of kept) {
+            const fix = spec.fix?.(finding, context);
+            context.report({
+              loc: { line: finding.line, column: finding.column - 1 },
+              messageId: 'finding',
+              data: { message: finding.message },
+              ...(fix ? { fix } : {}),
+            });
+          }
+        },
+      };
+    },
+  });
+}

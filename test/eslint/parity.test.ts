@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/eslint-plugin.js';
+import { openWorkspace } from '../../src/engine/workspace.js';
+import { FIXTURES, REPO_ROOT, runLifecycle } from '../helpers/cli.js';
+
+/**
+ * Rules whose findings sit at the same place in both. preview-deadline differs by design: the CLI
+ * reports once at the feature's entry in lifecycle.yaml, the editor at the top of each of its
+ * files; for it, the features reported must agree.
+ */
+const SHARED_RULES = Object.keys(plugin.rules).filter((id) => id !== 'preview-deadline');
+
+async function eslintMessages(root: string) {
+  const files = openWorkspace({ cwd: root }).sourceFiles;
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx', '**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { parser: tsParser } },
+      plugin.configs.strict as never,
+    ],
+  });
+  const results = await eslint.lintFiles(files.map((file) => join(root, file)));
+  return results.flatMap((result) =>
+    result.messages.map((message) => {
+      expect(message.fatal, `${result.filePath}: ${message.message}`).not.toBe(true);
+      return { file: result.filePath.slice(root.length + 1), line: message.line, column: message.column, rule: String(message.ruleId).replace('lifecycle/', ''), message: message.message };
+    }),
+  );
+}
+
+async function eslintFindings(root: string): Promise<string[]> {
+  return (await eslintMessages(root))
+    .filter((message) => SHARED_RULES.includes(message.rule))
+    .map((message) => `${message.file}:${message.line}:${message.column} ${message.rule}`)
+    .sort();
+}
+
+function cliFindings(root: string): string[] {
+  const run = runLifecycle(['check', '--format', 'json', '--cwd', root]);
+  const output = JSON.parse(run.stdout) as { findings: { rule: string; file: string; line: number; column: number }[] };
+  return output.findings
+    .filter((finding) => SHARED_RULES.includes(finding.rule) && finding.file !== 'lifecycle.yaml')
+    .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.rule}`)
+    .sort();
+}
+
+const projects = [
+  join(REPO_ROOT, 'examples', 'netsvc'),
+  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes'].map((name) => join(FIXTURES, name)),
+];
+
+describe('parity: the ESLint plugin and lifecycle check report the same findings', () => {
+  it.each(projects)('%s', async (root) => {
+    const fromCli = cliFindings(root);
+    const fromEslint = await eslintFindings(root);
+    expect(fromEslint).toEqual(fromCli);
+  });
+
+  it('preview-deadline: the editor reports in the files of exactly the features the CLI reports', async () => {
+    const root = join(REPO_ROOT, 'examples', 'netsvc');
+    const cli = JSON.parse(runLifecycle(['check', '--format', 'json', '--cwd', root]).stdout) as { findings: { rule: string; feature?: string }[] };
+    const fromCli = new Set(cli.findings.filter((finding) => finding.rule === 'preview-deadline').map((finding) => finding.feature));
+    const messages = (await eslintMessages(root)).filter((message) => message.rule === 'preview-deadline');
+    const fromEslint = new Set(messages.map((message) => /preview feature "([^"]+)"/.exec(message.message)?.[1]));
+    expect(fromCli.size).toBeGreaterThan(0);
+    expect(fromEslint).toEqual(fromCli);
+    expect(messages.every((message) => message.line === 1 && message.column === 1)).toBe(true);
+  });
+
+  it('is not trivially empty', async () => {
+    expect((await eslintFindings(join(FIXTURES, 'import-forms'))).length).toBe(15);
+  });
+});

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import rule from '../../../rules/no-preview-import.js';
+import { FIXTURES } from '../../helpers/cli.js';
+import { ruleTester } from '../rule-tester.js';
+
+const exceptions = (file: string) => join(FIXTURES, 'exceptions', file);
+const forms = (file: string) => join(FIXTURES, 'import-forms', file);
+
+ruleTester.run('no-preview-import', rule, {
+  valid: [
+    { name: 'stable → stable', code: "import { x } from './store';", filename: exceptions('src/core/other.ts') },
+    { name: 'migration exception', code: "import { FirewallRule } from '../../preview/fwaas/index.js';", filename: exceptions('src/db/migrations/0009_new.ts') },
+    { name: 'preview → same feature', code: "import { a } from './index.js';", filename: exceptions('src/preview/fwaas/new.ts') },
+    {
+      name: 'suppressed with a reason',
+      code: "// lifecycle-disable-next-line no-preview-import -- plugin loader\nimport { a } from '../preview/charts/index.js';",
+      filename: forms('src/stable/new.ts'),
+    },
+    { name: 'no lifecycle.yaml above the file', code: "import { a } from '../preview/x';", filename: '/nonexistent-root/src/a.ts' },
+  ],
+  invalid: [
+    {
+      name: 'static import',
+      code: "import { drawChart } from '../preview/charts/index.js';",
+      filename: forms('src/stable/new.ts'),
+      errors: [{ messageId: 'finding', line: 1, column: 27, data: { message: 'stable code imports preview feature "charts" (src/preview/charts/index.ts)' } }],
+    },
+    {
+      name: 'every other form, one report each',
+      code: [
+        "export * from '../preview/charts/index.js';",
+        "import type { Chart } from '../preview/charts/index.js';",
+        "const lazy = () => import('../preview/charts/index.js');",
+        "type T = typeof import('../preview/charts/index.js');",
+        "import legacy = require('../preview/charts/legacy.cjs');",
+      ].join('\n'),
+      filename: forms('src/stable/new.ts'),
+      errors: [
+        { messageId: 'finding', line: 1, column: 15 },
+        { messageId: 'finding', line: 2, column: 28 },
+        { messageId: 'finding', line: 3, column: 27 },
+        { messageId: 'finding', line: 4, column: 24 },
+        { messageId: 'finding', line: 5, column: 25 },
+      ],
+    },
+    {
+      name: 'suppression without a reason suppresses nothing',
+      code: "// lifecycle-disable-next-line no-preview-import\nimport { a } from '../preview/charts/index.js';",
+      filename: forms('src/stable/new.ts'),
+      errors: [{ messageId: 'finding', line: 2, column: 19 }],
+    },
+    {
+      name: 'exception limited to other features',
+      code: "import { Tunnel } from '../preview/vpnaas/index.js';",
+      filename: exceptions('src/plugins/new.ts'),
+      errors: [{ messageId: 'finding', line: 1, column: 24 }],
+    },
+    {
+      name: 'broken policy: one report at the top of the file',
+      code: "import { a } from './b';",
+      filename: join(FIXTURES, 'bad-unknown-key', 'src', 'x.ts'),
+      errors: [{ messageId: 'policyError', line: 1, column: 1 }],
+    },
+  ],
+});
+
+// The valid cases above must be valid for the right reason: the same imports from a plain
+// stable file are reported (so the exception, the feature match and the suppression matter).
+ruleTester.run('no-preview-import (controls for the valid cases)', rule, {
+  valid: [],
+  invalid: [
+    { code: "import { FirewallRule } from '../../preview/fwaas/index.js';", filename: exceptions('src/core/sub/new.ts'), errors: [{ messageId: 'finding' }] },
+    { code: "import { a } from '../fwaas/index.js';", filename: exceptions('src/preview/vpnaas/new.ts'), errors: [{ messageId: 'finding' }] },
+  ],
+});

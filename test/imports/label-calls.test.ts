@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { extractImports } from '../../src/imports/extract.js';
+
+const texts = (code: string) =>
+  extractImports('x.ts', code, { labelledTexts: true }).labelledTexts.map((text) => `${text.line}:${text.column} ${text.kind} ${text.where} ${text.text}`);
+
+describe('CLI help and route extraction', () => {
+  it('finds commander descriptions, options and Option objects', () => {
+    const code = [
+      "import { Command, Option } from 'commander';",
+      'export function register(program: Command) {',
+      "  const fw = program.command('firewall').description('Manage firewalls');",
+      "  fw.command('create').description('[preview] Create').option('--port <p>', 'destination port').requiredOption('--name <n>', 'preview: the name');",
+      "  fw.addOption(new Option('-x, --extra', 'extra things'));",
+      "  new Command('vpn').summary(`VPN tunnels`);",
+      "  program.command('legacy', 'run the legacy tool');",
+      '}',
+    ].join('\n');
+    expect(texts(code)).toEqual([
+      '3:54 command-description .description() Manage firewalls',
+      '4:36 command-description .description() [preview] Create',
+      '4:77 option-description .option() description destination port',
+      '4:126 option-description .requiredOption() description preview: the name',
+      '5:42 option-description new Option() description extra things',
+      '6:30 command-description .summary() VPN tunnels',
+      "7:29 command-description .command() description run the legacy tool",
+    ]);
+  });
+
+  it('finds yargs commands and options with describe/description', () => {
+    const code = [
+      "yargs.command('serve', 'start the server', () => {}).option('port', { describe: 'port to bind', type: 'number' });",
+      "yargs.option('verbose', { description: '[preview] chatty' });",
+    ].join('\n');
+    expect(texts(code)).toEqual([
+      '1:24 command-description .command() description start the server',
+      '1:81 option-description .option() description port to bind',
+      '2:40 option-description .option() description [preview] chatty',
+    ]);
+  });
+
+  it('finds route paths of express/koa/hono-style calls and fastify route({ url })', () => {
+    const code = [
+      "app.get('/v2/fw/rules', handler);",
+      "router.post('/v2/preview/fw/rules', handler);",
+      "fastify.route({ method: 'GET', url: '/v2/fw/policies', handler });",
+      "cache.get('key');",
+    ].join('\n');
+    expect(texts(code)).toEqual([
+      '1:9 route-path .get() path /v2/fw/rules',
+      '2:13 route-path .post() path /v2/preview/fw/rules',
+      '3:37 route-path .route() url /v2/fw/policies',
+    ]);
+  });
+
+  it('follows variables bound to commands and routers, and ignores look-alike calls on other receivers', () => {
+    const code = [
+      "const serve = new Command('serve');",
+      "serve.description('Serve things').option('--port <p>', 'port');",
+      "const api = express();",
+      "api.get('/v2/things', handler);",
+      "const web = new Hono();",
+      "web.on('GET', '/v2/hono', handler);",
+      "redis.command('GET', 'key');",
+      "axios.get('/api/client');",
+      "yargs.option('v', { desc: 'verbose' });",
+    ].join('\n');
+    expect(texts(code)).toEqual([
+      '2:19 command-description .description() Serve things',
+      '2:56 option-description .option() description port',
+      '4:9 route-path .get() path /v2/things',
+      '6:15 route-path .on() path /v2/hono',
+      '9:27 option-description .option() description verbose',
+    ]);
+  });
+
+  it('ignores .description() of things that are not commands', () => {
+    expect(texts("schema.description('a field');\nconst d = thing.description('x');")).toEqual([]);
+  });
+});
