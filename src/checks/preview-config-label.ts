@@ -6,7 +6,7 @@ import { hasLabel } from './label.js';
 const RULE = 'preview-config-label';
 
 /** Where a key's label was found (the first place, in the order a reader looks). */
-type LabelSource =
+export type LabelSource =
   | { kind: 'path'; key: ConfigKeyFact }
   | { kind: 'comment'; comment: ConfigComment; owner: ConfigAnchor };
 
@@ -85,7 +85,7 @@ function checkFile(file: ConfigFileFacts, owners: ConfigKeyOwners, facts: Projec
 }
 
 /** Every place that labels the key: its path, its own comments, then its sections' comments. */
-function labelSources(key: ConfigKeyFact, label: string): LabelSource[] {
+export function labelSources(key: ConfigKeyFact, label: string): LabelSource[] {
   const sources: LabelSource[] = [];
   if (key.path.some((segment) => hasLabel(segment, label))) sources.push({ kind: 'path', key });
   for (const owner of [key, ...key.sections]) {

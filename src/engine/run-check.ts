@@ -23,6 +23,8 @@ export interface CheckOptions {
   changedSince?: string;
   /** Called after each analysed file (the progress display). */
   onProgress?: (done: number, total: number) => void;
+  /** Evaluate as of this release of the train instead of `releases.current` (`lifecycle report --release`). */
+  release?: string;
 }
 
 export interface CheckRun {
@@ -30,6 +32,8 @@ export interface CheckRun {
   workspace: Workspace;
   /** What --changed-since limited the run to. */
   changed: ChangedScope | undefined;
+  /** The facts the checks ran on (`lifecycle report` derives coverage and fan-in from them). */
+  facts: ProjectFacts;
 }
 
 /** `lifecycle check` as a function: policy → workspace → facts → checks → suppressions → result. */
@@ -68,6 +72,7 @@ export function runCheck(options: CheckOptions): CheckRun {
   return {
     workspace,
     changed,
+    facts,
     result: {
       version: 1,
       findings,

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { policyAsOfRelease } from '../policy/as-of-release.js';
 import { Classifier } from '../workspace/classify.js';
 import { createIgnoreChecker, discoverFiles, type DiscoveryNote } from '../workspace/discover.js';
 import { readWorkspacePackages, type WorkspacePackages } from '../workspace/packages.js';
@@ -27,8 +28,10 @@ export interface Workspace {
   resolver: ImportResolver;
 }
 
-export function openWorkspace(options: { cwd: string; policyPath?: string }): Workspace {
-  return workspaceFor(loadPolicy(options));
+export function openWorkspace(options: { cwd: string; policyPath?: string; release?: string }): Workspace {
+  const loaded = loadPolicy(options);
+  // A copy as of another release; the cached policy stays as loaded.
+  return workspaceFor(options.release === undefined ? loaded : { ...loaded, policy: policyAsOfRelease(loaded.policy, options.release) });
 }
 
 /** The workspace of an already loaded policy (the ESLint rules cache one per policy). */
@@ -48,7 +51,8 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     allFiles: discovery.files,
     inScope: (() => {
       const ignored = createIgnoreChecker(root);
-      return (file: string) => SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file);
+      const known = new Set(sourceFiles);
+      return (file: string) => known.has(file) || (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file));
     })(),
     notes: discovery.notes,
     packages,

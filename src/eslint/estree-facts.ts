@@ -22,7 +22,15 @@ function literalText(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-export function collectEstreeFacts(program: TSESTree.Program, visitorKeys: Record<string, readonly string[] | undefined>, options: { labelledTexts: boolean }): EstreeFacts {
+/**
+ * `deep: false` looks at top-level statements only (enough when the text has no `import(` or
+ * `require(`); CLI help and routes are collected only with `labelledTexts` (which walks deep).
+ */
+export function collectEstreeFacts(
+  program: TSESTree.Program,
+  visitorKeys: Record<string, readonly string[] | undefined>,
+  options: { labelledTexts: boolean; deep: boolean },
+): EstreeFacts {
   const imports: ImportSite[] = [];
   const labelledTexts: LabelledText[] = [];
   const calls: CallShape[] = [];
@@ -41,7 +49,7 @@ export function collectEstreeFacts(program: TSESTree.Program, visitorKeys: Recor
     });
   };
 
-  const visit = (node: Node): void => {
+  const handle = (node: Node): void => {
     switch (node.type) {
       case 'ImportDeclaration': {
         const bySpecifiers =
@@ -100,6 +108,9 @@ export function collectEstreeFacts(program: TSESTree.Program, visitorKeys: Recor
       default:
         break;
     }
+  };
+  const visit = (node: Node): void => {
+    handle(node);
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
@@ -109,7 +120,8 @@ export function collectEstreeFacts(program: TSESTree.Program, visitorKeys: Recor
       }
     }
   };
-  visit(program);
+  if (options.deep || options.labelledTexts) visit(program);
+  else for (const statement of program.body) handle(statement);
   for (const call of calls) labelledTexts.push(...labelledTextsOf(call, bindings));
   labelledTexts.sort((a, b) => a.line - b.line || a.column - b.column);
   return { imports, labelledTexts };

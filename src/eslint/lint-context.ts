@@ -33,6 +33,9 @@ const workspaceBuiltAt = new WeakMap<Workspace, number>();
 const lastRefresh = new WeakMap<Workspace, number>();
 const trees = new WeakMap<Workspace, NonNullable<ProjectFacts['tree']>>();
 
+const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
+const DEEP_IMPORT_HINT = /\b(?:import|require)\s*\(/;
+
 let editorTs: TypeScript | undefined;
 
 /**
@@ -141,7 +144,11 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
 
   const fileClass = workspace.classifier.classify(file);
   const program = context.sourceCode.ast as TSESTree.Program;
-  const extracted = collectEstreeFacts(program, context.sourceCode.visitorKeys, { labelledTexts: fileClass.zone === 'preview' });
+  const extracted = collectEstreeFacts(program, context.sourceCode.visitorKeys, {
+    labelledTexts: fileClass.zone === 'preview',
+    // Without import( / require( in the text, all imports are top-level declarations.
+    deep: DEEP_IMPORT_HINT.test(context.sourceCode.text),
+  });
   const facts: SourceFileFacts = {
     file,
     class: fileClass,
@@ -149,8 +156,10 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
     problem: undefined,
     ...(fileClass.zone === 'preview' ? { labelledTexts: extracted.labelledTexts } : {}),
   };
-  const literalRanges = program.tokens
-    ?.filter((token) => token.type === 'String' || token.type === 'Template' || token.type === 'JSXText' || token.type === 'RegularExpression')
+  const text = context.sourceCode.text;
+  const literalRanges = !text.includes(SUPPRESSION_DIRECTIVE)
+    ? []
+    : program.tokens?.filter((token) => token.type === 'String' || token.type === 'Template' || token.type === 'JSXText' || token.type === 'RegularExpression')
     .map((token) => token.range);
   return {
     kind: 'ok',
@@ -161,6 +170,6 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
       files: [facts],
       tree: treeOf(workspace),
     },
-    suppressions: findSuppressions(context.sourceCode.text, statementEnds(extracted.imports), literalRanges ?? []),
+    suppressions: findSuppressions(text, statementEnds(extracted.imports), literalRanges ?? []),
   };
 }

@@ -110,6 +110,10 @@ export class ImportResolver {
       const file = fast === undefined ? undefined : this.toProjectPath(fast);
       if (file !== undefined) return { kind: 'file', file, via: project.label };
     }
+    // A workspace package that no tsconfig `paths` entry can map: TypeScript would only search
+    // node_modules (absent in a fresh clone, symlinks to build output otherwise), so go straight
+    // to the package's source.
+    if (workspacePackage && !pathsCouldMatch(project.options.paths, specifier)) return this.resolveWorkspace(workspacePackage, specifier, format);
     const ts = this.ts;
     const mode = format === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
     const resolved = ts.resolveModuleName(specifier, containingAbs, project.options, this.host, undefined, undefined, mode)
@@ -195,4 +199,14 @@ export class ImportResolver {
 /** Declaration or JavaScript output, which for a workspace package we map back to its source. */
 function isBuildOutput(file: string): boolean {
   return /\.d\.[mc]?ts$/.test(file) || (/\.[mc]?jsx?$/.test(file) && /[\\/](dist|lib|build|out)[\\/]/.test(file));
+}
+
+/** Whether a tsconfig `paths` pattern (`@app/*`, `exact`) could match the specifier. */
+function pathsCouldMatch(paths: Record<string, string[]> | undefined, specifier: string): boolean {
+  if (!paths) return false;
+  return Object.keys(paths).some((pattern) => {
+    const star = pattern.indexOf('*');
+    if (star < 0) return pattern === specifier;
+    return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+  });
 }

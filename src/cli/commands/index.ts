@@ -4,6 +4,7 @@ import { registerCheckCommand } from './check.js';
 import { registerCiCommands } from './ci.js';
 import { registerExplainCommand } from './explain.js';
 import { registerInitCommand } from './init.js';
+import { registerReportCommand } from './report.js';
 
 /** Sets the process exit code of the running command. */
 export type SetExitCode = (code: number) => void;
@@ -14,4 +15,5 @@ export function registerCommands(program: Command, io: CliIo, setExitCode: SetEx
   registerExplainCommand(program, io);
   registerInitCommand(program, io);
   registerCiCommands(program, io, setExitCode);
+  registerReportCommand(program, io, setExitCode);
 }

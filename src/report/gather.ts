@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ReadinessResult } from '../ci/evaluate.js';
+import { runCheck } from '../engine/run-check.js';
+import type { CiSection } from '../policy/schema-ci.js';
+import type { PolicyFile } from '../policy/schema.js';
+import type { ReportInput } from './model.js';
+
+export interface GatherOptions {
+  cwd: string;
+  policyPath?: string | undefined;
+  /** The release to review (default: releases.current). */
+  release?: string | undefined;
+  /** Messages for stderr (retries of live CI sources). */
+  onNote?: (message: string) => void;
+}
+
+/**
+ * Everything the report is built from: runs `lifecycle check` (as of the release under review)
+ * and, when the policy has `ci.systems`, the CI readiness evaluation of `lifecycle ci-readiness`.
+ */
+export async function gatherReportInput(options: GatherOptions): Promise<ReportInput> {
+  const run = runCheck({
+    cwd: options.cwd,
+    ...(options.policyPath !== undefined ? { policyPath: options.policyPath } : {}),
+    ...(options.release !== undefined ? { release: options.release } : {}),
+  });
+  const { loaded } = run.workspace;
+  const ci = loaded.merged.ci;
+  const readiness = (ci?.systems?.length ?? 0) > 0 ? await evaluateCiSystems(ci!, loaded.root, options) : undefined;
+  return {
+    project: projectName(loaded.root),
+    result: run.result,
+    facts: run.facts,
+    dates: releaseDates(loaded.merged),
+    releaseSource: options.release !== undefined ? 'flag' : 'current',
+    readiness,
+  };
+}
+
+/** The verdicts of every system of `ci.systems`, through the CI module's own API. */
+async function evaluateCiSystems(ci: CiSection, root: string, options: GatherOptions): Promise<ReadinessResult> {
+  const { planFromPolicy, loadHistory, collateHistory, evaluateCollated } = await import('../ci/index.js');
+  const { dayOf } = await import('../ci/time.js');
+  const plan = planFromPolicy(ci, { root, cwd: options.cwd, names: [] });
+  const loadedHistory = await loadHistory({
+    inputs: plan.inputs,
+    identities: plan.identities,
+    patterns: plan.patterns,
+    recheck: plan.recheck,
+    env: process.env,
+    ...(options.onNote ? { onRetry: options.onNote } : {}),
+  });
+  // As `lifecycle ci-readiness` does: as of the day of the latest record (today when there is none).
+  const spec = { systems: plan.systems, reference: plan.reference, today: dayOf(Date.now()), commentStream: loadedHistory.commentStream };
+  return evaluateCollated(collateHistory(loadedHistory.history, spec), spec);
+}
+
+function releaseDates(merged: PolicyFile): Record<string, string> {
+  const dates: Record<string, string> = {};
+  for (const release of merged.releases?.train ?? []) {
+    if (release.date === undefined) continue;
+    dates[release.name] = release.date instanceof Date ? release.date.toISOString().slice(0, 10) : String(release.date);
+  }
+  return dates;
+}
+
+/** package.json `name` next to the policy, else the project folder's name. */
+function projectName(root: string): string {
+  const manifest = join(root, 'package.json');
+  if (existsSync(manifest)) {
+    try {
+      const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
+      if (typeof name === 'string' && name.trim() !== '') return name;
+    } catch {
+      // An unreadable package.json is lifecycle check's business, not the report's.
+    }
+  }
+  return basename(root);
+}

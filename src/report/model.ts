@@ -1,0 +1,242 @@
+import { featureDeadline, type DeadlineState, type FeatureDeadline } from '../checks/deadline.js';
+import type { ProjectFacts } from '../checks/facts.js';
+import { testFileInfo } from '../checks/test-files.js';
+import type { ReadinessResult } from '../ci/evaluate.js';
+import { compareStrings, type CheckResult, type CheckSummary, type Finding } from '../findings.js';
+import type { Feature, Policy } from '../policy/model.js';
+import { ciSection, type CiReport } from './ci-section.js';
+import { fanInByFeature, type FanIn } from './fan-in.js';
+import { labelCoverage, type FeatureLabels } from './label-coverage.js';
+import { recommend, type Action, type Recommendation } from './recommend.js';
+
+/** What the report is built from: `lifecycle check`'s result and facts, the train, the CI verdicts. */
+export interface ReportInput {
+  /** Project name (package.json `name`, else the folder name). */
+  project: string;
+  result: CheckResult;
+  /** The facts of the check run; `facts.policy` is the policy as of the release under review. */
+  facts: ProjectFacts;
+  /** Release dates of the train (YYYY-MM-DD), where the policy gives them. */
+  dates: Readonly<Record<string, string>>;
+  /** Whether the release under review came from --release or from releases.current. */
+  releaseSource: 'flag' | 'current';
+  /** CI readiness of `ci.systems`; undefined when the policy has none. */
+  readiness: ReadinessResult | undefined;
+}
+
+export interface ReportRelease {
+  name: string;
+  source: 'flag' | 'current';
+  /** The train, in order, with dates where known. */
+  train: { name: string; date: string | null }[];
+}
+
+export interface FeatureDeadlineReport {
+  state: DeadlineState;
+  /** Why the state is unknown. */
+  note: string | null;
+  /** The release the clock runs from (introduced, or the last renewal that counts). */
+  since: string | null;
+  sinceKind: 'introduced' | 'renewal' | null;
+  /** The release by which it must leave preview; null when that lies past the end of the train. */
+  release: string | null;
+  /** For a deadline past the end of the train: how many releases after the last one. */
+  afterTrain: number;
+  /** Releases since the clock started. */
+  ageCycles: number | null;
+  /** Releases left before the deadline (0 or less: overdue). */
+  cyclesLeft: number | null;
+}
+
+export interface Place {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface FeatureReport {
+  id: string;
+  status: Feature['status'];
+  title: string | null;
+  owners: string[];
+  tracking: string | null;
+  introduced: string | null;
+  renewals: { release: string; tracking: string | null; reason: string | null; counted: boolean; problems: string[] }[];
+  /** Only meaningful for preview features; `unknown` state for the others. */
+  deadline: FeatureDeadlineReport;
+  labels: FeatureLabels;
+  /** For stable, deprecated and removed features: labelled places (config keys and docs) that should not be. */
+  staleLabels: number;
+  fanIn: FanIn;
+  tests: { inPreviewTree: number; misplaced: Place[] };
+  /** Source files (code and tests) classified as the feature's. */
+  codeFiles: number;
+  findings: { errors: number; warnings: number; byCheck: Record<string, number> };
+  recommendation: Recommendation;
+}
+
+export interface ReportSummary {
+  features: Record<Feature['status'], number> & { total: number };
+  deadlines: Record<DeadlineState, number>;
+  recommendations: Record<Action, number>;
+  ci: { systems: number; mayVote: number } | null;
+}
+
+export interface ReportModel {
+  version: 1;
+  project: string;
+  policy: string;
+  release: ReportRelease;
+  settings: { label: string; maxCycles: number; maxRenewals: number | null; routes: boolean };
+  summary: ReportSummary;
+  check: CheckSummary & { unattributed: number };
+  features: FeatureReport[];
+  ci: CiReport | null;
+}
+
+/** Builds the report model (pure: same input, same model). */
+export function buildReport(input: ReportInput): ReportModel {
+  const { facts, result } = input;
+  const { policy } = facts;
+  const release = policy.releases.current ?? '';
+  const labels = labelCoverage(facts);
+  const fanIn = fanInByFeature(facts, result.findings);
+  const featureOfFile = new Map((facts.tree ?? facts.files).map((entry) => [entry.file, entry.class.feature]));
+  const findingsByFeature = groupFindings(result.findings, featureOfFile);
+  const codeFiles = new Map<string, number>();
+  const previewTests = new Map<string, number>();
+  for (const entry of facts.tree ?? facts.files) {
+    if (entry.class.feature !== undefined) codeFiles.set(entry.class.feature, (codeFiles.get(entry.class.feature) ?? 0) + 1);
+    const subtree = testFileInfo(policy, entry.file).subtreeFeature;
+    if (subtree) previewTests.set(subtree, (previewTests.get(subtree) ?? 0) + 1);
+  }
+  const features = policy.features.map((feature): FeatureReport => {
+    const deadline = featureDeadline(feature, { releases: policy.releases, maxCycles: policy.preview.maxCycles, maxRenewals: policy.preview.maxRenewals });
+    const ownFindings = findingsByFeature.get(feature.id) ?? [];
+    const misplaced = ownFindings
+      .filter((finding) => finding.rule === 'preview-test-location')
+      .map((finding) => ({ file: finding.file, line: finding.line, message: finding.message }));
+    const featureLabels = labels.get(feature.id)!;
+    const staleLabels = feature.status === 'preview' ? 0 : featureLabels.config.labelled + featureLabels.docs.labelled;
+    const deadlineReport = deadlineOf(feature, deadline, policy);
+    return {
+      id: feature.id,
+      status: feature.status,
+      title: feature.title ?? null,
+      owners: [...feature.owners],
+      tracking: feature.tracking ?? null,
+      introduced: feature.introduced ?? null,
+      renewals: feature.renewals.map((renewal, index) => ({
+        release: renewal.release,
+        tracking: renewal.tracking ?? null,
+        reason: renewal.reason ?? null,
+        counted: deadline.renewals[index]?.counted ?? false,
+        problems: deadline.renewals[index]?.problems ?? [],
+      })),
+      deadline: deadlineReport,
+      labels: featureLabels,
+      staleLabels,
+      fanIn: fanIn.get(feature.id)!,
+      tests: { inPreviewTree: previewTests.get(feature.id) ?? 0, misplaced },
+      codeFiles: codeFiles.get(feature.id) ?? 0,
+      findings: countFindings(ownFindings),
+      recommendation: recommend({
+        feature,
+        deadline,
+        labels: featureLabels,
+        staleLabels,
+        fanIn: fanIn.get(feature.id)!,
+        misplacedTests: misplaced.length,
+        codeFiles: codeFiles.get(feature.id) ?? 0,
+        maxRenewals: policy.preview.maxRenewals,
+        release,
+        deadlineLabel: deadlineLabel(deadlineReport, policy.releases.names.at(-1)),
+      }),
+    };
+  });
+  const ci = input.readiness ? ciSection(input.readiness) : null;
+  return {
+    version: 1,
+    project: input.project,
+    policy: policy.file,
+    release: {
+      name: release,
+      source: input.releaseSource,
+      train: policy.releases.names.map((name) => ({ name, date: input.dates[name] ?? null })),
+    },
+    settings: {
+      label: policy.preview.label,
+      maxCycles: policy.preview.maxCycles,
+      maxRenewals: policy.preview.maxRenewals ?? null,
+      routes: (policy.severities['preview-route-label'] ?? 'off') !== 'off',
+    },
+    summary: summarize(features, ci),
+    check: { ...pickSummary(result.summary), unattributed: findingsByFeature.get('')?.length ?? 0 },
+    features,
+    ci,
+  };
+}
+
+/** "2027.1", or "2 releases after 2027.1" for a deadline past the end of the train. */
+export function deadlineLabel(deadline: Pick<FeatureDeadlineReport, 'release' | 'afterTrain' | 'state'>, lastRelease?: string): string {
+  if (deadline.release !== null) return deadline.release;
+  if (deadline.afterTrain > 0) return `${deadline.afterTrain} release${deadline.afterTrain === 1 ? '' : 's'} after ${lastRelease ?? 'the train'}`;
+  return '-';
+}
+
+function deadlineOf(feature: Feature, deadline: FeatureDeadline, policy: Policy): FeatureDeadlineReport {
+  const lastIndex = policy.releases.names.length - 1;
+  const inPreview = feature.status === 'preview';
+  const afterTrain = inPreview && deadline.deadlineIndex !== undefined && deadline.deadlineIndex > lastIndex ? deadline.deadlineIndex - lastIndex : 0;
+  return {
+    state: inPreview ? deadline.state : 'unknown',
+    note: inPreview ? (deadline.unknownBecause ?? null) : `${feature.status} features have no deadline`,
+    since: deadline.since ?? null,
+    sinceKind: deadline.sinceKind ?? null,
+    release: inPreview ? (deadline.deadline ?? null) : null,
+    afterTrain,
+    ageCycles: deadline.ageCycles ?? null,
+    cyclesLeft: inPreview ? (deadline.cyclesLeft ?? null) : null,
+  };
+}
+
+/** Findings per feature: the finding's own feature, else the feature of its file; '' for the rest. */
+function groupFindings(findings: readonly Finding[], featureOfFile: ReadonlyMap<string, string | undefined>): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const id = finding.feature ?? featureOfFile.get(finding.file) ?? '';
+    out.set(id, [...(out.get(id) ?? []), finding]);
+  }
+  return out;
+}
+
+function countFindings(findings: readonly Finding[]): FeatureReport['findings'] {
+  const byCheck: Record<string, number> = {};
+  for (const finding of [...findings].sort((a, b) => compareStrings(a.rule, b.rule))) byCheck[finding.rule] = (byCheck[finding.rule] ?? 0) + 1;
+  return {
+    errors: findings.filter((finding) => finding.severity === 'error').length,
+    warnings: findings.filter((finding) => finding.severity === 'warn').length,
+    byCheck,
+  };
+}
+
+function pickSummary(summary: CheckSummary): CheckSummary {
+  return { errors: summary.errors, warnings: summary.warnings, files: summary.files, unresolved: summary.unresolved };
+}
+
+function summarize(features: readonly FeatureReport[], ci: CiReport | null): ReportSummary {
+  const statuses: ReportSummary['features'] = { total: features.length, preview: 0, stable: 0, deprecated: 0, removed: 0 };
+  const deadlines: ReportSummary['deadlines'] = { ok: 0, 'due-next': 0, overdue: 0, unknown: 0 };
+  const recommendations: ReportSummary['recommendations'] = { promote: 0, renew: 0, remove: 0, keep: 0 };
+  for (const feature of features) {
+    statuses[feature.status] += 1;
+    if (feature.status === 'preview') deadlines[feature.deadline.state] += 1;
+    recommendations[feature.recommendation.action] += 1;
+  }
+  return {
+    features: statuses,
+    deadlines,
+    recommendations,
+    ci: ci ? { systems: ci.systems.length, mayVote: ci.systems.filter((system) => system.mayVote).length } : null,
+  };
+}

@@ -1,0 +1,152 @@
+import type { DeadlineState } from '../../checks/deadline.js';
+import type { LabelCoverage } from '../label-coverage.js';
+import { deadlineLabel, type FeatureReport, type ReportModel } from '../model.js';
+
+/** Short texts shared by the text, Markdown and HTML reporters, so they say the same things. */
+
+export interface ReportOptions {
+  /** ANSI colours (text format, on a TTY only). */
+  color: boolean;
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
+
+export const STATE_TEXT: Record<DeadlineState, string> = { ok: 'ok', 'due-next': 'due next release', overdue: 'overdue', unknown: 'unknown' };
+
+/** The deadline state cell: '-' for features that are not in preview. */
+export function stateCell(feature: FeatureReport): string {
+  return feature.status === 'preview' ? STATE_TEXT[feature.deadline.state] : '-';
+}
+
+export function deadlineCell(feature: FeatureReport, model: ReportModel): string {
+  if (feature.status !== 'preview') return '-';
+  return deadlineLabel(feature.deadline, model.release.train.at(-1)?.name);
+}
+
+export function ageCell(feature: FeatureReport): string {
+  return feature.status === 'preview' && feature.deadline.ageCycles !== null ? String(feature.deadline.ageCycles) : '-';
+}
+
+/** Preview features: labelled/total; the others: how many stale labels ("ok" when none). */
+export function coverageCell(feature: FeatureReport, coverage: LabelCoverage | null): string {
+  if (!coverage || coverage.total === 0) return '-';
+  if (feature.status === 'preview') return `${coverage.labelled}/${coverage.total}`;
+  return coverage.labelled > 0 ? `${coverage.labelled} stale` : 'ok';
+}
+
+export function fanInCell(feature: FeatureReport): string {
+  const { files, violations } = feature.fanIn;
+  return violations > 0 ? `${files} (${violations} forbidden)` : String(files);
+}
+
+export function testsCell(feature: FeatureReport): string {
+  const misplaced = feature.tests.misplaced.length;
+  return misplaced > 0 ? `${feature.tests.inPreviewTree} (${misplaced} misplaced)` : String(feature.tests.inPreviewTree);
+}
+
+export function findingsCell(feature: FeatureReport): string {
+  return `${feature.findings.errors}/${feature.findings.warnings}`;
+}
+
+/** "due next release (introduced 2026.1, 1 of 2 cycles)" and the like. */
+export function deadlineSentence(feature: FeatureReport, model: ReportModel): string {
+  const { deadline } = feature;
+  if (feature.status !== 'preview') return `none (${feature.status})`;
+  if (deadline.state === 'unknown') return `unknown: ${deadline.note ?? 'no release data'}`;
+  const since = `${deadline.sinceKind === 'renewal' ? 'renewed' : 'introduced'} in ${deadline.since}`;
+  const age = `${plural(deadline.ageCycles ?? 0, 'cycle')} of ${model.settings.maxCycles}`;
+  return `${deadlineCell(feature, model)}, ${STATE_TEXT[deadline.state]} (${since}, ${age})`;
+}
+
+/** One line per label kind with a count, e.g. "config 2/3 · docs 1/1 · CLI help 4/4". */
+export function labelsSentence(feature: FeatureReport): string {
+  const parts: string[] = [];
+  const kinds: [string, LabelCoverage | null][] = [
+    ['config', feature.labels.config],
+    ['docs', feature.labels.docs],
+    ['CLI help', feature.labels.cli],
+    ['routes', feature.labels.routes],
+  ];
+  for (const [name, coverage] of kinds) {
+    if (!coverage || coverage.total === 0) continue;
+    parts.push(`${name} ${coverageCell(feature, coverage)}`);
+  }
+  return parts.length > 0 ? parts.join(' · ') : 'nothing to label';
+}
+
+/** The places to fix: unlabelled (preview) or stale labels (the others), at most `limit` per kind. */
+export function labelProblems(feature: FeatureReport, limit = 5): string[] {
+  const lines: string[] = [];
+  const verb = feature.status === 'preview' ? 'unlabelled' : 'stale label';
+  for (const coverage of [feature.labels.config, feature.labels.docs, feature.labels.cli, feature.labels.routes]) {
+    if (!coverage) continue;
+    for (const place of coverage.problems.slice(0, limit)) lines.push(`${verb}: ${place.file}:${place.line} ${place.what}`);
+    if (coverage.problems.length > limit) lines.push(`…and ${coverage.problems.length - limit} more`);
+  }
+  return lines;
+}
+
+export function fanInSentence(feature: FeatureReport): string {
+  const { fanIn } = feature;
+  if (fanIn.files === 0) return 'no stable file imports it';
+  const through = fanIn.exceptionsUsed.reduce((sum, use) => sum + use.files, 0);
+  const parts = [plural(fanIn.files, 'stable file'), `${plural(fanIn.imports, 'import')}`];
+  if (fanIn.violations > 0) parts.push(`${fanIn.violations} forbidden`);
+  if (fanIn.suppressed > 0) parts.push(`${fanIn.suppressed} suppressed`);
+  if (through > 0) parts.push(`${through} through exceptions`);
+  return parts.join(', ');
+}
+
+export function testsSentence(feature: FeatureReport): string {
+  const inTree = `${plural(feature.tests.inPreviewTree, 'file')} in the preview test tree`;
+  const misplaced = feature.tests.misplaced.length;
+  return misplaced > 0 ? `${inTree}; ${misplaced} misplaced` : inTree;
+}
+
+export function findingsSentence(feature: FeatureReport): string {
+  const entries = Object.entries(feature.findings.byCheck);
+  return entries.length === 0 ? 'none' : entries.map(([rule, count]) => `${rule} ${count}`).join(', ');
+}
+
+/** Features in review order: preview first (overdue, due next, ok, unknown), then the others, each by id. */
+export function reviewOrder(features: readonly FeatureReport[]): FeatureReport[] {
+  const statusRank = { preview: 0, deprecated: 1, stable: 2, removed: 3 } as const;
+  const stateRank = { overdue: 0, 'due-next': 1, ok: 2, unknown: 3 } as const;
+  return [...features].sort(
+    (a, b) =>
+      statusRank[a.status] - statusRank[b.status] ||
+      (a.status === 'preview' ? stateRank[a.deadline.state] - stateRank[b.deadline.state] : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+export function summarySentence(model: ReportModel): string {
+  const { summary } = model;
+  const statuses = (['preview', 'stable', 'deprecated', 'removed'] as const)
+    .filter((status) => summary.features[status] > 0)
+    .map((status) => `${summary.features[status]} ${status}`);
+  const deadlines = `${summary.deadlines.overdue} overdue, ${summary.deadlines['due-next']} due next release, ${summary.deadlines.ok} on track`;
+  const actions = (['promote', 'renew', 'remove', 'keep'] as const).map((action) => `${action} ${summary.recommendations[action]}`).join(', ');
+  return `${plural(summary.features.total, 'feature')} (${statuses.join(', ') || 'none'}); ${deadlines}; ${actions}`;
+}
+
+export function releaseSentence(model: ReportModel): string {
+  const source = model.release.source === 'flag' ? '--release' : 'releases.current';
+  return `${model.release.name || '(no release)'} (${source})`;
+}
+
+export function trainSentence(model: ReportModel): string {
+  return model.release.train
+    .map((release) => {
+      const name = release.name === model.release.name ? `[${release.name}]` : release.name;
+      return release.date ? `${name} ${release.date}` : name;
+    })
+    .join(' → ');
+}
+
+export function checkSentence(model: ReportModel): string {
+  const { check } = model;
+  return `${plural(check.files, 'file')} checked, ${plural(check.errors, 'error')}, ${plural(check.warnings, 'warning')}`;
+}

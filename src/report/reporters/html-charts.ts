@@ -1,0 +1,137 @@
+import { STRIP_MEANINGS, type CiSystemReport } from '../ci-section.js';
+import type { FeatureReport, ReportModel } from '../model.js';
+import { deadlineCell, STATE_TEXT } from './cells.js';
+
+/** Inline SVG charts of the HTML report: pure string builders, no scripts, no external references. */
+
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const STATE_CLASS = { ok: 'state-ok', 'due-next': 'state-due', overdue: 'state-overdue', unknown: 'state-unknown' } as const;
+
+const LABEL_WIDTH = 150;
+const COLUMN = 92;
+const ROW = 26;
+const HEAD = 44;
+
+/**
+ * Features across the release train: one row per feature, a bar from its introduction (or last
+ * renewal) to its deadline, coloured by state; renewals as diamonds (hollow when they do not
+ * count); the release under review as a shaded column. Deadlines past the end of the train get
+ * extra columns (+1, +2…).
+ */
+export function timelineSvg(model: ReportModel, features: readonly FeatureReport[]): string {
+  const names = model.release.train.map((release) => release.name);
+  const extra = Math.max(0, ...features.map((feature) => feature.deadline.afterTrain));
+  const columns = names.length + extra;
+  const width = LABEL_WIDTH + Math.max(1, columns) * COLUMN + 10;
+  const height = HEAD + Math.max(1, features.length) * ROW + 10;
+  const center = (index: number) => LABEL_WIDTH + index * COLUMN + COLUMN / 2;
+  const parts: string[] = [];
+  const reviewIndex = names.indexOf(model.release.name);
+  if (reviewIndex >= 0) {
+    parts.push(`<rect class="review" x="${LABEL_WIDTH + reviewIndex * COLUMN}" y="0" width="${COLUMN}" height="${height}"><title>release under review: ${escapeHtml(model.release.name)}</title></rect>`);
+  }
+  for (let index = 0; index < columns; index++) {
+    const release = model.release.train[index];
+    const x = center(index);
+    const name = release ? release.name : `+${index - names.length + 1}`;
+    parts.push(`<line class="grid" x1="${x}" y1="${HEAD - 6}" x2="${x}" y2="${height - 4}"/>`);
+    parts.push(`<text class="release${release ? '' : ' beyond'}" x="${x}" y="16" text-anchor="middle">${escapeHtml(name)}</text>`);
+    if (release?.date) parts.push(`<text class="date" x="${x}" y="31" text-anchor="middle">${escapeHtml(release.date)}</text>`);
+  }
+  features.forEach((feature, row) => {
+    const y = HEAD + row * ROW + ROW / 2;
+    parts.push(`<text class="feature" x="6" y="${y + 4}">${escapeHtml(feature.id)}</text>`);
+    parts.push(...featureMarks(feature, model, names, center, y));
+  });
+  if (features.length === 0) parts.push(`<text class="date" x="6" y="${HEAD + 16}">no features</text>`);
+  return (
+    `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Features across the release train" ` +
+    `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`
+  );
+}
+
+function featureMarks(feature: FeatureReport, model: ReportModel, names: readonly string[], center: (index: number) => number, y: number): string[] {
+  const at = (name: string | null) => (name === null ? -1 : names.indexOf(name));
+  const introduced = at(feature.introduced);
+  const parts: string[] = [];
+  if (introduced < 0) {
+    parts.push(`<text class="date" x="${LABEL_WIDTH + 6}" y="${y + 4}">${feature.introduced ? `introduced in ${escapeHtml(feature.introduced)} (not in the train)` : 'no introduced release'}</text>`);
+    return parts;
+  }
+  if (feature.status !== 'preview') {
+    const end = center(Math.max(names.length - 1, introduced)) + COLUMN / 2 - 8;
+    const tip = `${feature.id}: ${feature.status}, introduced ${feature.introduced}`;
+    parts.push(`<line class="status-${feature.status}" x1="${center(introduced)}" y1="${y}" x2="${end}" y2="${y}"><title>${escapeHtml(tip)}</title></line>`);
+    parts.push(`<circle class="status-${feature.status}" cx="${center(introduced)}" cy="${y}" r="5"><title>${escapeHtml(tip)}</title></circle>`);
+    parts.push(`<text class="status-label" x="${center(introduced) + 10}" y="${y - 6}">${escapeHtml(feature.status)}</text>`);
+    return parts;
+  }
+  const { deadline } = feature;
+  const deadlineIndex = deadline.release !== null ? at(deadline.release) : deadline.afterTrain > 0 ? names.length - 1 + deadline.afterTrain : -1;
+  const tip = `${feature.id}: introduced ${feature.introduced}, deadline ${deadlineCell(feature, model)}, ${STATE_TEXT[deadline.state]}`;
+  if (deadlineIndex >= 0) {
+    const x1 = center(introduced);
+    const x2 = center(deadlineIndex);
+    parts.push(`<rect class="bar ${STATE_CLASS[deadline.state]}" x="${x1}" y="${y - 7}" width="${Math.max(4, x2 - x1)}" height="14" rx="7"><title>${escapeHtml(tip)}</title></rect>`);
+    parts.push(`<path class="flag ${STATE_CLASS[deadline.state]}" d="M${x2} ${y - 11} v22 M${x2} ${y - 11} h9 l-3 4 l3 4 h-9"><title>${escapeHtml(`deadline ${deadlineCell(feature, model)}`)}</title></path>`);
+  } else {
+    parts.push(`<circle class="bar ${STATE_CLASS[deadline.state]}" cx="${center(introduced)}" cy="${y}" r="6"><title>${escapeHtml(tip)}</title></circle>`);
+  }
+  for (const renewal of feature.renewals) {
+    const index = at(renewal.release);
+    if (index < 0) continue;
+    const x = center(index);
+    const note = renewal.counted ? `renewed in ${renewal.release}` : `renewal in ${renewal.release} does not count: ${renewal.problems.join('; ')}`;
+    parts.push(`<path class="renewal${renewal.counted ? '' : ' void'}" d="M${x} ${y - 8} l7 8 l-7 8 l-7 -8 z"><title>${escapeHtml(note)}</title></path>`);
+  }
+  return parts;
+}
+
+const STRIP_CLASS: Record<string, string> = { '+': 'day-pass', f: 'day-test', i: 'day-infra', s: 'day-silent', '.': 'day-quiet', '!': 'day-broken' };
+const DAY = 16;
+const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD of `from` plus `days` (UTC, so the same in every time zone). */
+function addDays(from: string, days: number): string {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  return Number.isNaN(start) ? '' : new Date(start + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The probation window of one CI as a daily strip: one cell per day, coloured by what happened
+ * that day (the `lifecycle ci-readiness` strip), with week ticks and a tooltip per day.
+ */
+export function ciStripSvg(system: CiSystemReport): string {
+  const days = [...system.strip];
+  const width = Math.max(1, days.length) * DAY + 20;
+  const height = 62;
+  const parts: string[] = [];
+  days.forEach((mark, index) => {
+    const x = 10 + index * DAY;
+    const date = addDays(system.window.from, index);
+    parts.push(
+      `<rect class="day ${STRIP_CLASS[mark] ?? 'day-quiet'}" x="${x}" y="8" width="${DAY - 2}" height="26" rx="2"><title>${escapeHtml(`${date}: ${STRIP_MEANINGS[mark] ?? mark}`)}</title></rect>`,
+    );
+    // A date under every 7th day and the last one (not when the two would overlap).
+    if ((index % 7 === 0 && index <= days.length - 6) || index === days.length - 1) {
+      parts.push(`<line class="tick" x1="${x + DAY / 2 - 1}" y1="36" x2="${x + DAY / 2 - 1}" y2="41"/>`);
+      const anchor = index === 0 ? 'start' : index === days.length - 1 ? 'end' : 'middle';
+      const tx = index === 0 ? x : index === days.length - 1 ? x + DAY - 2 : x + DAY / 2 - 1;
+      parts.push(`<text class="date" x="${tx}" y="54" text-anchor="${anchor}">${escapeHtml(date)}</text>`);
+    }
+  });
+  return (
+    `<svg class="strip" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(`${system.name}: probation window ${system.window.from} to ${system.window.to}`)}" ` +
+    `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`
+  );
+}
+
+/** The legend of the strip colours, as HTML. */
+export function stripLegend(): string {
+  return Object.entries(STRIP_MEANINGS)
+    .map(([mark, meaning]) => `<span class="legend"><svg width="12" height="12" aria-hidden="true"><rect class="day ${STRIP_CLASS[mark]}" width="12" height="12" rx="2"/></svg> ${escapeHtml(meaning)}</span>`)
+    .join(' ');
+}
