@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench — `lifecycle check` vs dependency-cruiser on generated monorepos, then the
-// CI-readiness benchmark (bench/ci-readiness.js) if it exists.
+// CI-readiness benchmark (bench/ci-readiness.js) if it exists, then `lifecycle report` on the
+// 2,000-file repo (bench/report.js), then the ESLint plugin's overhead (bench/eslint-overhead.js).
 //
 // Options: --sizes 2000,20000   sizes to run (default both)
 //          --keep               reuse generated repos in bench/.work/ when they are current
@@ -144,6 +145,22 @@ function runCiReadiness() {
   return `bench/ci-readiness.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
 }
 
+function runReport() {
+  const script = join(BENCH, 'report.js');
+  console.log('\n== lifecycle report benchmark (bench/report.js) ==');
+  const res = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: join(BENCH, '..') });
+  if (res.status === 0) return null;
+  return `bench/report.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+}
+
+function runEslintOverhead() {
+  const script = join(BENCH, 'eslint-overhead.js');
+  console.log('\n== ESLint plugin overhead (bench/eslint-overhead.js) ==');
+  const res = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (res.status === 0) return null;
+  return `bench/eslint-overhead.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   console.log('== lifecycle check vs dependency-cruiser ==');
@@ -174,7 +191,11 @@ async function main() {
   }
   const ci = runCiReadiness();
   if (ci) console.log(`FAIL ${ci}`);
-  process.exitCode = failures.length || ci ? 1 : 0;
+  const report = runReport();
+  if (report) console.log(`FAIL ${report}`);
+  const eslint = runEslintOverhead();
+  if (eslint) console.log(`FAIL ${eslint}`);
+  process.exitCode = failures.length || ci || report || eslint ? 1 : 0;
 }
 
 main().catch((error) => {

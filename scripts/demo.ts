@@ -13,6 +13,7 @@ const steps: { title: string; args: string[]; expected: number[] }[] = [
   { title: 'lifecycle explain src/core/router.ts --cwd examples/netsvc', args: ['explain', 'src/core/router.ts', '--cwd', 'examples/netsvc'], expected: [0] },
   { title: 'lifecycle ci-readiness --cwd examples/netsvc', args: ['ci-readiness', '--cwd', 'examples/netsvc'], expected: [1] },
   { title: 'lifecycle ci vote --result NODE_FAILURE', args: ['ci', 'vote', '--result', 'NODE_FAILURE'], expected: [0] },
+  { title: 'lifecycle report --cwd examples/netsvc', args: ['report', '--cwd', 'examples/netsvc'], expected: [0] },
 ];
 
 let failed = false;

@@ -10,3 +10,7 @@ export { CHECKS, type CheckInfo } from './checks/ids.js';
 export { CHECK_REPORTERS, type CheckFormat, type ReporterOptions } from './reporters/index.js';
 export type { CheckResult, Finding, CheckSummary } from './findings.js';
 export { InputError } from './errors.js';
+export { buildReport, type ReportInput, type ReportModel, type FeatureReport } from './report/model.js';
+export { gatherReportInput, type GatherOptions } from './report/gather.js';
+export { REPORT_REPORTERS, REPORT_FORMATS, renderReportJson, type ReportFormat, type ReportOptions } from './report/reporters/index.js';
+export type { Recommendation, RecommendationRule, Action as RecommendedAction } from './report/recommend.js';

@@ -1,13 +1,10 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigFileFacts, DocFileFacts, ProjectFacts } from '../checks/facts.js';
 import { configFileFacts, configFormatOf } from '../config-files/index.js';
 import { markdownFacts } from '../docs-files/markdown.js';
+import { readSourceText } from './read-source.js';
 import type { Workspace } from './workspace.js';
-
-/** Config and doc files larger than this are reported, not parsed. */
-export const MAX_PROJECT_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The facts about non-source files: config files matched by `config.files`, and the doc files
@@ -22,7 +19,7 @@ export function collectProjectFiles(workspace: Workspace, shouldRead: (file: str
 
   const isConfig = policy.config.files.length > 0 ? picomatch(policy.config.files, { dot: true }) : () => false;
   const config = candidates.filter((file) => isConfig(file)).map((file): ConfigFileFacts => {
-    const read = readText(workspace.root, file);
+    const read = readSourceText(join(workspace.root, file));
     return 'problem' in read
       ? { file, format: configFormatOf(file), keys: [], problem: { line: 1, column: 1, message: read.problem } }
       : configFileFacts(file, read.text);
@@ -31,7 +28,7 @@ export function collectProjectFiles(workspace: Workspace, shouldRead: (file: str
   const docGlobs = policy.features.filter((feature) => feature.status !== 'removed').flatMap((feature) => feature.docs);
   const isDoc = docGlobs.length > 0 ? picomatch(docGlobs, { dot: true }) : () => false;
   const docs = candidates.filter((file) => isDoc(file)).map((file): DocFileFacts => {
-    const read = readText(workspace.root, file);
+    const read = readSourceText(join(workspace.root, file));
     const format = /\.mdx$/i.test(file) ? 'mdx' : 'markdown';
     return 'problem' in read
       ? { file, format, title: undefined, marks: [], problem: { line: 1, column: 1, message: read.problem } }
@@ -40,25 +37,3 @@ export function collectProjectFiles(workspace: Workspace, shouldRead: (file: str
   return { config, docs };
 }
 
-function readText(root: string, file: string): { text: string } | { problem: string } {
-  let fd: number | undefined;
-  try {
-    fd = openSync(join(root, file), 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_PROJECT_FILE_BYTES) return { problem: `file is ${size} bytes; the limit is ${MAX_PROJECT_FILE_BYTES}` };
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, buffer, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    if (buffer.subarray(0, read).includes(0)) return { problem: 'not a text file (it contains NUL bytes)' };
-    const text = buffer.subarray(0, read).toString('utf8');
-    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-  } catch (error) {
-    return { problem: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}

@@ -84,7 +84,7 @@ export function recommend(input: RecommendationInput): Recommendation {
   const decide = (action: Action, rule: RecommendationRule, reason: string, blockers: string[] = []): Recommendation => ({ action, rule, reason, blockers });
   if (feature.status === 'removed') {
     return input.codeFiles > 0
-      ? decide('remove', 'removed-code-left', `removed in the registry, but ${plural(input.codeFiles, 'file')} of its code or tests are still in the tree: delete them`)
+      ? decide('remove', 'removed-code-left', `removed in the registry, but ${plural(input.codeFiles, 'file')} of its code or tests ${input.codeFiles === 1 ? 'is' : 'are'} still in the tree: delete them`)
       : decide('keep', 'removed-clean', 'removed, and no code is left');
   }
   if (feature.status !== 'preview') {
@@ -100,7 +100,7 @@ export function recommend(input: RecommendationInput): Recommendation {
   }
   const blockers = promotionBlockers(input);
   const ready = blockers.length === 0;
-  const readyText = 'labelled everywhere, no stable code imports it outside the exceptions, tests in place';
+  const readyText = 'labelled everywhere, no stable code imports it outside the exceptions, no misplaced tests';
   const notReady = `not ready: ${blockers.join('; ')}`;
   const deadlineName = input.deadlineLabel;
   const countedRenewals = deadline.renewals.filter((renewal) => renewal.counted).length;
@@ -125,7 +125,8 @@ export function recommend(input: RecommendationInput): Recommendation {
     );
   }
   const left = deadline.cyclesLeft ?? 0;
-  return decide('keep', 'on-track', `on track: ${plural(left, 'release')} left before ${deadlineName}${ready ? '; already ready to promote' : ''}`, blockers);
+  const todo = ready ? 'already ready to promote' : `before promotion: ${blockers.join('; ')}`;
+  return decide('keep', 'on-track', `on track: ${plural(left, 'release')} left (deadline ${deadlineName}); ${todo}`, blockers);
 }
 
 function plural(count: number, word: string): string {

@@ -15,18 +15,31 @@ export function plural(count: number, word: string, many = `${word}s`): string {
 
 export const STATE_TEXT: Record<DeadlineState, string> = { ok: 'ok', 'due-next': 'due next release', overdue: 'overdue', unknown: 'unknown' };
 
+const STATE_CELL: Record<DeadlineState, string> = { ok: 'ok', 'due-next': 'due next', overdue: 'overdue', unknown: 'unknown' };
+
 /** The deadline state cell: '-' for features that are not in preview. */
 export function stateCell(feature: FeatureReport): string {
-  return feature.status === 'preview' ? STATE_TEXT[feature.deadline.state] : '-';
+  if (feature.status !== 'preview') return '-';
+  return (feature.deadline.ageCycles ?? 0) < 0 ? 'not yet' : STATE_CELL[feature.deadline.state];
 }
 
+/** The deadline in a table cell: the release, or `2027.1+2` for one past the end of the train. */
 export function deadlineCell(feature: FeatureReport, model: ReportModel): string {
   if (feature.status !== 'preview') return '-';
-  return deadlineLabel(feature.deadline, model.release.train.at(-1)?.name);
+  const last = model.release.train.at(-1)?.name;
+  return feature.deadline.release === null && feature.deadline.afterTrain > 0 && last ? `${last}+${feature.deadline.afterTrain}` : deadlineLabel(feature.deadline, last);
+}
+
+/** A probation strip split into weeks, as \`lifecycle ci-readiness\` prints it. */
+export function weeklyStrip(strip: string): string {
+  const weeks: string[] = [];
+  for (let i = 0; i < strip.length; i += 7) weeks.push(strip.slice(i, i + 7));
+  return weeks.join(' ');
 }
 
 export function ageCell(feature: FeatureReport): string {
-  return feature.status === 'preview' && feature.deadline.ageCycles !== null ? String(feature.deadline.ageCycles) : '-';
+  const age = feature.deadline.ageCycles;
+  return feature.status === 'preview' && age !== null && age >= 0 ? String(age) : '-';
 }
 
 /** Preview features: labelled/total; the others: how many stale labels ("ok" when none). */
@@ -57,7 +70,7 @@ export function deadlineSentence(feature: FeatureReport, model: ReportModel): st
   if (deadline.state === 'unknown') return `unknown: ${deadline.note ?? 'no release data'}`;
   const since = `${deadline.sinceKind === 'renewal' ? 'renewed' : 'introduced'} in ${deadline.since}`;
   const age = `${plural(deadline.ageCycles ?? 0, 'cycle')} of ${model.settings.maxCycles}`;
-  return `${deadlineCell(feature, model)}, ${STATE_TEXT[deadline.state]} (${since}, ${age})`;
+  return `${deadlineLabel(deadline, model.release.train.at(-1)?.name)}, ${STATE_TEXT[deadline.state]} (${since}, ${age})`;
 }
 
 /** One line per label kind with a count, e.g. "config 2/3 · docs 1/1 · CLI help 4/4". */

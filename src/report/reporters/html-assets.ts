@@ -21,7 +21,6 @@ th button { all: unset; cursor: pointer; font-weight: 600; }
 th button:focus-visible { outline: 2px solid var(--accent); }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 10px; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; }
-td.reason { white-space: normal; min-width: 260px; color: var(--muted); }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; background: var(--unknown); }
 .badge.state-ok, .badge.action-promote, .badge.verdict-yes { background: var(--ok); }
 .badge.state-due, .badge.action-renew { background: var(--due); }

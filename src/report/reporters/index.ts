@@ -13,14 +13,14 @@ export function renderReportJson(model: ReportModel): string {
   return `${JSON.stringify(model, null, 2)}\n`;
 }
 
+export type ReportFormat = 'text' | 'markdown' | 'json' | 'html';
+
 /** The one map from `lifecycle report --format` name to reporter. */
-export const REPORT_REPORTERS = {
+export const REPORT_REPORTERS: Record<ReportFormat, ReportReporter> = {
   text: renderReportText,
   markdown: (model) => renderReportMarkdown(model),
   json: (model) => renderReportJson(model),
   html: (model) => renderReportHtml(model),
-} satisfies Record<string, ReportReporter>;
-
-export type ReportFormat = keyof typeof REPORT_REPORTERS;
+};
 
 export const REPORT_FORMATS = Object.keys(REPORT_REPORTERS) as ReportFormat[];

@@ -17,6 +17,7 @@ import {
   summarySentence,
   testsCell,
   testsSentence,
+  weeklyStrip,
 } from './cells.js';
 
 /** A hidden marker, so a bot can find and update the comment or issue body it wrote before. */
@@ -41,7 +42,8 @@ export function renderReportMarkdown(model: ReportModel): string {
     `- **Summary:** ${summarySentence(model)}`,
   ];
   if (model.ci) lines.push(`- **CI:** ${model.ci.systems.filter((system) => system.mayVote).length} of ${plural(model.ci.systems.length, 'system')} may vote`);
-  if (features.length > 0) {
+  if (features.length === 0) lines.push('', 'No features in the registry (`features:` in the policy).');
+  else {
     lines.push('', '### Decisions', '');
     for (const feature of features) {
       const title = feature.title ? ` (${text(feature.title)})` : '';
@@ -131,14 +133,20 @@ function ciTable(ci: CiReport): string[] {
   }
   lines.push('', 'Per-day strips of the probation windows:', '', '```text');
   const width = Math.max(...ci.systems.map((system) => system.name.length));
-  for (const system of ci.systems) lines.push(`${system.name.padEnd(width)}  ${system.window.from} ${system.strip} ${system.window.to}`);
+  for (const system of ci.systems) lines.push(`${system.name.padEnd(width)}  ${system.window.from} ${weeklyStrip(system.strip)} ${system.window.to}`);
   lines.push('```');
   return lines;
 }
 
-/** Text in Markdown: HTML and emphasis characters defused. */
+/**
+ * Text in Markdown: what could start an HTML tag or an entity, and emphasis, code and link
+ * characters, defused (`<= 48 h` stays readable).
+ */
 function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]])/g, '\\$1');
+  return value
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
+    .replace(/([\\`*_[\]])/g, '\\$1');
 }
 
 /** Inline code that survives backticks in the text. */

@@ -21,6 +21,7 @@ import {
   testsCell,
   testsSentence,
   trainSentence,
+  weeklyStrip,
   type ReportOptions,
 } from './cells.js';
 
@@ -131,7 +132,7 @@ function ciBlock(ci: CiReport, paint: Paint): string[] {
     const clean = system.cleanSince ? `clean since ${system.cleanSince}` : 'not clean now';
     const eligible = system.eligibleOn ? `, eligible on ${system.eligibleOn}` : '';
     lines.push(`  ${system.name.padEnd(nameWidth)}  ${verdict}  ${system.mayVote ? 'may vote    ' : 'may not vote'}  ${clean}${eligible}`);
-    lines.push(`  ${''.padEnd(nameWidth)}  ${paint('dim', `window ${system.window.from} ${system.strip} ${system.window.to}`)}`);
+    lines.push(`  ${''.padEnd(nameWidth)}  ${paint('dim', `window ${system.window.from} ${weeklyStrip(system.strip)} ${system.window.to}`)}`);
     for (const criterion of system.failing) lines.push(`  ${''.padEnd(nameWidth)}  ${paint('red', 'FAIL')} ${criterion.id} ${criterion.shown}`);
   }
   return lines;
