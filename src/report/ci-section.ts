@@ -1,6 +1,5 @@
-import type { PublicCriterion, ReadinessResult } from '../ci/evaluate.js';
+import type { PublicCriterion, ReadinessResult, SystemResult } from '../ci/evaluate.js';
 import { formatThreshold, formatValue } from '../ci/reporters/format-values.js';
-import type { Verdict } from '../ci/verdict.js';
 
 export interface FailingCriterion {
   id: PublicCriterion['id'];
@@ -12,17 +11,8 @@ export interface FailingCriterion {
   detail: string;
 }
 
-export interface CiSystemReport {
-  name: string;
-  voting: boolean;
-  verdict: Verdict;
-  mayVote: boolean;
-  cleanSince: string | null;
-  eligibleOn: string | null;
-  window: { from: string; to: string };
-  /** One character per day of the probation window (legend in docs/ci-readiness.md). */
-  strip: string;
-  reports: Record<string, number>;
+/** A system's readiness as `lifecycle ci-readiness` computes it, with only its failing criteria. */
+export interface CiSystemReport extends Omit<SystemResult, 'criteria'> {
   failing: FailingCriterion[];
 }
 

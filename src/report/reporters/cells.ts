@@ -64,6 +64,25 @@ export function findingsCell(feature: FeatureReport): string {
 }
 
 /** "due next release (introduced 2026.1, 1 of 2 cycles)" and the like. */
+/** The cells of one row of the feature table, in column order (shared by text and Markdown). */
+export function featureRowCells(feature: FeatureReport, model: ReportModel): string[] {
+  return [
+    feature.id,
+    feature.status,
+    feature.introduced ?? '-',
+    ageCell(feature),
+    deadlineCell(feature, model),
+    stateCell(feature),
+    coverageCell(feature, feature.labels.config),
+    coverageCell(feature, feature.labels.docs),
+    coverageCell(feature, feature.labels.cli),
+    fanInCell(feature),
+    testsCell(feature),
+    findingsCell(feature),
+    feature.recommendation.action,
+  ];
+}
+
 export function deadlineSentence(feature: FeatureReport, model: ReportModel): string {
   const { deadline } = feature;
   if (feature.status !== 'preview') return `none (${feature.status})`;

@@ -1,21 +1,15 @@
 import type { CiReport } from '../ci-section.js';
 import type { FeatureReport, ReportModel } from '../model.js';
 import {
-  ageCell,
   checkSentence,
-  coverageCell,
-  deadlineCell,
   deadlineSentence,
-  fanInCell,
   fanInSentence,
-  findingsCell,
+  featureRowCells,
   labelProblems,
   labelsSentence,
   plural,
   reviewOrder,
-  stateCell,
   summarySentence,
-  testsCell,
   testsSentence,
   weeklyStrip,
 } from './cells.js';
@@ -63,21 +57,8 @@ function featureTable(features: readonly FeatureReport[], model: ReportModel): s
     '| --- | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const feature of features) {
-    const cells = [
-      `**${text(feature.id)}**`,
-      feature.status,
-      feature.introduced ?? '-',
-      ageCell(feature),
-      deadlineCell(feature, model),
-      stateCell(feature),
-      coverageCell(feature, feature.labels.config),
-      coverageCell(feature, feature.labels.docs),
-      coverageCell(feature, feature.labels.cli),
-      fanInCell(feature),
-      testsCell(feature),
-      findingsCell(feature),
-      `**${feature.recommendation.action}**`,
-    ];
+    const row = featureRowCells(feature, model);
+    const cells = row.map((cell, column) => (column === 0 ? `**${text(cell)}**` : column === row.length - 1 ? `**${cell}**` : cell));
     lines.push(`| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`);
   }
   return lines;

@@ -3,22 +3,16 @@ import type { CiReport } from '../ci-section.js';
 import type { FeatureReport, ReportModel } from '../model.js';
 import type { Action } from '../recommend.js';
 import {
-  ageCell,
   checkSentence,
-  coverageCell,
-  deadlineCell,
   deadlineSentence,
-  fanInCell,
   fanInSentence,
-  findingsCell,
+  featureRowCells,
   findingsSentence,
   labelProblems,
   labelsSentence,
   releaseSentence,
   reviewOrder,
-  stateCell,
   summarySentence,
-  testsCell,
   testsSentence,
   trainSentence,
   weeklyStrip,
@@ -57,21 +51,7 @@ type Paint = (style: Style | undefined, text: string) => string;
 
 function featureTable(features: readonly FeatureReport[], model: ReportModel, paint: Paint): string[] {
   const header = ['FEATURE', 'STATUS', 'INTRODUCED', 'AGE', 'DEADLINE', 'STATE', 'CONFIG', 'DOCS', 'CLI', 'FAN-IN', 'TESTS', 'ERR/WARN', 'RECOMMENDATION'];
-  const rows = features.map((feature) => [
-    feature.id,
-    feature.status,
-    feature.introduced ?? '-',
-    ageCell(feature),
-    deadlineCell(feature, model),
-    stateCell(feature),
-    coverageCell(feature, feature.labels.config),
-    coverageCell(feature, feature.labels.docs),
-    coverageCell(feature, feature.labels.cli),
-    fanInCell(feature),
-    testsCell(feature),
-    findingsCell(feature),
-    feature.recommendation.action,
-  ]);
+  const rows = features.map((feature) => featureRowCells(feature, model));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[], styles: readonly (Style | undefined)[] = []): string =>
     cells
