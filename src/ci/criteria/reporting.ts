@@ -27,14 +27,7 @@ export function duplicateReportsCriterion(input: EvaluationInput): CriterionResu
   const { settings } = input;
   const base = { id: 'duplicate-reports' as const, threshold: settings.maxDuplicateReports, op: '<=' as const };
   if (!input.commentStream) {
-    return {
-      ...base,
-      value: null,
-      pass: true,
-      detail: 'not measured: the inputs carry no comment stream, so rechecks are unknown (add the Gerrit history)',
-      evidence: [],
-      incidents: [],
-    };
+    return notMeasuredWithoutComments(base);
   }
   const skew = settings.clockSkewMinutes * 60_000;
   const rechecks = new Map<string, number[]>();
@@ -88,14 +81,7 @@ export function rechecksAnsweredCriterion(input: EvaluationInput): CriterionResu
   const { settings } = input;
   const base = { id: 'rechecks-answered' as const, threshold: settings.minRecheckAnswerRate, op: '>=' as const };
   if (!input.commentStream && input.rechecks.length === 0) {
-    return {
-      ...base,
-      value: null,
-      pass: true,
-      detail: 'not measured: the inputs carry no comment stream, so rechecks are unknown (add the Gerrit history)',
-      evidence: [],
-      incidents: [],
-    };
+    return notMeasuredWithoutComments(base);
   }
   const skew = settings.clockSkewMinutes * 60_000;
   const limit = settings.recheckAnswerHours * HOUR_MS;
@@ -171,5 +157,17 @@ export function logLinksCriterion(input: EvaluationInput): CriterionResult {
     detail: missing === 0 ? `all ${total} reports carry a log link` : `${missing} of ${total} reports without a log link (${percent(missing / Math.max(total, 1))})${more}`,
     evidence,
     incidents,
+  };
+}
+
+/** A criterion that needs the comment stream (Gerrit history), when the inputs have none. */
+function notMeasuredWithoutComments<T extends object>(base: T) {
+  return {
+    ...base,
+    value: null,
+    pass: true,
+    detail: 'not measured: the inputs carry no comment stream, so rechecks are unknown (add the Gerrit history)',
+    evidence: [],
+    incidents: [],
   };
 }
