@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseTimestamp } from '../time.js';
-import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } from './context.js';
+import { obj, str, type RecordReader, type SourceContext } from './context.js';
 import { handleGerritComment } from './gerrit-common.js';
 
 /**
@@ -10,13 +10,8 @@ import { handleGerritComment } from './gerrit-common.js';
  * are deduplicated.
  */
 export function gerritEventsReader(context: SourceContext): RecordReader {
-  let first = true;
   return {
-    record(value, key, line) {
-      if (first) {
-        checkFirstRecord(context, value, key, line);
-        first = false;
-      }
+    record(value) {
       const event = obj(value);
       if (!event) return context.sink.ignore('not an event object');
       const type = str(event.type) ?? '';

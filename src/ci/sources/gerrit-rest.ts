@@ -1,5 +1,5 @@
 import { parseTimestamp } from '../time.js';
-import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } from './context.js';
+import { obj, str, type RecordReader, type SourceContext } from './context.js';
 import { handleGerritComment } from './gerrit-common.js';
 import { stripPrefix } from './gerrit-comment.js';
 
@@ -9,14 +9,9 @@ import { stripPrefix } from './gerrit-comment.js';
  * reports and human comments. Message dates are naive UTC.
  */
 export function gerritRestReader(context: SourceContext): RecordReader {
-  let first = true;
   const seen = new Set<string>();
   return {
-    record(value, key, line) {
-      if (first) {
-        checkFirstRecord(context, value, key, line);
-        first = false;
-      }
+    record(value) {
       const change = obj(value);
       if (!change) return context.sink.ignore('not a change object');
       const number = str(change._number);

@@ -1,6 +1,6 @@
 import { parseTimestamp } from '../time.js';
 import type { Run } from '../types.js';
-import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } from './context.js';
+import { obj, str, type RecordReader, type SourceContext } from './context.js';
 
 /**
  * GitHub Actions: workflow runs (`{ workflow_runs: [...] }`, pages may be concatenated as
@@ -9,7 +9,6 @@ import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } fro
  * workflow run attempt is one run. A re-run (run_attempt > 1) is a recheck request.
  */
 export function githubReader(context: SourceContext): RecordReader {
-  let first = true;
   const runs = new Map<string, Run>();
   const jobs = new Map<string, Run[]>();
   const workflow = context.workflow?.toLowerCase();
@@ -88,11 +87,7 @@ export function githubReader(context: SourceContext): RecordReader {
   }
 
   return {
-    record(value, key, line) {
-      if (first) {
-        checkFirstRecord(context, value, key, line);
-        first = false;
-      }
+    record(value, key) {
       const record = obj(value);
       if (!record) return context.sink.ignore('not an object');
       if (key === 'jobs' || ('run_id' in record && 'steps' in record)) job(record);

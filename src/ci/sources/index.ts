@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import type { SourceFormat } from '../types.js';
-import type { RecordReader, SourceContext } from './context.js';
+import { checkFirstRecord, type RecordReader, type SourceContext } from './context.js';
 import { detectRecordFormat } from './detect.js';
 import { gerritEventsReader } from './gerrit-events.js';
 import { gerritRestReader } from './gerrit-rest.js';
@@ -26,7 +26,20 @@ export async function readChunksAs(
   context: SourceContext,
   shared?: RecordReader,
 ): Promise<void> {
-  const reader = shared ?? READERS[context.format](context);
+  const own = shared ?? READERS[context.format](context);
+  // The first record of every file must look like the format it was read as (a file given the
+  // wrong --source-format fails at once), also when several files feed one shared reader.
+  let first = true;
+  const reader: RecordReader = {
+    record(value, key, line) {
+      if (first) {
+        checkFirstRecord(context, value, key, line);
+        first = false;
+      }
+      own.record(value, key, line);
+    },
+    end: () => own.end(),
+  };
   if (LINE_FORMATS.has(context.format)) {
     await readLines(chunks, context, reader);
   } else {

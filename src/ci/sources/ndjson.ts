@@ -1,6 +1,6 @@
 import { parseTimestamp, formatTime } from '../time.js';
 import { FAILURE_CLASSES, type FailureClass, type PatchsetEvent, type RecheckEvent, type Run } from '../types.js';
-import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } from './context.js';
+import { obj, str, type RecordReader, type SourceContext } from './context.js';
 
 /**
  * The documented NDJSON of normalized runs (docs/ci-readiness.md): one object per line,
@@ -10,14 +10,9 @@ import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } fro
 const CLASSES = new Set<string>(FAILURE_CLASSES);
 
 export function ndjsonReader(context: SourceContext): RecordReader {
-  let first = true;
   const { sink } = context;
   return {
-    record(value, key, line) {
-      if (first) {
-        checkFirstRecord(context, value, key, line);
-        first = false;
-      }
+    record(value) {
       const record = obj(value);
       if (!record) return sink.ignore('not an object');
       const type = record.type ?? 'run';

@@ -1,5 +1,5 @@
 import { parseTimestamp } from '../time.js';
-import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } from './context.js';
+import { obj, str, type RecordReader, type SourceContext } from './context.js';
 
 /**
  * Zuul builds API (`/api/tenant/{t}/builds`): an array of builds, in the older flat shape
@@ -8,13 +8,8 @@ import { checkFirstRecord, obj, str, type RecordReader, type SourceContext } fro
  * (periodic, post pipelines) are ignored and counted.
  */
 export function zuulReader(context: SourceContext): RecordReader {
-  let first = true;
   return {
-    record(value, key, line) {
-      if (first) {
-        checkFirstRecord(context, value, key, line);
-        first = false;
-      }
+    record(value) {
       const build = obj(value);
       if (!build) return context.sink.ignore('not a build object');
       const ref = obj(build.ref) ?? build;
