@@ -10,6 +10,8 @@ import type { Workspace } from './workspace.js';
 export interface AnalyzedFile {
   facts: SourceFileFacts;
   suppressions: SuppressionComment[];
+  /** Why the file was parsed in full instead of scanned (undefined: scanned, or not readable). */
+  parsedBecause?: string;
 }
 
 /**
@@ -24,19 +26,27 @@ export interface PreparedFile {
   labelledTexts: LabelledText[];
   syntaxError: ParseProblem | undefined;
   suppressions: SuppressionComment[];
+  /** Why the file was parsed in full instead of scanned (undefined: scanned, or not readable). */
+  parsedBecause?: string;
 }
 
-/** Reads and parses one file; `labelledTexts` also collects CLI help and routes (preview files). */
-export function prepareFile(root: string, file: string, labelledTexts: boolean): PreparedFile {
+export interface AnalyzeOptions {
+  /** Parse every file with TypeScript's parser (reports every syntax error; slower). */
+  fullParse?: boolean;
+}
+
+/** Reads and extracts one file; `labelledTexts` also collects CLI help and routes (preview files). */
+export function prepareFile(root: string, file: string, labelledTexts: boolean, options: AnalyzeOptions = {}): PreparedFile {
   const read = readSourceText(join(root, file));
   if ('problem' in read) return { file, unreadable: read.problem, imports: [], labelledTexts: [], syntaxError: undefined, suppressions: [] };
-  const extracted = extractImports(file, read.text, { labelledTexts });
+  const extracted = extractImports(file, read.text, { labelledTexts, fullParse: options.fullParse ?? false });
   return {
     file,
     imports: extracted.imports,
     labelledTexts: extracted.labelledTexts,
     syntaxError: extracted.syntaxError,
     suppressions: findSuppressions(read.text, statementEnds(extracted.imports), extracted.literalRanges),
+    ...(extracted.parsedBecause === undefined ? {} : { parsedBecause: extracted.parsedBecause }),
   };
 }
 
@@ -63,7 +73,8 @@ export function completeFile(workspace: Workspace, prepared: PreparedFile): Anal
 }
 
 /** Reads one source file, extracts and resolves its imports, classifies their targets. */
-export function analyzeFile(workspace: Workspace, file: string): AnalyzedFile {
+export function analyzeFile(workspace: Workspace, file: string, options: AnalyzeOptions = {}): AnalyzedFile {
   const labelled = workspace.classifier.classify(file).zone === 'preview';
-  return completeFile(workspace, prepareFile(workspace.root, file, labelled));
+  const prepared = prepareFile(workspace.root, file, labelled, options);
+  return { ...completeFile(workspace, prepared), ...(prepared.parsedBecause === undefined ? {} : { parsedBecause: prepared.parsedBecause }) };
 }

@@ -25,6 +25,8 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Evaluate as of this release of the train instead of `releases.current` (`lifecycle report --release`). */
   release?: string;
+  /** Parse every file with TypeScript's parser instead of scanning most (reports every syntax error). */
+  fullParse?: boolean;
 }
 
 export interface CheckRun {
@@ -34,6 +36,8 @@ export interface CheckRun {
   changed: ChangedScope | undefined;
   /** The facts the checks ran on (`lifecycle report` derives coverage and fan-in from them). */
   facts: ProjectFacts;
+  /** How many analysed files were parsed in full, by reason (the rest were scanned); for --verbose. */
+  fullParses: Map<string, number>;
 }
 
 /** `lifecycle check` as a function: policy → workspace → facts → checks → suppressions → result. */
@@ -45,8 +49,10 @@ export function runCheck(options: CheckOptions): CheckRun {
   const selected = selectFiles(workspace, options).filter(isChanged);
   const files: SourceFileFacts[] = [];
   const suppressions = new Map<string, SuppressionComment[]>();
+  const fullParses = new Map<string, number>();
   for (const file of selected) {
-    const analyzed = analyzeFile(workspace, file);
+    const analyzed = analyzeFile(workspace, file, { fullParse: options.fullParse ?? false });
+    if (analyzed.parsedBecause !== undefined) fullParses.set(analyzed.parsedBecause, (fullParses.get(analyzed.parsedBecause) ?? 0) + 1);
     files.push(analyzed.facts);
     if (analyzed.suppressions.length > 0) suppressions.set(file, analyzed.suppressions);
     options.onProgress?.(files.length, selected.length);
@@ -73,6 +79,7 @@ export function runCheck(options: CheckOptions): CheckRun {
     workspace,
     changed,
     facts,
+    fullParses,
     result: {
       version: 1,
       findings,

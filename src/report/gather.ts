@@ -11,6 +11,8 @@ export interface GatherOptions {
   policyPath?: string | undefined;
   /** The release to review (default: releases.current). */
   release?: string | undefined;
+  /** Parse every file in full (`--full-parse`). */
+  fullParse?: boolean;
   /** Messages for stderr (retries of live CI sources). */
   onNote?: (message: string) => void;
 }
@@ -24,6 +26,7 @@ export async function gatherReportInput(options: GatherOptions): Promise<ReportI
     cwd: options.cwd,
     ...(options.policyPath !== undefined ? { policyPath: options.policyPath } : {}),
     ...(options.release !== undefined ? { release: options.release } : {}),
+    ...(options.fullParse ? { fullParse: true } : {}),
   });
   const { loaded } = run.workspace;
   const ci = loaded.merged.ci;

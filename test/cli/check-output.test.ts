@@ -15,6 +15,29 @@ const IMPORT = "import { a } from '../preview/fwaas/index';\nexport const b = a;
 /** The test policy with fwaas introduced in the current release, so no deadline warning joins the findings. */
 const POLICY = policyYaml().replace('introduced: 2026.1', 'introduced: 2026.2');
 
+describe('lifecycle check --full-parse', () => {
+  const cwd = fixture('syntax-error-file');
+  const parseErrors = (run: { stdout: string }) =>
+    (JSON.parse(run.stdout) as JsonOutput).findings.filter((finding) => finding.rule === 'parse-error').map((finding) => `${finding.file}:${finding.line}`);
+
+  it('reports grammar errors the scan does not need to see, and nothing else changes', () => {
+    const scanned = runLifecycle(['check', '--format', 'json', '--cwd', cwd]);
+    const parsed = runLifecycle(['check', '--format', 'json', '--full-parse', '--cwd', cwd]);
+    expect([scanned.status, parsed.status]).toEqual([1, 1]);
+    expect(parseErrors(scanned)).toEqual(['src/stable/broken.ts:4']);
+    expect(parseErrors(parsed)).toEqual(['src/stable/broken.ts:4', 'src/stable/grammar-only.ts:4']);
+    const others = (run: { stdout: string }) => (JSON.parse(run.stdout) as JsonOutput).findings.filter((finding) => finding.rule !== 'parse-error');
+    expect(others(parsed)).toEqual(others(scanned));
+  });
+
+  it('--verbose says how many files were scanned and why the others were parsed', () => {
+    const run = runLifecycle(['check', '--verbose', '--cwd', cwd]);
+    expect(run.stdout).toContain('note: read 4 source files: 2 scanned, 2 parsed in full (1 lexical error, 1 preview code (CLI help and routes))\n');
+    const full = runLifecycle(['check', '--verbose', '--full-parse', '--cwd', cwd]);
+    expect(full.stdout).toContain('note: read 4 source files: 0 scanned, 4 parsed in full (4 full parse requested)\n');
+  });
+});
+
 describe('lifecycle check --output and --max-warnings', () => {
   it('writes the report to a file (creating folders), prints nothing, and keeps the exit code', () => {
     const root = tempProject({ 'lifecycle.yaml': POLICY, 'src/preview/fwaas/index.ts': 'export const a = 1;\n', 'src/core/a.ts': IMPORT });
@@ -76,8 +99,8 @@ function gitProject(): { repo: string; root: string } {
     'proj/src/preview/fwaas/index.ts': 'export const a = 1;\n',
     'proj/src/core/a.ts': IMPORT,
     'proj/src/core/b.ts': IMPORT,
-    // A deliberate syntax error in a file nobody changes: under --changed-since it is never parsed.
-    'proj/src/core/broken.ts': 'export const = ;\n',
+    // A deliberate syntax error in a file nobody changes: under --changed-since it is never read.
+    'proj/src/core/broken.ts': "export const s = 'unterminated;\n",
   });
   git(repo, 'init', '-q');
   git(repo, 'add', '.');

@@ -79,9 +79,20 @@ describe('extractImports', () => {
   });
 
   it('reports the first syntax error and still extracts the imports around it', () => {
-    const result = extractImports('x.ts', "import a from './a';\nconst = ;\nimport b from './b';\n");
-    expect(result.syntaxError).toMatchObject({ line: 2, column: 7 });
+    const result = extractImports('x.ts', "import a from './a';\nconst s = 'open;\nimport b from './b';\n");
+    expect(result.syntaxError).toMatchObject({ line: 2, column: 17, message: 'Unterminated string literal.' });
+    expect(result.parsedBecause).toBe('lexical error');
     expect(result.imports.map((site) => site.specifier)).toEqual(['./a', './b']);
+  });
+
+  it('scans a file whose grammar error hides no import; fullParse reports the error', () => {
+    const text = "import a from './a';\nconst = ;\nimport b from './b';\n";
+    const scanned = extractImports('x.ts', text);
+    expect([scanned.syntaxError, scanned.parsedBecause]).toEqual([undefined, undefined]);
+    expect(scanned.imports.map((site) => site.specifier)).toEqual(['./a', './b']);
+    const parsed = extractImports('x.ts', text, { fullParse: true });
+    expect(parsed).toMatchObject({ syntaxError: { line: 2, column: 7 }, parsedBecause: 'full parse requested' });
+    expect(parsed.imports).toEqual(scanned.imports);
   });
 
   it('parses JSX in .tsx and .jsx files', () => {

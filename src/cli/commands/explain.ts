@@ -40,7 +40,7 @@ Example:
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
       const rel = relative(workspace.root, abs).split('\\').join('/');
       if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${workspace.root}`);
-      const { facts } = analyzeFile(workspace, rel);
+      const { facts } = analyzeFile(workspace, rel, { fullParse: true }); // one file: show every syntax error
       const policy = workspace.loaded.policy;
       const inScope = workspace.sourceFiles.includes(rel);
       const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));

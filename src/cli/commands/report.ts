@@ -13,6 +13,7 @@ interface ReportFlags {
   failOn: string[];
   cwd?: string;
   policy?: string;
+  fullParse?: boolean;
 }
 
 const HELP = `
@@ -45,6 +46,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMAT_NAMES).default('text'))
     .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--fail-on <conditions>', 'exit 1 when overdue, violations or ci holds (repeatable, or comma-separated)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--full-parse', 'as in lifecycle check: parse every file, so any syntax error counts as a parse-error finding')
     .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
     .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .addHelpText('after', HELP)
@@ -59,6 +61,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
         cwd,
         policyPath: flags.policy,
         release: flags.release,
+        fullParse: Boolean(flags.fullParse),
         onNote: (message) => io.stderr(`lifecycle: ${message}\n`),
       });
       const model = buildReport(input);

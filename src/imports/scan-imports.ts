@@ -1,0 +1,387 @@
+import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
+import type { ExtractedImports, ImportForm, ImportSite } from './extract.js';
+import { isLiteralToken, isName, lineStartsOf, regexMayFollow, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
+
+/**
+ * The fast path of import extraction: one pass of TypeScript's scanner over the file's tokens,
+ * no syntax tree. It recognises the import forms written the usual way and gives up (returns
+ * undefined, so the caller parses the file in full) on anything it cannot read with certainty:
+ * a lexical error, unbalanced brackets, JSX, an `import(` whose position (type or expression)
+ * the previous token does not tell, an import or export declaration inside a block
+ * (`declare module 'x' { … }`, namespaces), unusual `type` modifiers. What it returns equals what
+ * the full parse would (a differential test runs both over every fixture and the bench repos).
+ *
+ * Regular expressions are told from divisions by the previous token, as parsers without a tree do;
+ * a wrong guess turns a regex body into tokens, which ends in a lexical error or unbalanced
+ * brackets in practice, and so in a full parse.
+ */
+
+let ts: TypeScript;
+let K: Kinds;
+let scanner: TS.Scanner;
+let lexicalError = false;
+
+/** Extensions the scanner reads; JSX needs the parser (`</p>` is not a regex). */
+const SCANNABLE = /\.(?:[mc]?ts|[mc]?js)$/;
+
+export function scanImports(fileName: string, text: string, directive: string): ExtractedImports | undefined {
+  fallbackReason = undefined;
+  if (!SCANNABLE.test(fileName)) {
+    fallbackReason = 'JSX file';
+    return undefined;
+  }
+  // JavaScript files may contain JSX, which TypeScript parses in .js files too.
+  if (/\.[mc]?js$/.test(fileName) && (text.includes('</') || text.includes('/>'))) {
+    fallbackReason = 'JavaScript that may contain JSX';
+    return undefined;
+  }
+  if (!ts) {
+    ts = bundledTypeScript();
+    K = tokenKinds(ts.SyntaxKind);
+    scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
+    scanner.setOnError(() => {
+      lexicalError = true;
+    });
+  }
+  lexicalError = false;
+  scanner.setText(text);
+  try {
+    return new TokenReader(text, text.includes(directive)).read();
+  } finally {
+    scanner.setText('');
+  }
+}
+
+/** Thrown inside the reader when the file needs the full parser; caught in read(). One instance: no stack to capture. */
+class NeedsFullParse extends Error {}
+const NEEDS_FULL_PARSE = new NeedsFullParse('needs the full parser');
+let fallbackReason: string | undefined;
+
+function needsFullParse(reason: string): NeedsFullParse {
+  fallbackReason = reason;
+  return NEEDS_FULL_PARSE;
+}
+
+/** Why the last scanImports call returned undefined (for --verbose statistics and tests). */
+export function lastScanFallbackReason(): string | undefined {
+  return fallbackReason;
+}
+
+class TokenReader {
+  private token: TS.SyntaxKind = 0;
+  private previous: TS.SyntaxKind = 0;
+  private tokenStart = 0;
+  private previousStart = 0;
+  private previousEnd = 0;
+  /** Open brackets and template heads, innermost last. */
+  private readonly open: TS.SyntaxKind[] = [];
+  private readonly imports: ImportSite[] = [];
+  private readonly literalRanges: [number, number][] = [];
+  private lineStarts: readonly number[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly collectLiterals: boolean,
+  ) {}
+
+  read(): ExtractedImports | undefined {
+    try {
+      this.next();
+      while (this.token !== K.EndOfFileToken) this.step();
+      if (lexicalError || this.open.length > 0) {
+        fallbackReason = lexicalError ? 'lexical error' : 'unbalanced brackets';
+        return undefined;
+      }
+      return { imports: this.imports, literalRanges: this.literalRanges, syntaxError: undefined, labelledTexts: [] };
+    } catch (error) {
+      if (error instanceof NeedsFullParse) return undefined;
+      throw error;
+    }
+  }
+
+  /** Handles the current token; every path advances at least one token. */
+  private step(): void {
+    const token = this.token;
+    const afterMember = this.previous === K.DotToken || this.previous === K.QuestionDotToken;
+    if (token === K.ImportKeyword && !afterMember) this.importKeyword();
+    else if (token === K.ExportKeyword && !afterMember) this.exportKeyword();
+    else if (token === K.RequireKeyword && !afterMember && this.previous !== K.FunctionKeyword && this.previous !== K.NewKeyword) this.requireCall();
+    else this.next();
+  }
+
+  private next(): TS.SyntaxKind {
+    if (lexicalError) throw needsFullParse('lexical error');
+    this.previous = this.token;
+    this.previousStart = this.tokenStart;
+    this.previousEnd = scanner.getTokenEnd();
+    let token = scanner.scan();
+    switch (token) {
+      case K.OpenBraceToken:
+      case K.OpenParenToken:
+      case K.OpenBracketToken:
+      case K.TemplateHead:
+        this.open.push(token);
+        break;
+      case K.CloseBraceToken:
+        if (this.open.at(-1) === K.TemplateHead) {
+          token = scanner.reScanTemplateToken(false);
+          if (token === K.TemplateTail) this.open.pop();
+        } else {
+          this.close(K.OpenBraceToken);
+        }
+        break;
+      case K.CloseParenToken:
+        this.close(K.OpenParenToken);
+        break;
+      case K.CloseBracketToken:
+        this.close(K.OpenBracketToken);
+        break;
+      case K.SlashToken:
+      case K.SlashEqualsToken:
+        if (regexMayFollow(this.token)) token = scanner.reScanSlashToken();
+        break;
+    }
+    this.token = token;
+    this.tokenStart = scanner.getTokenStart();
+    if (this.collectLiterals && isLiteralToken(token)) this.literalRanges.push([this.tokenStart, scanner.getTokenEnd()]);
+    return token;
+  }
+
+  private close(opener: TS.SyntaxKind): void {
+    if (this.open.pop() !== opener) throw needsFullParse('unbalanced brackets');
+  }
+
+  private importKeyword(): void {
+    const start = this.tokenStart;
+    const before = this.previous;
+    const beforeStart = this.previousStart;
+    const topLevel = this.open.length === 0;
+    const token = this.next();
+    if (token === K.DotToken) return; // import.meta
+    if (token === K.OpenParenToken) {
+      if (before === K.TypeOfKeyword) this.typeQuery(beforeStart);
+      else if (startsExpression(before) || (topLevel && startsStatement(before))) this.dynamicImport(start);
+      else throw needsFullParse('import( in a type or ambiguous position'); // a type position (`: import('x').T`) or an ambiguous one
+      return;
+    }
+    if (!topLevel) throw needsFullParse('import declaration inside a block');
+    this.importDeclaration(start);
+  }
+
+  /** `typeof import('x')`: an import type (type-only), spanning from `typeof`. */
+  private typeQuery(start: number): void {
+    const token = this.next();
+    if (token === K.NoSubstitutionTemplateLiteral) throw needsFullParse('import type with a template literal');
+    if (token !== K.StringLiteral) return;
+    const literal = this.literal();
+    const after = this.next();
+    if (after !== K.CloseParenToken && after !== K.CommaToken) throw needsFullParse('import type with extra arguments');
+    this.add(literal, 'type-query', true, false, start, undefined);
+  }
+
+  /** `import('x')` as an expression; a non-literal argument is recorded without a specifier. */
+  private dynamicImport(start: number): void {
+    const token = this.next();
+    if (token === K.StringLiteral || token === K.NoSubstitutionTemplateLiteral) {
+      const literal = this.literal();
+      const after = this.next();
+      if (after === K.CloseParenToken || after === K.CommaToken) {
+        this.add(literal, 'dynamic-import', false, false, start, undefined);
+        return;
+      }
+    }
+    this.add({ specifier: undefined, at: start }, 'dynamic-import', false, false, start, undefined);
+  }
+
+  /** `require('x')`: a call of the identifier require with one literal argument. */
+  private requireCall(): void {
+    const start = this.tokenStart;
+    let token = this.next();
+    if (token === K.LessThanToken) throw needsFullParse('generic require call'); // require<T>('x')
+    if (token === K.QuestionDotToken) token = this.next();
+    if (token !== K.OpenParenToken) return;
+    token = this.next();
+    if (token !== K.StringLiteral && token !== K.NoSubstitutionTemplateLiteral) return;
+    const literal = this.literal();
+    token = this.next();
+    if (token === K.CommaToken) token = this.next();
+    if (token !== K.CloseParenToken) return;
+    this.add(literal, 'require', false, false, start, undefined);
+    this.next();
+  }
+
+  /** After `import` at the top level: `import … from 'x'`, `import 'x'`, `import x = require('x')`. */
+  private importDeclaration(start: number): void {
+    let token = this.token;
+    if (token === K.StringLiteral) {
+      const literal = this.literal();
+      this.next();
+      this.endStatement(literal, 'side-effect', false, false, start);
+      return;
+    }
+    let typeKeyword = false;
+    if (token === K.TypeKeyword) {
+      token = this.next();
+      // `import type from 'x'`, `import type, {…}`, `import type = …` name a binding "type".
+      if (token === K.FromKeyword || token === K.CommaToken || token === K.EqualsToken) throw needsFullParse('binding named type');
+      typeKeyword = true;
+    }
+    let hasDefault = false;
+    if (isName(token)) {
+      token = this.next();
+      if (token === K.EqualsToken) {
+        this.importEquals(start, typeKeyword);
+        return;
+      }
+      hasDefault = true;
+      if (token === K.CommaToken) token = this.next();
+    }
+    let allSpecifiersTypeOnly = false;
+    if (token === K.OpenBraceToken) {
+      allSpecifiersTypeOnly = this.namedBindings();
+    } else if (token === K.AsteriskToken) {
+      if (this.next() !== K.AsKeyword || !isName(this.next())) throw needsFullParse('namespace import');
+      this.next();
+    } else if (!hasDefault) {
+      throw needsFullParse('import clause');
+    }
+    if (this.token !== K.FromKeyword || this.next() !== K.StringLiteral) throw needsFullParse('import without from');
+    const literal = this.literal();
+    this.next();
+    const typeOnly = typeKeyword || (!hasDefault && allSpecifiersTypeOnly);
+    this.endStatement(literal, typeKeyword ? 'import-type' : 'import', typeOnly, typeOnly && !typeKeyword, start);
+  }
+
+  /** `import x = require('x')` (the current token is `=`); `import x = A.B` imports nothing. */
+  private importEquals(start: number, typeOnly: boolean): void {
+    if (this.next() !== K.RequireKeyword) return;
+    if (this.next() !== K.OpenParenToken) throw needsFullParse('import = require');
+    if (this.next() !== K.StringLiteral) throw needsFullParse('import = require argument');
+    const literal = this.literal();
+    if (this.next() !== K.CloseParenToken) throw needsFullParse('import = require argument');
+    this.next();
+    this.endStatement(literal, 'import-equals', typeOnly, false, start);
+  }
+
+  /** After `export` at the top level: `export … from 'x'`, `export import x = require('x')`. */
+  private exportKeyword(): void {
+    const start = this.tokenStart;
+    if (this.open.length > 0) throw needsFullParse('export inside a block');
+    let token = this.next();
+    if (token === K.ImportKeyword) {
+      token = this.next();
+      let typeKeyword = false;
+      if (token === K.TypeKeyword && isName(this.next())) typeKeyword = true;
+      if (!isName(this.token) || this.next() !== K.EqualsToken) throw needsFullParse('export import');
+      this.importEquals(start, typeKeyword);
+      return;
+    }
+    let typeKeyword = false;
+    if (token === K.TypeKeyword) {
+      token = this.next();
+      if (token !== K.OpenBraceToken && token !== K.AsteriskToken) return; // export type X = …
+      typeKeyword = true;
+    }
+    let allSpecifiersTypeOnly = false;
+    if (token === K.AsteriskToken) {
+      if (this.next() === K.AsKeyword) {
+        const name = this.next();
+        if (!isName(name) && name !== K.StringLiteral) throw needsFullParse('export * as name');
+        this.next();
+      }
+      if (this.token !== K.FromKeyword) throw needsFullParse('export * without from');
+    } else if (token === K.OpenBraceToken) {
+      allSpecifiersTypeOnly = this.namedBindings();
+      if (this.token !== K.FromKeyword) return; // export { a, b }: no module specifier
+    } else {
+      return; // export const …, export default …: not an import
+    }
+    if (this.next() !== K.StringLiteral) throw needsFullParse('export from without a string');
+    const literal = this.literal();
+    this.next();
+    const typeOnly = typeKeyword || allSpecifiersTypeOnly;
+    this.endStatement(literal, 'export-from', typeOnly, typeOnly && !typeKeyword, start);
+  }
+
+  /**
+   * `{ a, type B, c as d, "e-f" as g }` (the current token is `{`); leaves the token after `}`.
+   * True when there is at least one specifier and every one is marked `type`.
+   */
+  private namedBindings(): boolean {
+    let count = 0;
+    let typeOnly = 0;
+    let token = this.next();
+    while (token !== K.CloseBraceToken) {
+      const parts: TS.SyntaxKind[] = [];
+      while (token !== K.CommaToken && token !== K.CloseBraceToken) {
+        if (!isName(token) && token !== K.StringLiteral) throw needsFullParse('import or export specifier');
+        parts.push(token);
+        token = this.next();
+      }
+      if (parts.length === 0) throw needsFullParse('empty specifier');
+      count += 1;
+      if (parts[0] === K.TypeKeyword && parts.length > 1) {
+        // `type as …` could be a binding named "type" renamed, or a type-only "as": the parser knows.
+        if (parts[1] === K.AsKeyword) throw needsFullParse('specifier type as');
+        typeOnly += 1;
+      }
+      if (token === K.CommaToken) token = this.next();
+    }
+    this.next();
+    return count > 0 && typeOnly === count;
+  }
+
+  /** Import attributes (`with { … }` on the same line), then an optional `;`; records the import. */
+  private endStatement(literal: Literal, form: ImportForm, typeOnly: boolean, bySpecifiers: boolean, start: number): void {
+    if ((this.token === K.WithKeyword || this.token === K.AssertKeyword) && !scanner.hasPrecedingLineBreak()) {
+      if (this.next() !== K.OpenBraceToken) throw needsFullParse('import attributes');
+      const depth = this.open.length;
+      while (this.open.length >= depth) {
+        if (this.next() === K.EndOfFileToken) throw needsFullParse('import attributes');
+      }
+      this.next();
+    }
+    let end = this.previousEnd;
+    if (this.token === K.SemicolonToken) {
+      end = scanner.getTokenEnd();
+      this.next();
+    }
+    this.add(literal, form, typeOnly, bySpecifiers, start, end);
+  }
+
+  private literal(): Literal {
+    return { specifier: scanner.getTokenValue(), at: this.tokenStart };
+  }
+
+  /** `end` undefined: the span ends on the specifier's line (calls and import types). */
+  private add(literal: Literal, form: ImportForm, typeOnly: boolean, typeOnlyBySpecifiers: boolean, start: number, end: number | undefined): void {
+    const at = this.position(literal.at);
+    this.imports.push({
+      specifier: literal.specifier,
+      form,
+      typeOnly,
+      typeOnlyBySpecifiers,
+      line: at.line,
+      column: at.column,
+      statementStartLine: this.position(start).line,
+      statementEndLine: end === undefined ? at.line : this.position(end).line,
+    });
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}
+
+interface Literal {
+  specifier: string | undefined;
+  at: number;
+}
