@@ -41,7 +41,7 @@ export interface CheckRun {
 }
 
 /** `lifecycle check` as a function: policy → workspace → facts → checks → suppressions → result. */
-export function runCheck(options: CheckOptions): CheckRun {
+export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const workspace = openWorkspace(options);
   const changed = options.changedSince === undefined ? undefined : changedScopeOf(workspace, options.changedSince);
   // Unchanged files are not parsed at all; checks about the whole tree use classification only.
@@ -62,7 +62,7 @@ export function runCheck(options: CheckOptions): CheckRun {
     policy,
     files,
     tree: workspace.sourceFiles.map((file) => ({ file, class: workspace.classifier.classify(file) })),
-    ...collectProjectFiles(workspace, isChanged),
+    ...(await collectProjectFiles(workspace, isChanged)),
   };
   const raw = CHECK_FUNCTIONS.flatMap((check) => check.run(facts));
   const inScope = scopeFilter(workspace, options);

@@ -22,7 +22,7 @@ export interface GatherOptions {
  * and, when the policy has `ci.systems`, the CI readiness evaluation of `lifecycle ci-readiness`.
  */
 export async function gatherReportInput(options: GatherOptions): Promise<ReportInput> {
-  const run = runCheck({
+  const run = await runCheck({
     cwd: options.cwd,
     ...(options.policyPath !== undefined ? { policyPath: options.policyPath } : {}),
     ...(options.release !== undefined ? { release: options.release } : {}),

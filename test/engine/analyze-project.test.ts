@@ -5,12 +5,12 @@ import { policyYaml as basePolicyYaml, tempProject } from '../helpers/temp-proje
 /** The test policy with fwaas introduced in the current release, so no deadline warning joins the findings. */
 const policyYaml = (extra = ''): string => basePolicyYaml(extra).replace('introduced: 2026.1', 'introduced: 2026.2');
 
-const findingsOf = (files: Record<string, string>) =>
-  runCheck({ cwd: tempProject(files) }).result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}`);
+const findingsOf = async (files: Record<string, string>) =>
+  (await runCheck({ cwd: tempProject(files) })).result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}`);
 
 describe('lifecycle check on small projects', () => {
-  it('a suppression above a function does not cover the dynamic imports inside it', () => {
-    const lines = findingsOf({
+  it('a suppression above a function does not cover the dynamic imports inside it', async () => {
+    const lines = await findingsOf({
       'lifecycle.yaml': policyYaml(),
       'src/preview/fwaas/index.ts': 'export const a = 1;\n',
       'src/core/a.ts': [
@@ -31,8 +31,8 @@ describe('lifecycle check on small projects', () => {
     ]);
   });
 
-  it('a suppression above a multi-line import covers the specifier line', () => {
-    const lines = findingsOf({
+  it('a suppression above a multi-line import covers the specifier line', async () => {
+    const lines = await findingsOf({
       'lifecycle.yaml': policyYaml(),
       'src/preview/fwaas/index.ts': 'export const a = 1;\n',
       'src/core/a.ts': "// lifecycle-disable-next-line no-preview-import -- reviewed in #12\nimport {\n  a,\n} from '../preview/fwaas/index';\nexport const b = a;\n",
@@ -40,8 +40,8 @@ describe('lifecycle check on small projects', () => {
     expect(lines).toEqual([]);
   });
 
-  it('reports a file directly in the preview folder as belonging to no feature', () => {
-    const lines = findingsOf({
+  it('reports a file directly in the preview folder as belonging to no feature', async () => {
+    const lines = await findingsOf({
       'lifecycle.yaml': policyYaml(),
       'src/preview/fwaas/index.ts': 'export const a = 1;\n',
       'src/preview/util.ts': 'export const u = 1;\n',
@@ -53,8 +53,8 @@ describe('lifecycle check on small projects', () => {
     ]);
   });
 
-  it('binds a repeated {feature} placeholder to the same id', () => {
-    const lines = findingsOf({
+  it('binds a repeated {feature} placeholder to the same id', async () => {
+    const lines = await findingsOf({
       'lifecycle.yaml': policyYaml().replace('src/preview/{feature}/**', 'src/{feature}/preview/{feature}/**'),
       'src/fwaas/preview/fwaas/index.ts': 'export const a = 1;\n',
       'src/fwaas/preview/other/index.ts': 'export const o = 1;\n',
@@ -65,29 +65,29 @@ describe('lifecycle check on small projects', () => {
     ]);
   });
 
-  it('raises a warning-level check to error when the policy says so', () => {
+  it('raises a warning-level check to error when the policy says so', async () => {
     const yaml = `${policyYaml().replace('tracking: https://tracker.example/fwaas', 'tracking: not-a-url')}checks:\n  preview-registry: error\n`;
-    const lines = findingsOf({ 'lifecycle.yaml': yaml, 'src/preview/fwaas/index.ts': 'export const a = 1;\n' });
+    const lines = await findingsOf({ 'lifecycle.yaml': yaml, 'src/preview/fwaas/index.ts': 'export const a = 1;\n' });
     expect(lines).toEqual(['lifecycle.yaml:15:5 error preview-registry tracking link of "fwaas" is not an http(s) URL: not-a-url']);
   });
 
-  it('lets an extending file override single fields of a feature', () => {
+  it('lets an extending file override single fields of a feature', async () => {
     const root = tempProject({
       'base.yaml': policyYaml(),
       'lifecycle.yaml': 'version: 1\nextends: [./base.yaml]\nfeatures:\n  fwaas:\n    owners: [carol@example.org, dan@example.org]\n',
       'src/preview/fwaas/index.ts': 'export const a = 1;\n',
     });
-    const feature = runCheck({ cwd: root }).workspace.loaded.policy.features[0]!;
+    const feature = (await runCheck({ cwd: root })).workspace.loaded.policy.features[0]!;
     expect(feature).toMatchObject({ id: 'fwaas', status: 'preview', owners: ['carol@example.org', 'dan@example.org'] });
   });
 
-  it('reports a feature without a status once the files are merged', () => {
+  it('reports a feature without a status once the files are merged', async () => {
     const root = tempProject({ 'lifecycle.yaml': policyYaml('  bare:\n    owners: [a, b]\n') });
-    expect(() => runCheck({ cwd: root })).toThrow(/lifecycle\.yaml:17:3: features\.bare: feature "bare" has no status/);
+    await expect(runCheck({ cwd: root })).rejects.toThrow(/lifecycle\.yaml:17:3: features\.bare: feature "bare" has no status/);
   });
 
-  it('reports a missing subpath of a workspace package as unresolved', () => {
-    const lines = findingsOf({
+  it('reports a missing subpath of a workspace package as unresolved', async () => {
+    const lines = await findingsOf({
       'lifecycle.yaml': policyYaml(),
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
       'packages/core/package.json': JSON.stringify({ name: '@acme/core', exports: { '.': './dist/index.js' } }),

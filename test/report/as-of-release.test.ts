@@ -22,15 +22,14 @@ describe('policyAsOfRelease / runCheck({ release })', () => {
     expect(() => policyAsOfRelease(policy, '2027.l')).toThrow(/--release 2027\.l: not a release of the train \(2025\.1, 2025\.2, 2026\.1, 2026\.2, 2027\.1\); did you mean "2027\.1"\?/);
   });
 
-  it('runs the checks as of that release, then as of releases.current again in the same process', () => {
-    const deadlines = (release?: string) =>
-      runCheck({ cwd: STATES, ...(release ? { release } : {}) })
-        .result.findings.filter((finding) => finding.rule === 'preview-deadline' && finding.message.includes('is overdue'))
+  it('runs the checks as of that release, then as of releases.current again in the same process', async () => {
+    const deadlines = async (release?: string) =>
+      (await runCheck({ cwd: STATES, ...(release ? { release } : {}) })).result.findings.filter((finding) => finding.rule === 'preview-deadline' && finding.message.includes('is overdue'))
         .map((finding) => finding.feature)
         .sort();
-    expect(deadlines('2027.1')).toEqual(['abandoned', 'lastchance', 'late', 'ready', 'ripe', 'unready']);
-    expect(deadlines()).toEqual(['abandoned', 'late', 'ready']);
-    const run = runCheck({ cwd: STATES, release: '2026.1' });
+    expect(await deadlines('2027.1')).toEqual(['abandoned', 'lastchance', 'late', 'ready', 'ripe', 'unready']);
+    expect(await deadlines()).toEqual(['abandoned', 'late', 'ready']);
+    const run = await runCheck({ cwd: STATES, release: '2026.1' });
     expect(run.facts.policy.releases.current).toBe('2026.1');
     expect(run.workspace.loaded.policy.releases.current).toBe('2026.1');
     expect(loadPolicy({ cwd: STATES }).policy.releases.current).toBe('2026.2');

@@ -4,7 +4,7 @@ import { applyBaseline, readBaseline, readBaselineForUpdate, serializeBaseline, 
 import { EXIT_CLEAN, EXIT_FINDINGS, InputError } from '../../errors.js';
 import type { ChangedScope } from '../../engine/changed-files.js';
 import { createProgress, progressWanted } from '../../engine/progress.js';
-import { runCheck, type CheckRun } from '../../engine/run-check.js';
+import type { CheckOptions, CheckRun } from '../../engine/run-check.js';
 import { writeFileAtomic } from '../../engine/write-atomic.js';
 import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from '../../reporters/index.js';
 import type { CliIo } from '../io.js';
@@ -59,7 +59,7 @@ Examples:
 
 Formats, baselines and --changed-since: docs/output-formats.md`,
     )
-    .action((paths: string[], flags: CheckFlags) => {
+    .action(async (paths: string[], flags: CheckFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
       if (flags.updateBaseline && !flags.baseline) throw new InputError('--update-baseline needs --baseline <file>: the file to write');
       if (flags.updateBaseline && (paths.length > 0 || flags.changedSince !== undefined)) {
@@ -68,7 +68,7 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
       const baselinePath = flags.baseline === undefined ? undefined : resolve(cwd, flags.baseline);
       // Read the baseline first: a missing or broken one fails before any work is done.
       const baseline = baselinePath && !flags.updateBaseline ? readBaseline(baselinePath) : undefined;
-      const run = runWithProgress(io, flags, {
+      const run = await runWithProgress(io, flags, {
         cwd,
         paths,
         ...(flags.policy ? { policyPath: flags.policy } : {}),
@@ -109,10 +109,11 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
 }
 
 /** Runs the check with a progress line on stderr (only on a terminal, outside CI, for stylish). */
-function runWithProgress(io: CliIo, flags: CheckFlags, options: Parameters<typeof runCheck>[0]): CheckRun {
+async function runWithProgress(io: CliIo, flags: CheckFlags, options: CheckOptions): Promise<CheckRun> {
   const progress = createProgress({ write: io.stderr, enabled: progressWanted(process.env, Boolean(io.stderrIsTTY), flags.format) });
   try {
-    return runCheck({ ...options, onProgress: progress.update });
+    const { runCheck } = await import('../../engine/run-check.js');
+    return await runCheck({ ...options, onProgress: progress.update });
   } finally {
     progress.finish();
   }
