@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { PREVIEW_FOLDER_NAMES } from '../policy/preview-folders.js';
 
-/** Folder names that conventionally hold code that is not stable yet. */
-export const PREVIEW_FOLDER_NAMES = ['preview', 'experimental', 'labs', 'unstable', 'incubating'] as const;
+export { PREVIEW_FOLDER_NAMES };
 
 export interface DetectedLayout {
   /** Project-relative preview folders, e.g. `src/preview`. */

@@ -1,4 +1,5 @@
 import type { ReadinessResult } from '../evaluate.js';
+import type { ReadinessFormat } from '../readiness-formats.js';
 import { renderReadinessMarkdown } from './markdown.js';
 import { renderReadinessText, type ReadinessReportOptions } from './text.js';
 
@@ -33,13 +34,11 @@ export function renderReadinessJson(result: ReadinessResult): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export type ReadinessFormat = 'text' | 'json' | 'markdown';
+export { READINESS_FORMATS, type ReadinessFormat } from '../readiness-formats.js';
 
-/** The one map from format name to reporter. */
+/** The one map from format name to reporter (its keys: READINESS_FORMATS). */
 export const READINESS_REPORTERS: Record<ReadinessFormat, (result: ReadinessResult, options: ReadinessReportOptions) => string> = {
   text: renderReadinessText,
   json: (result) => renderReadinessJson(result),
   markdown: renderReadinessMarkdown,
 };
-
-export const READINESS_FORMATS = Object.keys(READINESS_REPORTERS) as ReadinessFormat[];

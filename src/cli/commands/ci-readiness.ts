@@ -1,14 +1,10 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { planAdHoc, planFromPolicy, type ReadinessPlan } from '../../ci/config.js';
-import { collateHistory, evaluateCollated, type CollatedHistory, type ReadinessSpec } from '../../ci/evaluate.js';
-import { exportNdjson } from '../../ci/export.js';
-import { loadHistory } from '../../ci/load-history.js';
-import { READINESS_FORMATS, READINESS_REPORTERS, type ReadinessFormat } from '../../ci/reporters/index.js';
-import { dayOf, parseDay } from '../../ci/time.js';
+import type { ReadinessPlan } from '../../ci/config.js';
+import type { CollatedHistory, ReadinessSpec } from '../../ci/evaluate.js';
+import { READINESS_FORMATS, type ReadinessFormat } from '../../ci/readiness-formats.js';
 import { SOURCE_FORMATS } from '../../ci/types.js';
-import { loadPolicy } from '../../policy/load.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
 import { resolveCwd } from './shared.js';
@@ -123,6 +119,7 @@ async function readAndCollate(
   spec: Omit<ReadinessSpec, 'commentStream'>,
   options: { sinceDay: number | undefined; exportNdjson: string | undefined; cwd: string; io: CliIo },
 ): Promise<{ history: CollatedHistory; commentStream: boolean } | undefined> {
+  const [{ loadHistory }, { collateHistory }] = await Promise.all([import('../../ci/load-history.js'), import('../../ci/evaluate.js')]);
   const loaded = await loadHistory({
     inputs: plan.inputs,
     identities: plan.identities,
@@ -135,6 +132,7 @@ async function readAndCollate(
   });
   if (options.exportNdjson !== undefined) {
     const target = resolve(options.cwd, options.exportNdjson);
+    const { exportNdjson } = await import('../../ci/export.js');
     const counts = await exportNdjson(loaded.history, target);
     options.io.stderr(
       `lifecycle: wrote ${counts.runs} runs, ${counts.patchsets} upstream patchsets and ${counts.rechecks} recheck requests to ${options.exportNdjson}\n`,
@@ -147,17 +145,22 @@ async function readAndCollate(
   };
 }
 
-function day(value: string | undefined, flag: string): number | undefined {
+async function day(value: string | undefined, flag: string): Promise<number | undefined> {
   if (value === undefined) return undefined;
+  const { parseDay } = await import('../../ci/time.js');
   const parsed = parseDay(value);
   if (parsed === undefined) throw new InputError(`${flag} ${JSON.stringify(value)}: expected a date, YYYY-MM-DD`);
   return parsed;
 }
 
+/**
+ * The action of `lifecycle ci-readiness`. Its implementation modules are imported here and in the
+ * helpers above, not at the top: `lifecycle --help` and the other commands need none of them.
+ */
 async function runReadiness(systems: string[], options: ReadinessOptions, io: CliIo): Promise<number> {
   const cwd = resolveCwd(io.cwd, options.cwd);
-  const asOfDay = day(options.asOf, '--as-of');
-  const sinceDay = day(options.since, '--since');
+  const asOfDay = await day(options.asOf, '--as-of');
+  const sinceDay = await day(options.since, '--since');
   const adHoc = options.history.length > 0 || options.from.length > 0 || options.system !== undefined || options.reference.length > 0;
   let plan: ReadinessPlan;
   if (adHoc) {
@@ -170,7 +173,8 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     if (options.system === undefined && options.exportNdjson === undefined) {
       throw new InputError('--history needs --system NAME (the CI to evaluate), or --export-ndjson FILE to convert only');
     }
-    const ci = options.policy ? loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
+    const { planAdHoc } = await import('../../ci/config.js');
+    const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
     plan = planAdHoc(
       {
         history: options.history,
@@ -193,12 +197,14 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
       { cwd, ci },
     );
   } else {
+    const [{ loadPolicy }, { planFromPolicy }] = await Promise.all([import('../../policy/load.js'), import('../../ci/config.js')]);
     const loaded = loadPolicy({ cwd, policyPath: options.policy });
     plan = planFromPolicy(loaded.merged.ci, { root: loaded.root, cwd, names: systems });
     if (options.infraPattern.length || options.testPattern.length) {
       throw new InputError('--infra-pattern/--test-pattern apply to ad hoc runs; put patterns in ci.patterns of the policy');
     }
   }
+  const { dayOf } = await import('../../ci/time.js');
   const spec = {
     systems: plan.systems,
     reference: plan.reference,
@@ -207,6 +213,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
   };
   const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, cwd, io });
   if (!collated) return 0;
+  const [{ evaluateCollated }, { READINESS_REPORTERS }] = await Promise.all([import('../../ci/evaluate.js'), import('../../ci/reporters/index.js')]);
   const result = evaluateCollated(collated.history, { ...spec, commentStream: collated.commentStream });
   io.stdout(READINESS_REPORTERS[options.format as ReadinessFormat](result, {}));
   return result.systems.every((s) => s.mayVote) ? 0 : 1;

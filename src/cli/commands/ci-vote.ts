@@ -1,10 +1,6 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { buildPatterns } from '../../ci/config.js';
-import { VOTE_REPORTERS } from '../../ci/reporters/vote.js';
 import { knownResultCodes } from '../../ci/result-codes.js';
-import { scanLogFile, voteFor } from '../../ci/vote.js';
-import { loadPolicy } from '../../policy/load.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
 import { resolve } from 'node:path';
@@ -62,7 +58,13 @@ export function registerCiVoteCommand(ci: Command, io: CliIo): void {
       const options: VoteOptions = { ...raw, infraPattern: raw.infraPattern ?? [], testPattern: raw.testPattern ?? [] };
       const cwd = resolveCwd(io.cwd, options.cwd);
       if (options.result.trim() === '') throw new InputError('--result: empty result code');
-      const ci = options.policy ? loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
+      // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
+      const [{ buildPatterns }, { VOTE_REPORTERS }, { scanLogFile, voteFor }] = await Promise.all([
+        import('../../ci/config.js'),
+        import('../../ci/reporters/vote.js'),
+        import('../../ci/vote.js'),
+      ]);
+      const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
       const patterns = buildPatterns({
         infra: [...(ci?.patterns?.infra ?? []), ...options.infraPattern],
         test: [...(ci?.patterns?.test ?? []), ...options.testPattern],

@@ -2,9 +2,6 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { analyzeFile } from '../../engine/analyze-file.js';
-import { openWorkspace } from '../../engine/workspace.js';
-import { verdictFor } from '../../checks/no-preview-import.js';
 import type { ImportFact } from '../../checks/facts.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
@@ -33,8 +30,14 @@ target's zone, and whether no-preview-import allows it (and why).
 Example:
   $ lifecycle explain src/core/router.ts`,
     )
-    .action((file: string, flags: ExplainFlags) => {
+    .action(async (file: string, flags: ExplainFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
+      // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
+      const [{ openWorkspace }, { analyzeFile }, { verdictFor }] = await Promise.all([
+        import('../../engine/workspace.js'),
+        import('../../engine/analyze-file.js'),
+        import('../../checks/no-preview-import.js'),
+      ]);
       const workspace = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
       const abs = resolve(cwd, file);
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);

@@ -2,9 +2,7 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { detectLayout, renderStarterPolicy, PREVIEW_FOLDER_NAMES } from '../../init/starter-policy.js';
-import { loadPolicy, POLICY_FILE_NAMES } from '../../policy/load.js';
-import { discoverFiles } from '../../workspace/discover.js';
+import { PREVIEW_FOLDER_NAMES } from '../../policy/preview-folders.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
 
@@ -25,8 +23,14 @@ Examples:
   $ lifecycle init --dry-run     # see what it would write
   $ lifecycle init && lifecycle check`,
     )
-    .action((flags: { cwd?: string; dryRun?: boolean }) => {
+    .action(async (flags: { cwd?: string; dryRun?: boolean }) => {
       const root = resolveCwd(io.cwd, flags.cwd);
+      // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
+      const [{ loadPolicy, POLICY_FILE_NAMES }, { detectLayout, renderStarterPolicy }, { discoverFiles }] = await Promise.all([
+        import('../../policy/load.js'),
+        import('../../init/starter-policy.js'),
+        import('../../workspace/discover.js'),
+      ]);
       const existing = POLICY_FILE_NAMES.map((name) => join(root, name)).find((path) => existsSync(path));
       if (existing && !flags.dryRun) throw new InputError(`${existing} already exists; not overwriting it (delete it first, or use --dry-run)`);
       const text = renderStarterPolicy(root, detectLayout(discoverFiles(root).files));
