@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, EXIT_INPUT_ERROR } from '../errors.js';
+import { toolInfo } from '../reporters/tool-info.js';
 import type { CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 
@@ -8,6 +9,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const debug = argv.includes('--debug');
   const program = new Command('lifecycle')
     .description('Keep preview features honest, and CI systems honest before they may vote.')
+    .version(toolInfo().version, '-V, --version', 'print the version of feature-lifecycle')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

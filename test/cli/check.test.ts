@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, runLifecycle } from '../helpers/cli.js';
 import { policyYaml, tempProject } from '../helpers/temp-project.js';
@@ -102,6 +103,13 @@ describe('lifecycle check', () => {
     const run = runLifecycle(['--debug', 'check', '--cwd', fixture('bad-unknown-key')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('prints its version with --version and -V', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      expect(runLifecycle([flag])).toMatchObject({ status: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    }
   });
 
   it('has --help with an example for every command', () => {
