@@ -111,6 +111,7 @@ class TokenReader {
 
   private next(): TS.SyntaxKind {
     if (lexicalError) throw needsFullParse('lexical error');
+    const beforePrevious = this.previous;
     this.previous = this.token;
     this.previousStart = this.tokenStart;
     this.previousEnd = scanner.getTokenEnd();
@@ -138,7 +139,10 @@ class TokenReader {
         break;
       case K.SlashToken:
       case K.SlashEqualsToken:
-        if (regexMayFollow(this.token)) token = scanner.reScanSlashToken();
+        // `a.default / 2`: a keyword after a dot is a property name, so a division follows.
+        if (regexMayFollow(this.token) && !(isName(this.token) && (beforePrevious === K.DotToken || beforePrevious === K.QuestionDotToken))) {
+          token = scanner.reScanSlashToken();
+        }
         break;
     }
     this.token = token;

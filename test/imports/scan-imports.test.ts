@@ -142,9 +142,10 @@ describe('scanImports: the forms it reads, equal to the full parse', () => {
       "const re = /import c from '.\\/regex'/g;",
       "const quote = /'/.test(s) ? 1 : 2 / 3 / 4;",
       "const after = (1 + 2) / 3; const div = after / 2, re2 = /[/'\"]/;",
+      "const member = options.default / 2, quote = \"'\";",
       "import real from './real';",
     ].join('\n');
-    expect(scannedLikeParsed(text)).toEqual(['8:18 import ./real [8-8]']);
+    expect(scannedLikeParsed(text)).toEqual(['9:18 import ./real [9-9]']);
   });
 
   it('collects string, template and regex ranges when the file mentions the suppression directive', () => {
