@@ -1,6 +1,6 @@
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import type { ExtractedImports, ImportForm, ImportSite } from './extract.js';
-import { isLiteralToken, isName, lineStartsOf, regexMayFollow, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
+import { isLiteralToken, isModifier, isName, lineStartsOf, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
 
 /**
  * The fast path of import extraction: one pass of TypeScript's scanner over the file's tokens,
@@ -71,13 +71,14 @@ class TokenReader {
   private token: TS.SyntaxKind = 0;
   private previous: TS.SyntaxKind = 0;
   private tokenStart = 0;
-  private previousStart = 0;
   private previousEnd = 0;
   /** Open brackets and template heads, innermost last. */
   private readonly open: TS.SyntaxKind[] = [];
   private readonly imports: ImportSite[] = [];
   private readonly literalRanges: [number, number][] = [];
   private lineStarts: readonly number[] | undefined;
+  /** A decorator at the top level not yet followed by `class`: it may belong to the next statement. */
+  private decorated = false;
 
   constructor(
     private readonly text: string,
@@ -103,6 +104,8 @@ class TokenReader {
   private step(): void {
     const token = this.token;
     const afterMember = this.previous === K.DotToken || this.previous === K.QuestionDotToken;
+    if (token === K.AtToken && this.open.length === 0) this.decorated = true;
+    else if (token === K.ClassKeyword) this.decorated = false;
     if (token === K.ImportKeyword && !afterMember) this.importKeyword();
     else if (token === K.ExportKeyword && !afterMember) this.exportKeyword();
     else if (token === K.RequireKeyword && !afterMember && this.previous !== K.FunctionKeyword && this.previous !== K.NewKeyword) this.requireCall();
@@ -113,7 +116,6 @@ class TokenReader {
     if (lexicalError) throw needsFullParse('lexical error');
     const beforePrevious = this.previous;
     this.previous = this.token;
-    this.previousStart = this.tokenStart;
     this.previousEnd = scanner.getTokenEnd();
     let token = scanner.scan();
     switch (token) {
@@ -140,9 +142,9 @@ class TokenReader {
       case K.SlashToken:
       case K.SlashEqualsToken:
         // `a.default / 2`: a keyword after a dot is a property name, so a division follows.
-        if (regexMayFollow(this.token) && !(isName(this.token) && (beforePrevious === K.DotToken || beforePrevious === K.QuestionDotToken))) {
-          token = scanner.reScanSlashToken();
-        }
+        if (isName(this.token) && (beforePrevious === K.DotToken || beforePrevious === K.QuestionDotToken)) break;
+        if (slashIsAmbiguous(this.token)) throw needsFullParse('regular expression or division');
+        if (regexMayFollow(this.token)) token = scanner.reScanSlashToken();
         break;
     }
     this.token = token;
@@ -158,29 +160,25 @@ class TokenReader {
   private importKeyword(): void {
     const start = this.tokenStart;
     const before = this.previous;
-    const beforeStart = this.previousStart;
     const topLevel = this.open.length === 0;
     const token = this.next();
     if (token === K.DotToken) return; // import.meta
     if (token === K.OpenParenToken) {
-      if (before === K.TypeOfKeyword) this.typeQuery(beforeStart);
-      else if (startsExpression(before) || (topLevel && startsStatement(before))) this.dynamicImport(start);
+      // `typeof import('x')` is an import type in a type position but a call in an expression
+      // (`a ? typeof import('x') : b`), and the tokens do not always tell which: the parser does.
+      if (before === K.TypeOfKeyword) throw needsFullParse('typeof import(');
+      if (startsExpression(before) || (topLevel && startsStatement(before))) this.dynamicImport(start);
       else throw needsFullParse('import( in a type or ambiguous position'); // a type position (`: import('x').T`) or an ambiguous one
       return;
     }
     if (!topLevel) throw needsFullParse('import declaration inside a block');
+    this.rejectPrefix(before);
     this.importDeclaration(start);
   }
 
-  /** `typeof import('x')`: an import type (type-only), spanning from `typeof`. */
-  private typeQuery(start: number): void {
-    const token = this.next();
-    if (token === K.NoSubstitutionTemplateLiteral) throw needsFullParse('import type with a template literal');
-    if (token !== K.StringLiteral) return;
-    const literal = this.literal();
-    const after = this.next();
-    if (after !== K.CloseParenToken && after !== K.CommaToken) throw needsFullParse('import type with extra arguments');
-    this.add(literal, 'type-query', true, false, start, undefined);
+  /** The parser would start the statement at a modifier or decorator before it: leave that to it. */
+  private rejectPrefix(before: TS.SyntaxKind): void {
+    if (this.decorated || isModifier(before)) throw needsFullParse('modifier or decorator before an import or export');
   }
 
   /** `import('x')` as an expression; a non-literal argument is recorded without a specifier. */
@@ -270,9 +268,11 @@ class TokenReader {
   /** After `export` at the top level: `export … from 'x'`, `export import x = require('x')`. */
   private exportKeyword(): void {
     const start = this.tokenStart;
+    const before = this.previous;
     if (this.open.length > 0) throw needsFullParse('export inside a block');
     let token = this.next();
     if (token === K.ImportKeyword) {
+      this.rejectPrefix(before);
       token = this.next();
       let typeKeyword = false;
       if (token === K.TypeKeyword && isName(this.next())) typeKeyword = true;
@@ -301,6 +301,7 @@ class TokenReader {
       return; // export const …, export default …: not an import
     }
     if (this.next() !== K.StringLiteral) throw needsFullParse('export from without a string');
+    this.rejectPrefix(before);
     const literal = this.literal();
     this.next();
     const typeOnly = typeKeyword || allSpecifiersTypeOnly;

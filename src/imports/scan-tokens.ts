@@ -9,15 +9,22 @@ import type { TS } from '../ts.js';
 function kindsOf(kind: typeof TS.SyntaxKind) {
   return {
     AbstractKeyword: kind.AbstractKeyword,
+    AccessorKeyword: kind.AccessorKeyword,
     AsKeyword: kind.AsKeyword,
     AssertKeyword: kind.AssertKeyword,
     AsteriskToken: kind.AsteriskToken,
+    AsyncKeyword: kind.AsyncKeyword,
+    AtToken: kind.AtToken,
     AwaitKeyword: kind.AwaitKeyword,
     BigIntLiteral: kind.BigIntLiteral,
+    ClassKeyword: kind.ClassKeyword,
     CloseBraceToken: kind.CloseBraceToken,
     CloseBracketToken: kind.CloseBracketToken,
     CloseParenToken: kind.CloseParenToken,
     CommaToken: kind.CommaToken,
+    ConstKeyword: kind.ConstKeyword,
+    DeclareKeyword: kind.DeclareKeyword,
+    DefaultKeyword: kind.DefaultKeyword,
     DotToken: kind.DotToken,
     EndOfFileToken: kind.EndOfFileToken,
     EqualsToken: kind.EqualsToken,
@@ -28,6 +35,7 @@ function kindsOf(kind: typeof TS.SyntaxKind) {
     FunctionKeyword: kind.FunctionKeyword,
     Identifier: kind.Identifier,
     ImportKeyword: kind.ImportKeyword,
+    InKeyword: kind.InKeyword,
     LastKeyword: kind.LastKeyword,
     LessThanToken: kind.LessThanToken,
     MinusMinusToken: kind.MinusMinusToken,
@@ -35,18 +43,26 @@ function kindsOf(kind: typeof TS.SyntaxKind) {
     NoSubstitutionTemplateLiteral: kind.NoSubstitutionTemplateLiteral,
     NullKeyword: kind.NullKeyword,
     NumericLiteral: kind.NumericLiteral,
+    OfKeyword: kind.OfKeyword,
     OpenBraceToken: kind.OpenBraceToken,
     OpenBracketToken: kind.OpenBracketToken,
     OpenParenToken: kind.OpenParenToken,
+    OutKeyword: kind.OutKeyword,
+    OverrideKeyword: kind.OverrideKeyword,
     PlusPlusToken: kind.PlusPlusToken,
     PrivateIdentifier: kind.PrivateIdentifier,
+    PrivateKeyword: kind.PrivateKeyword,
+    ProtectedKeyword: kind.ProtectedKeyword,
+    PublicKeyword: kind.PublicKeyword,
     QuestionDotToken: kind.QuestionDotToken,
+    ReadonlyKeyword: kind.ReadonlyKeyword,
     RegularExpressionLiteral: kind.RegularExpressionLiteral,
     RequireKeyword: kind.RequireKeyword,
     ReturnKeyword: kind.ReturnKeyword,
     SemicolonToken: kind.SemicolonToken,
     SlashEqualsToken: kind.SlashEqualsToken,
     SlashToken: kind.SlashToken,
+    StaticKeyword: kind.StaticKeyword,
     StringLiteral: kind.StringLiteral,
     SuperKeyword: kind.SuperKeyword,
     TemplateHead: kind.TemplateHead,
@@ -70,6 +86,41 @@ let K: Kinds;
 export function tokenKinds(kind: typeof TS.SyntaxKind): Kinds {
   K ??= kindsOf(kind);
   return K;
+}
+
+/**
+ * `await /x/` or `await / 2`? After these words either can be right (each may be an identifier in
+ * some code: `await` in a script, `yield` outside a generator, `of` anywhere); the scan gives up.
+ */
+export function slashIsAmbiguous(previous: TS.SyntaxKind): boolean {
+  return previous === K.AwaitKeyword || previous === K.YieldKeyword || previous === K.OfKeyword;
+}
+
+/**
+ * Modifiers the parser accepts before an import or export declaration (wrongly: the checker
+ * reports them), which then starts the statement: `async\nexport * from './x'`.
+ */
+export function isModifier(previous: TS.SyntaxKind): boolean {
+  switch (previous) {
+    case K.AbstractKeyword:
+    case K.AccessorKeyword:
+    case K.AsyncKeyword:
+    case K.ConstKeyword:
+    case K.DeclareKeyword:
+    case K.DefaultKeyword:
+    case K.ExportKeyword:
+    case K.InKeyword:
+    case K.OutKeyword:
+    case K.OverrideKeyword:
+    case K.PrivateKeyword:
+    case K.ProtectedKeyword:
+    case K.PublicKeyword:
+    case K.ReadonlyKeyword:
+    case K.StaticKeyword:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** An identifier or a keyword (keywords are valid binding and export names in these places). */
@@ -120,9 +171,9 @@ export function regexMayFollow(previous: TS.SyntaxKind): boolean {
     case K.MinusMinusToken:
       return false;
     default:
-      // Contextual keywords (type, of, as, get, …) are identifiers as often as not: division.
-      // (In SyntaxKind they run from `abstract` to the last keyword.)
-      return !(previous >= K.AbstractKeyword && previous <= K.LastKeyword && previous !== K.AwaitKeyword);
+      // Contextual keywords (type, as, get, …) are identifiers as often as not: division.
+      // (In SyntaxKind they run from `abstract` to the last keyword.) See also slashIsAmbiguous.
+      return !(previous >= K.AbstractKeyword && previous <= K.LastKeyword);
   }
 }
 
