@@ -63,6 +63,7 @@ describe('scanImports: the forms it reads, equal to the full parse', () => {
       "  type: 'json' };",
       "import plain from './plain'",
       'assert(plain);',
+      "import defer * as lazy from './s';",
     ].join('\n');
     expect(scannedLikeParsed(text)).toEqual([
       '1:15 import ./a [1-1]',
@@ -86,6 +87,7 @@ describe('scanImports: the forms it reads, equal to the full parse', () => {
       '25:18 import ./data.json [25-25]',
       '26:20 import ./legacy.json [26-27]',
       '28:19 import ./plain [28-28]',
+      '30:29 import ./s [30-30]',
     ]);
   });
 
