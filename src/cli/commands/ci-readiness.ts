@@ -4,6 +4,7 @@ import { InputError } from '../../errors.js';
 import type { ReadinessPlan } from '../../ci/config.js';
 import type { CollatedHistory, ReadinessSpec } from '../../ci/evaluate.js';
 import { READINESS_FORMATS, type ReadinessFormat } from '../../ci/readiness-formats.js';
+import { dayOf, parseDay } from '../../ci/time.js';
 import { SOURCE_FORMATS } from '../../ci/types.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
@@ -145,9 +146,8 @@ async function readAndCollate(
   };
 }
 
-async function day(value: string | undefined, flag: string): Promise<number | undefined> {
+function day(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  const { parseDay } = await import('../../ci/time.js');
   const parsed = parseDay(value);
   if (parsed === undefined) throw new InputError(`${flag} ${JSON.stringify(value)}: expected a date, YYYY-MM-DD`);
   return parsed;
@@ -159,8 +159,8 @@ async function day(value: string | undefined, flag: string): Promise<number | un
  */
 async function runReadiness(systems: string[], options: ReadinessOptions, io: CliIo): Promise<number> {
   const cwd = resolveCwd(io.cwd, options.cwd);
-  const asOfDay = await day(options.asOf, '--as-of');
-  const sinceDay = await day(options.since, '--since');
+  const asOfDay = day(options.asOf, '--as-of');
+  const sinceDay = day(options.since, '--since');
   const adHoc = options.history.length > 0 || options.from.length > 0 || options.system !== undefined || options.reference.length > 0;
   let plan: ReadinessPlan;
   if (adHoc) {
@@ -204,7 +204,6 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
       throw new InputError('--infra-pattern/--test-pattern apply to ad hoc runs; put patterns in ci.patterns of the policy');
     }
   }
-  const { dayOf } = await import('../../ci/time.js');
   const spec = {
     systems: plan.systems,
     reference: plan.reference,
