@@ -118,6 +118,14 @@ describe('lifecycle report: output', () => {
     expect(readFileSync(text, 'utf8')).not.toContain('\u001b[');
   });
 
+  it('--full-parse counts the syntax errors lifecycle check --full-parse reports', () => {
+    const cwd = fixture('syntax-error-file');
+    const errors = (...flags: string[]) => (JSON.parse(runLifecycle(['report', '--format', 'json', ...flags, '--cwd', cwd]).stdout) as { check: { errors: number } }).check.errors;
+    const checkErrors = (...flags: string[]) => (JSON.parse(runLifecycle(['check', '--format', 'json', ...flags, '--cwd', cwd]).stdout) as { summary: { errors: number } }).summary.errors;
+    expect([errors(), errors('--full-parse')]).toEqual([4, 5]);
+    expect([checkErrors(), checkErrors('--full-parse')]).toEqual([4, 5]);
+  });
+
   it('fails with exit 2 when --output cannot be written', () => {
     const root = tempProject({ taken: 'a file' });
     const run = runLifecycle(['report', '--cwd', STATES, '--output', join(root, 'taken', 'review.md')]);
