@@ -10,8 +10,8 @@ import type { Workspace } from './workspace.js';
 export interface AnalyzedFile {
   facts: SourceFileFacts;
   suppressions: SuppressionComment[];
-  /** Why the file was parsed in full instead of scanned (undefined: scanned, or not readable). */
-  parsedBecause?: string;
+  /** How the text was read: scanned, parsed in full (and why), or not analysed (binary, too large, unreadable). */
+  readBy: { kind: 'scan' } | { kind: 'parse'; because: string } | { kind: 'none' };
 }
 
 /**
@@ -55,7 +55,11 @@ export function completeFile(workspace: Workspace, prepared: PreparedFile): Anal
   const { file } = prepared;
   const fileClass = workspace.classifier.classify(file);
   if (prepared.unreadable !== undefined) {
-    return { facts: { file, class: fileClass, imports: [], problem: { line: 1, column: 1, message: prepared.unreadable } }, suppressions: [] };
+    return {
+      facts: { file, class: fileClass, imports: [], problem: { line: 1, column: 1, message: prepared.unreadable } },
+      suppressions: [],
+      readBy: { kind: 'none' },
+    };
   }
   const problem = prepared.syntaxError
     ? { ...prepared.syntaxError, message: `syntax error: ${prepared.syntaxError.message} (imports before and after it were still checked)` }
@@ -69,12 +73,12 @@ export function completeFile(workspace: Workspace, prepared: PreparedFile): Anal
       ...(fileClass.zone === 'preview' ? { labelledTexts: prepared.labelledTexts } : {}),
     },
     suppressions: prepared.suppressions,
+    readBy: prepared.parsedBecause === undefined ? { kind: 'scan' } : { kind: 'parse', because: prepared.parsedBecause },
   };
 }
 
 /** Reads one source file, extracts and resolves its imports, classifies their targets. */
 export function analyzeFile(workspace: Workspace, file: string, options: AnalyzeOptions = {}): AnalyzedFile {
   const labelled = workspace.classifier.classify(file).zone === 'preview';
-  const prepared = prepareFile(workspace.root, file, labelled, options);
-  return { ...completeFile(workspace, prepared), ...(prepared.parsedBecause === undefined ? {} : { parsedBecause: prepared.parsedBecause }) };
+  return completeFile(workspace, prepareFile(workspace.root, file, labelled, options));
 }

@@ -36,8 +36,8 @@ export interface CheckRun {
   changed: ChangedScope | undefined;
   /** The facts the checks ran on (`lifecycle report` derives coverage and fan-in from them). */
   facts: ProjectFacts;
-  /** How many analysed files were parsed in full, by reason (the rest were scanned); for --verbose. */
-  fullParses: Map<string, number>;
+  /** How the analysed files were read, for --verbose: scanned, parsed in full (by reason), not analysed. */
+  reading: { scanned: number; parsed: Map<string, number>; unreadable: number };
 }
 
 /** `lifecycle check` as a function: policy → workspace → facts → checks → suppressions → result. */
@@ -49,10 +49,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const selected = selectFiles(workspace, options).filter(isChanged);
   const files: SourceFileFacts[] = [];
   const suppressions = new Map<string, SuppressionComment[]>();
-  const fullParses = new Map<string, number>();
+  const reading = { scanned: 0, parsed: new Map<string, number>(), unreadable: 0 };
   for (const file of selected) {
     const analyzed = analyzeFile(workspace, file, { fullParse: options.fullParse ?? false });
-    if (analyzed.parsedBecause !== undefined) fullParses.set(analyzed.parsedBecause, (fullParses.get(analyzed.parsedBecause) ?? 0) + 1);
+    const { readBy } = analyzed;
+    if (readBy.kind === 'scan') reading.scanned += 1;
+    else if (readBy.kind === 'parse') reading.parsed.set(readBy.because, (reading.parsed.get(readBy.because) ?? 0) + 1);
+    else reading.unreadable += 1;
     files.push(analyzed.facts);
     if (analyzed.suppressions.length > 0) suppressions.set(file, analyzed.suppressions);
     options.onProgress?.(files.length, selected.length);
@@ -79,7 +82,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     workspace,
     changed,
     facts,
-    fullParses,
+    reading,
     result: {
       version: 1,
       findings,

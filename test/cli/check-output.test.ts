@@ -35,6 +35,8 @@ describe('lifecycle check --full-parse', () => {
     expect(run.stdout).toContain('note: read 4 source files: 2 scanned, 2 parsed in full (1 lexical error, 1 preview code (CLI help and routes))\n');
     const full = runLifecycle(['check', '--verbose', '--full-parse', '--cwd', cwd]);
     expect(full.stdout).toContain('note: read 4 source files: 0 scanned, 4 parsed in full (4 full parse requested)\n');
+    const binary = runLifecycle(['check', '--verbose', '--cwd', fixture('binary-ts-file')]);
+    expect(binary.stdout).toContain('note: read 3 source files: 1 scanned, 1 parsed in full (1 preview code (CLI help and routes)), 1 not analysed (see parse-error)\n');
   });
 });
 

@@ -119,13 +119,17 @@ async function runWithProgress(io: CliIo, flags: CheckFlags, options: CheckOptio
   }
 }
 
-/** `read 2000 files: 1760 scanned, 240 parsed in full (240 preview code (CLI help and routes))`. */
+/** `read 2000 source files: 1760 scanned, 240 parsed in full (240 preview code (CLI help and routes))`. */
 function parseNote(run: CheckRun): string {
-  const total = run.result.summary.files;
-  const reasons = [...run.fullParses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const parsed = reasons.reduce((sum, [, count]) => sum + count, 0);
+  const { scanned, parsed, unreadable } = run.reading;
+  const reasons = [...parsed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const parsedCount = reasons.reduce((sum, [, count]) => sum + count, 0);
+  const total = scanned + parsedCount + unreadable;
   const why = reasons.map(([reason, count]) => `${count} ${reason}`).join(', ');
-  return `read ${total} source file${total === 1 ? '' : 's'}: ${total - parsed} scanned, ${parsed} parsed in full${why ? ` (${why})` : ''}`;
+  return (
+    `read ${total} source file${total === 1 ? '' : 's'}: ${scanned} scanned, ${parsedCount} parsed in full${why ? ` (${why})` : ''}` +
+    (unreadable > 0 ? `, ${unreadable} not analysed (see parse-error)` : '')
+  );
 }
 
 function changedNotes(changed: ChangedScope | undefined): string[] {
