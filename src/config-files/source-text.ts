@@ -1,4 +1,5 @@
 import type { ConfigAnchor, ConfigComment, FileProblem } from '../checks/facts.js';
+import { lineStartsOf, positionIn } from '../line-positions.js';
 
 /** A comment as a format parser found it, before it is attached to a key or section. */
 export interface RawComment {
@@ -33,23 +34,14 @@ export type ParsedConfig = { keys: RawKey[]; comments: RawComment[] } | { proble
 
 /** Offsets → 1-based line and column, and "is this offset the first non-blank of its line". */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(readonly text: string) {
-    for (let index = 0; index < text.length; index++) {
-      if (text.charCodeAt(index) === 10) this.starts.push(index + 1);
-    }
+    this.starts = lineStartsOf(text, 'lf');
   }
 
   position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - this.starts[low]! + 1 };
+    return positionIn(this.starts, offset);
   }
 
   /** True when only spaces and tabs precede `offset` on its line. */

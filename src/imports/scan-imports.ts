@@ -1,6 +1,7 @@
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import type { ExtractedImports, ImportForm, ImportSite } from './extract.js';
-import { isLiteralToken, isModifier, isName, lineStartsOf, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
+import { lineStartsOf, positionIn } from '../line-positions.js';
+import { isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
 
 /**
  * The fast path of import extraction: one pass of TypeScript's scanner over the file's tokens,
@@ -374,15 +375,8 @@ class TokenReader {
   }
 
   private position(offset: number): { line: number; column: number } {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    this.lineStarts ??= lineStartsOf(this.text, 'ecmascript');
+    return positionIn(this.lineStarts, offset);
   }
 }
 

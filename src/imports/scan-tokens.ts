@@ -1,6 +1,6 @@
 import type { TS } from '../ts.js';
 
-/** Token-level facts for scan-imports.ts: token classes, the regex-or-division rule, line starts. */
+/** Token-level facts for scan-imports.ts: token classes and the regex-or-division rule. */
 
 /**
  * The token kinds the scan compares against, copied into a small object: SyntaxKind itself is a
@@ -176,19 +176,4 @@ export function regexMayFollow(previous: TS.SyntaxKind): boolean {
       // (In SyntaxKind they run from `abstract` to the last keyword.) See also slashIsAmbiguous.
       return !(previous >= K.AbstractKeyword && previous <= K.LastKeyword);
   }
-}
-
-/** Offsets where lines start, with TypeScript's line terminators (\n, \r\n, \r, U+2028, U+2029). */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === 13) {
-      if (text.charCodeAt(index + 1) === 10) index += 1;
-      starts.push(index + 1);
-    } else if (code === 10 || code === 0x2028 || code === 0x2029) {
-      starts.push(index + 1);
-    }
-  }
-  return starts;
 }
