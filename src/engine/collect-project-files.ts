@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigFileFacts, DocFileFacts, ProjectFacts } from '../checks/facts.js';
+import type * as ConfigParsers from '../config-files/index.js';
+import type * as MarkdownParser from '../docs-files/markdown.js';
 import { readSourceText } from './read-source.js';
 import type { Workspace } from './workspace.js';
 
@@ -21,32 +23,30 @@ export async function collectProjectFiles(
 
   const isConfig = policy.config.files.length > 0 ? picomatch(policy.config.files, { dot: true }) : () => false;
   const configFiles = candidates.filter((file) => isConfig(file));
-  const { configFileFacts, configFormatOf } = configFiles.length > 0 ? await import('../config-files/index.js') : UNUSED_CONFIG;
-  const config = configFiles.map((file): ConfigFileFacts => {
-    const read = readSourceText(join(workspace.root, file));
-    return 'problem' in read
-      ? { file, format: configFormatOf(file), keys: [], problem: { line: 1, column: 1, message: read.problem } }
-      : configFileFacts(file, read.text);
-  });
-
   const docGlobs = policy.features.filter((feature) => feature.status !== 'removed').flatMap((feature) => feature.docs);
   const isDoc = docGlobs.length > 0 ? picomatch(docGlobs, { dot: true }) : () => false;
   const docFiles = candidates.filter((file) => isDoc(file));
-  const { markdownFacts } = docFiles.length > 0 ? await import('../docs-files/markdown.js') : UNUSED_DOCS;
-  const docs = docFiles.map((file): DocFileFacts => {
-    const read = readSourceText(join(workspace.root, file));
+  return {
+    config: configFiles.length > 0 ? readConfigFiles(workspace.root, configFiles, await import('../config-files/index.js')) : [],
+    docs: docFiles.length > 0 ? readDocFiles(workspace.root, docFiles, await import('../docs-files/markdown.js')) : [],
+  };
+}
+
+function readConfigFiles(root: string, files: readonly string[], parsers: typeof ConfigParsers): ConfigFileFacts[] {
+  return files.map((file) => {
+    const read = readSourceText(join(root, file));
+    return 'problem' in read
+      ? { file, format: parsers.configFormatOf(file), keys: [], problem: { line: 1, column: 1, message: read.problem } }
+      : parsers.configFileFacts(file, read.text);
+  });
+}
+
+function readDocFiles(root: string, files: readonly string[], parser: typeof MarkdownParser): DocFileFacts[] {
+  return files.map((file) => {
+    const read = readSourceText(join(root, file));
     const format = /\.mdx$/i.test(file) ? 'mdx' : 'markdown';
     return 'problem' in read
       ? { file, format, title: undefined, marks: [], problem: { line: 1, column: 1, message: read.problem } }
-      : markdownFacts(file, read.text);
+      : parser.markdownFacts(file, read.text);
   });
-  return { config, docs };
 }
-
-/** Stand-ins when there is nothing to parse: never called on an empty list. */
-const never = (): never => {
-  throw new Error('no parser loaded');
-};
-const UNUSED_CONFIG = { configFileFacts: never, configFormatOf: never };
-const UNUSED_DOCS = { markdownFacts: never };
-
