@@ -21,8 +21,23 @@ export function resolveRelativeFast(
   containingAbs: string,
   fileExists: (path: string) => boolean,
   directoryExists: (path: string) => boolean,
+  extensionless = true,
 ): string | undefined {
-  const target = resolve(dirname(containingAbs), specifier);
+  return resolveCandidateFast(resolve(dirname(containingAbs), specifier), fileExists, directoryExists, extensionless);
+}
+
+/**
+ * TypeScript's "load as file, then as directory" for one absolute candidate path (what a relative
+ * specifier or a tsconfig `paths` substitution names); undefined when nothing is found or unsure.
+ * `extensionless: false` (an ES module under node16/nodenext resolution, where TypeScript adds
+ * no extension and loads no directory index): only specifiers with an extension are answered.
+ */
+export function resolveCandidateFast(
+  target: string,
+  fileExists: (path: string) => boolean,
+  directoryExists: (path: string) => boolean,
+  extensionless = true,
+): string | undefined {
   for (const [pattern, suffixes] of CANDIDATE_SUFFIXES) {
     if (!pattern.test(target)) continue;
     const stem = target.replace(pattern, '');
@@ -32,6 +47,7 @@ export function resolveRelativeFast(
     return undefined;
   }
   if (EXPLICIT.test(target)) return fileExists(target) ? target : undefined;
+  if (!extensionless) return undefined;
   for (const suffix of EXTENSIONLESS) {
     if (fileExists(target + suffix)) return target + suffix;
   }
@@ -41,4 +57,39 @@ export function resolveRelativeFast(
     }
   }
   return undefined;
+}
+
+/**
+ * The absolute path a tsconfig `paths` entry maps a bare specifier to, TypeScript's way: an exact
+ * key wins, else the `*` pattern with the longest prefix; its first substitution, with the star
+ * replaced, relative to baseUrl (or the directory of the tsconfig that declared `paths`).
+ * Undefined when no key matches or when TypeScript would do more than load a file or directory
+ * (a substitution with an extension, or one inside node_modules).
+ */
+export function pathsCandidate(specifier: string, paths: Record<string, string[]>, baseDirectory: string): string | undefined {
+  let best: { key: string; star: string | undefined } | undefined;
+  let bestPrefix = -1;
+  for (const key of Object.keys(paths)) {
+    const star = key.indexOf('*');
+    if (star < 0) {
+      if (key === specifier) {
+        best = { key, star: undefined };
+        break;
+      }
+      continue;
+    }
+    if (key.indexOf('*', star + 1) >= 0) continue; // TypeScript ignores patterns with two stars
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix) && prefix.length > bestPrefix) {
+      best = { key, star: specifier.slice(prefix.length, specifier.length - suffix.length) };
+      bestPrefix = prefix.length;
+    }
+  }
+  const substitution = best ? paths[best.key]?.[0] : undefined;
+  if (substitution === undefined || !best) return undefined;
+  const path = best.star === undefined ? substitution : substitution.replace('*', best.star);
+  if ((/\.[a-z]+$/i.test(substitution) && !substitution.endsWith('*')) || path.endsWith('/')) return undefined;
+  const candidate = resolve(baseDirectory, path);
+  return candidate.includes('/node_modules/') ? undefined : candidate;
 }

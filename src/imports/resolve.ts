@@ -1,9 +1,9 @@
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
-import { bundledTypeScript, type TypeScript } from '../ts.js';
+import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import { declaresDependency, packageNameOf, type WorkspacePackage, type WorkspacePackages } from '../workspace/packages.js';
 import { createCachedHost } from './resolve-host.js';
-import { resolveRelativeFast } from './relative-fast-path.js';
+import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
 import { TsConfigIndex } from './tsconfig.js';
 
@@ -35,6 +35,8 @@ export class ImportResolver {
   private host;
   private tsconfigs: TsConfigIndex;
   private readonly memo = new Map<string, Resolution>();
+  /** Per project-relative directory: what a bare specifier's resolution can depend on. */
+  private readonly scopes = new Map<string, string>();
   private readonly realRoot: string;
 
   /** `typescript`: the compiler API used for resolution and tsconfig parsing (strings in, strings out). */
@@ -42,6 +44,8 @@ export class ImportResolver {
     readonly root: string,
     readonly packages: WorkspacePackages,
     private readonly ts: TypeScript = bundledTypeScript(),
+    /** false: always ask TypeScript (tests prove the fast paths give TypeScript's answers). */
+    private readonly fastPaths = true,
   ) {
     this.realRoot = resolvePath(root);
     this.host = createCachedHost(this.realRoot);
@@ -56,6 +60,7 @@ export class ImportResolver {
     this.host = createCachedHost(this.realRoot);
     this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, this.ts);
     this.memo.clear();
+    this.scopes.clear();
   }
 
   /** Problems found reading tsconfig files (for --verbose). */
@@ -68,13 +73,46 @@ export class ImportResolver {
     // Relative specifiers rarely repeat (each file imports its own neighbours) and resolve
     // cheaply from the cached directory listings; memoizing them would only cost memory.
     if (specifier.startsWith('.')) return this.resolveUncached(specifier, containingFile, format);
-    const key = `${dirname(containingFile)}\0${specifier}\0${format}`;
+    const key = `${this.scopeOf(dirname(containingFile))}\0${specifier}\0${format}`;
     let result = this.memo.get(key);
     if (!result) {
       result = this.resolveUncached(specifier, containingFile, format);
       this.memo.set(key, result);
     }
     return result;
+  }
+
+  /**
+   * A bare specifier resolves the same from every directory that shares its tsconfig and its
+   * nearest directory holding node_modules or package.json (where node_modules lookups, `imports`
+   * and self-references start, and where declared dependencies are read); so one answer serves
+   * a whole package instead of one directory.
+   */
+  private scopeOf(dir: string): string {
+    let scope = this.scopes.get(dir);
+    if (scope === undefined) {
+      const abs = this.absolute(dir === '.' ? '' : dir);
+      let anchor = abs;
+      while (!this.host.directoryExists!(`${anchor}/node_modules`) && !this.host.fileExists(`${anchor}/package.json`)) {
+        const parent = dirname(anchor);
+        if (parent === anchor) break;
+        anchor = parent;
+      }
+      scope = `${this.tsconfigs.projectFor(`${abs}/x`).configFile ?? ''}\0${anchor}`;
+      this.scopes.set(dir, scope);
+    }
+    return scope;
+  }
+
+  /** Whether TypeScript tries extensions and directory indexes (not for ES modules under node16/nodenext). */
+  private addsExtensions(options: TS.CompilerOptions, format: ModuleFormat): boolean {
+    const kind = options.moduleResolution;
+    return format === 'cjs' || (kind !== this.ts.ModuleResolutionKind.Node16 && kind !== this.ts.ModuleResolutionKind.NodeNext);
+  }
+
+  /** The absolute path of a project-relative POSIX path (no normalisation needed). */
+  private absolute(file: string): string {
+    return file === '' ? this.realRoot : sep === '/' ? `${this.realRoot === '/' ? '' : this.realRoot}/${file}` : join(this.realRoot, file);
   }
 
   /** Whether the file's tsconfig keeps `import { type A } from 'x'` as a runtime import. */
@@ -97,7 +135,7 @@ export class ImportResolver {
   }
 
   private resolveUncached(specifier: string, containingFile: string, format: ModuleFormat): Resolution {
-    const containingAbs = join(this.realRoot, containingFile);
+    const containingAbs = this.absolute(containingFile);
     const isRelative = specifier.startsWith('.') || specifier.startsWith('/');
     const packageName = isRelative ? undefined : packageNameOf(specifier);
     if (packageName !== undefined && (specifier.startsWith('node:') || BUILTINS.has(packageName))) {
@@ -105,8 +143,8 @@ export class ImportResolver {
     }
     const workspacePackage = packageName === undefined ? undefined : this.packages.byName.get(packageName);
     const project = this.tsconfigs.projectFor(containingAbs);
-    if (specifier.startsWith('.') && !project.options.rootDirs) {
-      const fast = resolveRelativeFast(specifier, containingAbs, this.host.fileExists, this.host.directoryExists!);
+    if (this.fastPaths && specifier.startsWith('.') && !project.options.rootDirs) {
+      const fast = resolveRelativeFast(specifier, containingAbs, this.host.fileExists, this.host.directoryExists!, this.addsExtensions(project.options, format));
       const file = fast === undefined ? undefined : this.toProjectPath(fast);
       if (file !== undefined) return { kind: 'file', file, via: project.label };
     }
@@ -114,11 +152,20 @@ export class ImportResolver {
     // node_modules (absent in a fresh clone, symlinks to build output otherwise), so go straight
     // to the package's source.
     if (workspacePackage && !pathsCouldMatch(project.options.paths, specifier)) return this.resolveWorkspace(workspacePackage, specifier, format);
+    const via = project.label;
+    // A tsconfig `paths` match whose first substitution names an existing file or directory:
+    // TypeScript's answer, without its general machinery (which it falls back to when unsure).
+    const pathsBase = project.options.baseUrl ?? (project.options as { pathsBasePath?: string }).pathsBasePath;
+    if (this.fastPaths && !isRelative && project.options.paths && pathsBase !== undefined) {
+      const candidate = pathsCandidate(specifier, project.options.paths, pathsBase);
+      const found = candidate === undefined ? undefined : resolveCandidateFast(candidate, this.host.fileExists, this.host.directoryExists!, this.addsExtensions(project.options, format));
+      const file = found === undefined ? undefined : this.toProjectPath(found);
+      if (found !== undefined && file !== undefined && !(workspacePackage && isBuildOutput(found))) return { kind: 'file', file, via };
+    }
     const ts = this.ts;
     const mode = format === 'esm' ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
     const resolved = ts.resolveModuleName(specifier, containingAbs, project.options, this.host, undefined, undefined, mode)
       .resolvedModule;
-    const via = project.label;
 
     if (resolved && !resolved.isExternalLibraryImport) {
       const file = this.toProjectPath(resolved.resolvedFileName);
@@ -190,6 +237,10 @@ export class ImportResolver {
 
   /** Project-relative POSIX path, or undefined when outside the root. */
   private toProjectPath(abs: string): string | undefined {
+    // Fast path: a normalised path under the root (what the resolvers above build).
+    if (sep === '/' && abs.startsWith(this.realRoot) && abs.charCodeAt(this.realRoot.length) === 47 && !abs.includes('/.', this.realRoot.length) && !abs.includes('//')) {
+      return abs.slice(this.realRoot.length + 1);
+    }
     const rel = relative(this.realRoot, abs);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
     return sep === '/' ? rel : rel.split(sep).join('/');
