@@ -3,7 +3,7 @@ import { checkInfo } from '../checks/ids.js';
 import type { Check } from '../checks/facts.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import type { Finding } from '../findings.js';
-import { lintContextFor } from './lint-context.js';
+import { collectingListeners, lintContextFor } from './lint-context.js';
 
 export const DOCS_BASE_URL = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
 
@@ -54,6 +54,7 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
     defaultOptions: [{}],
     create(context, [options]) {
       return {
+        ...collectingListeners(context, options.policy),
         'Program:exit'() {
           const lint = lintContextFor(context, options.policy);
           if (lint.kind === 'none') return;

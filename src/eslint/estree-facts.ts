@@ -22,23 +22,47 @@ function literalText(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
+export interface EstreeFactsOptions {
+  /** Collect CLI-help and route texts (preview code only). */
+  labelledTexts: boolean;
+  /** Look below the top-level statements (needed when the text holds `import(` or `require(`). */
+  deep: boolean;
+}
+
+/** The node types the collector reads imports from; calls only when `deep` or `labelledTexts`. */
+const IMPORT_NODE_TYPES = ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'TSImportEqualsDeclaration', 'ImportExpression', 'TSImportType'] as const;
+
 /**
- * `deep: false` looks at top-level statements only (enough when the text has no `import(` or
- * `require(`); CLI help and routes are collected only with `labelledTexts` (which walks deep).
+ * Collects import sites and labelled texts from ESTree nodes, one node at a time: fed either by
+ * ESLint's own traversal (`listeners()`, so the rules add no second walk of the tree) or by
+ * `collectEstreeFacts` below.
  */
-export function collectEstreeFacts(
-  program: TSESTree.Program,
-  visitorKeys: Record<string, readonly string[] | undefined>,
-  options: { labelledTexts: boolean; deep: boolean },
-): EstreeFacts {
-  const imports: ImportSite[] = [];
-  const labelledTexts: LabelledText[] = [];
-  const calls: CallShape[] = [];
-  const bindings = { commandVariables: new Set<string>(), routerVariables: new Set<string>() } satisfies LabelContext;
-  const add = (specifierNode: Node, specifier: string | undefined, form: ImportForm, typeOnly: boolean, span: Node, typeOnlyBySpecifiers = false) => {
+export class EstreeFactsCollector {
+  private readonly imports: ImportSite[] = [];
+  private readonly calls: CallShape[] = [];
+  private readonly bindings = { commandVariables: new Set<string>(), routerVariables: new Set<string>() } satisfies LabelContext;
+
+  constructor(readonly options: EstreeFactsOptions) {}
+
+  /** ESLint rule listeners that feed `handle`, one per node type it reads. */
+  listeners(): Record<string, (node: Node) => void> {
+    const types: string[] = [...IMPORT_NODE_TYPES];
+    if (this.options.deep || this.options.labelledTexts) types.push('CallExpression');
+    if (this.options.labelledTexts) types.push('NewExpression', 'VariableDeclarator');
+    return Object.fromEntries(types.map((type) => [type, this.handle]));
+  }
+
+  facts(): EstreeFacts {
+    const labelledTexts: LabelledText[] = [];
+    for (const call of this.calls) labelledTexts.push(...labelledTextsOf(call, this.bindings));
+    labelledTexts.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { imports: this.imports, labelledTexts };
+  }
+
+  private add(specifierNode: Node, specifier: string | undefined, form: ImportForm, typeOnly: boolean, span: Node, typeOnlyBySpecifiers = false): void {
     const at = start(specifierNode);
     const declaration = span.type.endsWith('Declaration');
-    imports.push({
+    this.imports.push({
       specifier,
       form,
       typeOnly,
@@ -47,9 +71,10 @@ export function collectEstreeFacts(
       statementStartLine: span.loc.start.line,
       statementEndLine: declaration ? span.loc.end.line : at.line,
     });
-  };
+  }
 
-  const handle = (node: Node): void => {
+  readonly handle = (node: Node): void => {
+    const labelled = this.options.labelledTexts;
     switch (node.type) {
       case 'ImportDeclaration': {
         const bySpecifiers =
@@ -57,60 +82,72 @@ export function collectEstreeFacts(
           node.specifiers.length > 0 &&
           node.specifiers.every((specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
         const form: ImportForm = node.importKind === 'type' ? 'import-type' : node.specifiers.length === 0 ? 'side-effect' : 'import';
-        add(node.source, node.source.value, form, node.importKind === 'type' || bySpecifiers, node, bySpecifiers);
+        this.add(node.source, node.source.value, form, node.importKind === 'type' || bySpecifiers, node, bySpecifiers);
         break;
       }
       case 'ExportNamedDeclaration':
         if (node.source) {
           const bySpecifiers = node.exportKind !== 'type' && node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.exportKind === 'type');
-          add(node.source, node.source.value, 'export-from', node.exportKind === 'type' || bySpecifiers, node, bySpecifiers);
+          this.add(node.source, node.source.value, 'export-from', node.exportKind === 'type' || bySpecifiers, node, bySpecifiers);
         }
         break;
       case 'ExportAllDeclaration':
-        add(node.source, node.source.value, 'export-from', node.exportKind === 'type', node);
+        this.add(node.source, node.source.value, 'export-from', node.exportKind === 'type', node);
         break;
       case 'TSImportEqualsDeclaration':
         if (node.moduleReference.type === 'TSExternalModuleReference') {
           const expression = node.moduleReference.expression;
-          add(expression, literalText(expression), 'import-equals', node.importKind === 'type', node);
+          this.add(expression, literalText(expression), 'import-equals', node.importKind === 'type', node);
         }
         break;
       case 'ImportExpression': {
         const specifier = literalText(node.source);
-        add(specifier === undefined ? node : node.source, specifier, 'dynamic-import', false, node);
+        this.add(specifier === undefined ? node : node.source, specifier, 'dynamic-import', false, node);
         break;
       }
       case 'TSImportType': {
         const specifier = literalText(node.source);
-        if (specifier !== undefined) add(node.source, specifier, 'type-query', true, node);
+        if (specifier !== undefined) this.add(node.source, specifier, 'type-query', true, node);
         break;
       }
       case 'VariableDeclarator': {
         const init = node.init;
-        if (options.labelledTexts && node.id.type === 'Identifier' && init && (init.type === 'CallExpression' || init.type === 'NewExpression')) {
+        if (labelled && node.id.type === 'Identifier' && init && (init.type === 'CallExpression' || init.type === 'NewExpression')) {
           const kind = bindingKind(callShape(init));
-          if (kind === 'command') bindings.commandVariables.add(node.id.name);
-          if (kind === 'router') bindings.routerVariables.add(node.id.name);
+          if (kind === 'command') this.bindings.commandVariables.add(node.id.name);
+          if (kind === 'router') this.bindings.routerVariables.add(node.id.name);
         }
         break;
       }
       case 'CallExpression': {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) {
           const specifier = literalText(node.arguments[0]);
-          if (specifier !== undefined) add(node.arguments[0]!, specifier, 'require', false, node);
+          if (specifier !== undefined) this.add(node.arguments[0]!, specifier, 'require', false, node);
         }
-        if (options.labelledTexts) calls.push(callShape(node));
+        if (labelled) this.calls.push(callShape(node));
         break;
       }
       case 'NewExpression':
-        if (options.labelledTexts) calls.push(callShape(node));
+        if (labelled) this.calls.push(callShape(node));
         break;
       default:
         break;
     }
   };
+}
+
+/**
+ * The same facts from a walk of our own, for callers outside ESLint's traversal. With neither
+ * `deep` nor `labelledTexts`, only the top-level statements are read.
+ */
+export function collectEstreeFacts(
+  program: TSESTree.Program,
+  visitorKeys: Record<string, readonly string[] | undefined>,
+  options: EstreeFactsOptions,
+): EstreeFacts {
+  const collector = new EstreeFactsCollector(options);
   const visit = (node: Node): void => {
-    handle(node);
+    collector.handle(node);
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
@@ -121,10 +158,8 @@ export function collectEstreeFacts(
     }
   };
   if (options.deep || options.labelledTexts) visit(program);
-  else for (const statement of program.body) handle(statement);
-  for (const call of calls) labelledTexts.push(...labelledTextsOf(call, bindings));
-  labelledTexts.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { imports, labelledTexts };
+  else for (const statement of program.body) collector.handle(statement);
+  return collector.facts();
 }
 
 function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression): CallShape {

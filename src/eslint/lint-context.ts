@@ -8,7 +8,7 @@ import { workspaceFor, type Workspace } from '../engine/workspace.js';
 import { InputError } from '../errors.js';
 import { findPolicyFile, loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
-import { collectEstreeFacts } from './estree-facts.js';
+import { collectEstreeFacts, EstreeFactsCollector } from './estree-facts.js';
 
 /** What the rules need about the file being linted, computed once per file for all rules. */
 export type FileLintContext =
@@ -25,6 +25,10 @@ export interface LifecycleSettings {
 const workspaces = new WeakMap<LoadedPolicy, Workspace>();
 /** Per linted file (SourceCode object), per policy option: computed once for all rules. */
 const perSourceCode = new WeakMap<object, Map<string, FileLintContext>>();
+/** Per linted file, per policy option: the policy, workspace and class of the file. */
+const scopes = new WeakMap<object, Map<string, FileScope>>();
+/** Per linted file: the collector fed by ESLint's traversal (registered by the first lifecycle rule). */
+const collectors = new WeakMap<object, EstreeFactsCollector>();
 /** How long directory listings may be trusted in a long-lived editor process. */
 const FILE_SYSTEM_TTL_MS = 2_000;
 /** How long the file tree (for preview-unregistered) and workspace packages may be trusted. */
@@ -99,22 +103,65 @@ function treeOf(workspace: Workspace): NonNullable<ProjectFacts['tree']> {
  * directory listings are refreshed every two seconds.
  */
 export function lintContextFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
+  return cachedPerFile(perSourceCode, context, optionPolicy, () => computeContext(context, optionPolicy));
+}
+
+/**
+ * Listeners for the first lifecycle rule created for a file: they collect the file's imports
+ * (and, in preview code, CLI-help and route texts) during ESLint's own traversal, so no rule
+ * walks the tree again. Empty for later rules and for files with nothing to check.
+ */
+export function collectingListeners(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  optionPolicy?: string,
+): Record<string, (node: TSESTree.Node) => void> {
   const sourceCode = context.sourceCode;
-  let byOption = perSourceCode.get(sourceCode);
+  if (collectors.has(sourceCode)) return {};
+  const scope = fileScopeFor(context, optionPolicy);
+  if (scope.kind !== 'ok') return {};
+  const collector = new EstreeFactsCollector(factsOptions(scope, sourceCode.text));
+  collectors.set(sourceCode, collector);
+  return collector.listeners();
+}
+
+function cachedPerFile<T>(
+  cache: WeakMap<object, Map<string, T>>,
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  optionPolicy: string | undefined,
+  compute: () => T,
+): T {
+  let byOption = cache.get(context.sourceCode);
   if (!byOption) {
     byOption = new Map();
-    perSourceCode.set(sourceCode, byOption);
+    cache.set(context.sourceCode, byOption);
   }
   const key = optionPolicy ?? '';
   let result = byOption.get(key);
-  if (!result) {
-    result = computeContext(context, optionPolicy);
+  if (result === undefined) {
+    result = compute();
     byOption.set(key, result);
   }
   return result;
 }
 
-function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
+/** Where the linted file stands: its policy, workspace, project path and class. */
+type FileScope =
+  | { kind: 'ok'; loaded: LoadedPolicy; workspace: Workspace; file: string; fileClass: SourceFileFacts['class'] }
+  | Exclude<FileLintContext, { kind: 'ok' }>;
+
+function fileScopeFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileScope {
+  return cachedPerFile(scopes, context, optionPolicy, () => computeScope(context, optionPolicy));
+}
+
+function factsOptions(scope: Extract<FileScope, { kind: 'ok' }>, text: string) {
+  return {
+    labelledTexts: scope.fileClass.zone === 'preview',
+    // Without import( / require( in the text, all imports are import/export declarations.
+    deep: DEEP_IMPORT_HINT.test(text),
+  };
+}
+
+function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileScope {
   const filename = context.filename;
   if (!isAbsolute(filename)) return { kind: 'none' }; // <input> / <text>: no place on disk
   const settings = (context.settings as { lifecycle?: LifecycleSettings }).lifecycle ?? {};
@@ -141,14 +188,22 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
   const file = relative(workspace.root, filename).split('\\').join('/');
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file.startsWith('..') || isAbsolute(file) || !workspace.inScope(file)) return { kind: 'none' };
+  return { kind: 'ok', loaded, workspace, file, fileClass: workspace.classifier.classify(file) };
+}
 
-  const fileClass = workspace.classifier.classify(file);
+function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
+  const scope = fileScopeFor(context, optionPolicy);
+  if (scope.kind !== 'ok') return scope;
+  const { loaded, workspace, file, fileClass } = scope;
   const program = context.sourceCode.ast as TSESTree.Program;
-  const extracted = collectEstreeFacts(program, context.sourceCode.visitorKeys, {
-    labelledTexts: fileClass.zone === 'preview',
-    // Without import( / require( in the text, all imports are top-level declarations.
-    deep: DEEP_IMPORT_HINT.test(context.sourceCode.text),
-  });
+  const options = factsOptions(scope, context.sourceCode.text);
+  // The collector saw every node if ESLint's traversal fed it with what this file needs; else
+  // (a rule called outside a traversal, rules with different policies) walk the tree here.
+  const collector = collectors.get(context.sourceCode);
+  const extracted =
+    collector && (collector.options.deep || !options.deep) && (collector.options.labelledTexts || !options.labelledTexts)
+      ? collector.facts()
+      : collectEstreeFacts(program, context.sourceCode.visitorKeys, options);
   const facts: SourceFileFacts = {
     file,
     class: fileClass,

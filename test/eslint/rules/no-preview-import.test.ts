@@ -44,6 +44,13 @@ ruleTester.run('no-preview-import', rule, {
       ],
     },
     {
+      // No import( or require( in the text: the import sits below the top level all the same.
+      name: 'import inside a declare module block',
+      code: "declare module 'chart-shim' {\n  import { Chart } from '../preview/charts/index.js';\n  export const chart: Chart;\n}",
+      filename: forms('src/stable/new.ts'),
+      errors: [{ messageId: 'finding', line: 2, column: 25 }],
+    },
+    {
       name: 'suppression without a reason suppresses nothing',
       code: "// lifecycle-disable-next-line no-preview-import\nimport { a } from '../preview/charts/index.js';",
       filename: forms('src/stable/new.ts'),
