@@ -36,7 +36,8 @@ export function discoverFiles(root: string): Discovery {
   const notes: DiscoveryNote[] = [];
   const visited = new Set<string>([realRoot]);
 
-  const walk = (dirRel: string, layers: IgnoreLayer[]): void => {
+  /** `dirReal`: the directory's real path (symlinks resolved), for telling loops apart. */
+  const walk = (dirRel: string, dirReal: string, layers: IgnoreLayer[]): void => {
     const dirAbs = dirRel === '' ? root : join(root, dirRel);
     let entries: Dirent[];
     try {
@@ -45,35 +46,37 @@ export function discoverFiles(root: string): Discovery {
       notes.push({ path: dirRel || '.', message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
-    const own = readGitignore(dirAbs);
+    const own = entries.some((entry) => entry.name === '.gitignore') ? readGitignore(dirAbs) : undefined;
     const active = own ? [...layers, { base: dirRel, rules: own }] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = dirRel === '' ? entry.name : `${dirRel}/${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      // A plain directory inside a known real directory needs no realpath call of its own.
+      let real = `${dirReal}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         const target = followLink(join(root, rel), realRoot);
         if (target.kind === 'broken') notes.push({ path: rel, message: 'dangling or looping symlink; skipped' });
-        if (target.kind === 'outside' || target.kind === 'broken') continue;
+        if (!('real' in target)) continue; // outside the root, or broken
         isDir = target.kind === 'dir';
         isFile = target.kind === 'file';
+        real = target.real;
       }
       if (isDir) {
         if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, rel, true)) continue;
-        const real = realpathOrSelf(join(root, rel));
         if (visited.has(real)) {
           notes.push({ path: rel, message: 'directory already visited through a symlink; skipped' });
           continue;
         }
         visited.add(real);
-        walk(rel, active);
+        walk(rel, real, active);
       } else if (isFile && !isIgnored(active, rel, false)) {
         files.push(rel);
       }
     }
   };
-  walk('', []);
+  walk('', realRoot, []);
   files.sort();
   return { files, notes };
 }
@@ -108,14 +111,6 @@ function followLink(abs: string, realRoot: string): LinkTarget {
   } catch {
     // ELOOP (a link to itself) or a dangling link.
     return { kind: 'broken' };
-  }
-}
-
-function realpathOrSelf(abs: string): string {
-  try {
-    return realpathSync(abs);
-  } catch {
-    return abs;
   }
 }
 
