@@ -32,7 +32,7 @@ const BUILTINS = new Set(builtinModules);
  * are neither installed nor built. One instance per run; every answer is cached.
  */
 export class ImportResolver {
-  private host;
+  private readonly host;
   private tsconfigs: TsConfigIndex;
   private readonly memo = new Map<string, Resolution>();
   /** Per project-relative directory: what a bare specifier's resolution can depend on. */
@@ -53,12 +53,13 @@ export class ImportResolver {
   }
 
   /**
-   * Forgets everything learnt from the file system (directory listings, tsconfig files,
-   * resolutions), for long-lived processes such as an editor's ESLint server.
+   * Stops trusting what was learnt from the file system, for long-lived processes such as an
+   * editor's ESLint server: resolutions are forgotten; directory listings, tsconfig files and
+   * their parsed options are checked against the disk (mtime) before reuse.
    */
   forgetFileSystem(): void {
-    this.host = createCachedHost(this.realRoot);
-    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, this.ts);
+    this.host.revalidate();
+    this.tsconfigs.revalidate();
     this.memo.clear();
     this.scopes.clear();
   }

@@ -27,6 +27,10 @@ export interface TsProject {
 export class TsConfigIndex {
   private readonly configByDir = new Map<string, string | undefined>();
   private readonly projects = new Map<string, TsProject>();
+  /** Per parsed config: every file its parse read (extends chain) or looked for, with what it saw. */
+  private readonly inputs = new Map<string, Map<string, string | boolean | undefined>>();
+  /** Configs whose inputs must be compared with the host's (revalidated) texts before reuse. */
+  private readonly unchecked = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -41,11 +45,27 @@ export class TsConfigIndex {
     );
   }
 
+  /**
+   * After the host was told to revalidate: find configs again, and re-parse a config only when
+   * a file it was read from changed.
+   */
+  revalidate(): void {
+    this.configByDir.clear();
+    for (const key of this.inputs.keys()) this.unchecked.add(key);
+  }
+
   /** The project governing an absolute file path. */
   projectFor(file: string): TsProject {
     const configFile = this.nearestConfig(dirname(file));
     const key = configFile ?? '<defaults>';
     let project = this.projects.get(key);
+    if (project && this.unchecked.has(key)) {
+      this.unchecked.delete(key);
+      const read = this.inputs.get(key);
+      const changed = (path: string, seen: string | boolean | undefined) =>
+        (typeof seen === 'boolean' ? this.host.fileExists(path) : this.host.readFile(path)) !== seen;
+      if (read && [...read].some(([path, seen]) => changed(path, seen))) project = undefined;
+    }
     if (!project) {
       project = configFile ? this.parse(configFile) : this.makeProject(undefined, defaultOptions(this.ts), []);
       this.projects.set(key, project);
@@ -65,15 +85,26 @@ export class TsConfigIndex {
 
   private parse(configFile: string): TsProject {
     const ts = this.ts;
-    const read = ts.readConfigFile(configFile, (path) => this.host.readFile(path));
+    const inputs = new Map<string, string | boolean | undefined>();
+    this.inputs.set(configFile, inputs);
+    const readFile = (path: string) => {
+      const text = this.host.readFile(path);
+      inputs.set(path, text);
+      return text;
+    };
+    const read = ts.readConfigFile(configFile, readFile);
     if (read.error) {
       return this.makeProject(configFile, defaultOptions(ts), [flatten(ts, read.error)]);
     }
     const parseHost: TS.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
       readDirectory: () => [],
-      fileExists: (path) => this.host.fileExists(path),
-      readFile: (path) => this.host.readFile(path),
+      fileExists: (path) => {
+        const exists = this.host.fileExists(path);
+        if (!inputs.has(path)) inputs.set(path, exists); // a file also read keeps its text
+        return exists;
+      },
+      readFile,
     };
     const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dirname(configFile), undefined, configFile);
     const problems = parsed.errors
