@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { resolveImportSites, statementEnds } from '../engine/resolve-sites.js';
 import { findSuppressions, type SuppressionComment } from '../engine/suppressions.js';
 import { workspaceFor, type Workspace } from '../engine/workspace.js';
 import { InputError } from '../errors.js';
-import { findPolicyFile, loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { loadPolicy, POLICY_FILE_NAMES, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import { collectEstreeFacts, EstreeFactsCollector } from './estree-facts.js';
 
@@ -31,9 +32,13 @@ const scopes = new WeakMap<object, Map<string, FileScope>>();
 const collectors = new WeakMap<object, EstreeFactsCollector>();
 /** How long directory listings may be trusted in a long-lived editor process. */
 const FILE_SYSTEM_TTL_MS = 2_000;
-/** How long the file tree (for preview-unregistered) and workspace packages may be trusted. */
+/**
+ * How long the file tree (for preview-unregistered) and workspace packages may be trusted: ten
+ * seconds, or longer on big trees, so that rebuilding takes at most 1/20 of a long lint run.
+ */
 const WORKSPACE_TTL_MS = 10_000;
-const workspaceBuiltAt = new WeakMap<Workspace, number>();
+const WORKSPACE_REBUILD_SHARE = 20;
+const workspaceBuiltAt = new WeakMap<Workspace, { at: number; tookMs: number }>();
 const lastRefresh = new WeakMap<Workspace, number>();
 const trees = new WeakMap<Workspace, NonNullable<ProjectFacts['tree']>>();
 
@@ -76,12 +81,15 @@ function loadPolicyThrottled(policyPath: string): LoadedPolicy {
 
 const policyFileByDir = new Map<string, { path: string | undefined; at: number }>();
 
-/** findPolicyFile, remembered per directory for a couple of seconds (editors lint many siblings). */
-function policyFileAbove(dir: string): string | undefined {
-  const now = Date.now();
+/**
+ * findPolicyFile, remembered per directory for a couple of seconds (editors lint many siblings);
+ * a directory without a policy file of its own asks its parent, so each directory is looked at once.
+ */
+function policyFileAbove(dir: string, now = Date.now()): string | undefined {
   const hit = policyFileByDir.get(dir);
   if (hit && now - hit.at < FILE_SYSTEM_TTL_MS) return hit.path;
-  const path = findPolicyFile(dir);
+  const parent = dirname(dir);
+  const path = POLICY_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate)) ?? (parent === dir ? undefined : policyFileAbove(parent, now));
   policyFileByDir.set(dir, { path, at: now });
   return path;
 }
@@ -176,19 +184,27 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     throw error;
   }
   let workspace = workspaces.get(loaded);
-  if (!workspace || Date.now() - (workspaceBuiltAt.get(workspace) ?? 0) > WORKSPACE_TTL_MS) {
+  const built = workspace && workspaceBuiltAt.get(workspace);
+  if (!workspace || !built || Date.now() - built.at > Math.max(WORKSPACE_TTL_MS, WORKSPACE_REBUILD_SHARE * built.tookMs)) {
+    const started = Date.now();
     workspace = workspaceFor(loaded, { typescript: editorTypeScript() });
     workspaces.set(loaded, workspace);
-    workspaceBuiltAt.set(workspace, Date.now());
+    workspaceBuiltAt.set(workspace, { at: Date.now(), tookMs: Date.now() - started });
     lastRefresh.set(workspace, Date.now());
   } else if (Date.now() - (lastRefresh.get(workspace) ?? 0) > FILE_SYSTEM_TTL_MS) {
     workspace.resolver.forgetFileSystem();
     lastRefresh.set(workspace, Date.now());
   }
-  const file = relative(workspace.root, filename).split('\\').join('/');
+  const file = projectPath(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file.startsWith('..') || isAbsolute(file) || !workspace.inScope(file)) return { kind: 'none' };
   return { kind: 'ok', loaded, workspace, file, fileClass: workspace.classifier.classify(file) };
+}
+
+/** The linted file's path relative to the project root, POSIX separators ('..' when outside). */
+function projectPath(root: string, filename: string): string {
+  if (filename.startsWith(root) && filename.charCodeAt(root.length) === 47 && !filename.includes('/.', root.length)) return filename.slice(root.length + 1);
+  return relative(root, filename).split('\\').join('/');
 }
 
 function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
