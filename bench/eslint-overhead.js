@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // ESLint with feature-lifecycle's configs.recommended versus ESLint with @typescript-eslint/parser
-// alone, on the generated 2,000-file monorepo, in the same run. Each round runs the three configs
-// in a rotated order (so drift of a shared machine does not always hit the same one); the overhead
-// is the median over rounds of each round's ratio, shown with its spread.
+// alone, on the generated 2,000-file monorepo, in the same run. Each round runs every config in a
+// rotated order (so drift of a shared machine does not always hit the same one); the overhead is
+// the median over rounds of each round's ratio, shown with its spread.
 // Floor: the plugin adds at most 10% wall time. Usage: node bench/eslint-overhead.js [--runs N]
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+//
+// Two extra configs explain the result: one rule that does nothing (what enabling any rule costs),
+// and both of them again on a copy of the installed ESLint whose FileContext.extend() does not
+// give each file's rule contexts a prototype of their own (see docs/eslint.md, Performance).
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMonorepo } from './generate-monorepo.js';
@@ -18,54 +23,112 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 
 if (!existsSync(join(REPO, 'lifecycle.yaml'))) generateMonorepo({ files: 2000, out: REPO });
 
-function once(mode) {
-  const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(BENCH, 'eslint-run.js'), REPO, mode], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`eslint-run ${mode} failed: ${child.stderr}`);
+/**
+ * A copy of the installed ESLint (under bench/.work, never committed) in which a rule context is
+ * created from the shared FileContext.prototype instead of from the file's own FileContext object.
+ * Returns the copy's lib/api.js, or undefined when ESLint's code no longer matches.
+ */
+function patchedEslint() {
+  const installed = dirname(createRequire(import.meta.url).resolve('eslint/package.json'));
+  const copy = join(BENCH, '.work', 'eslint-filecontext-fix', 'node_modules', 'eslint');
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(installed, copy, { recursive: true });
+  const file = join(copy, 'lib', 'linter', 'file-context.js');
+  const before = 'return Object.freeze(Object.assign(Object.create(this), extension));';
+  const source = readFileSync(file, 'utf8');
+  if (!source.includes(before)) return undefined;
+  writeFileSync(file, source.replace(before, 'return Object.freeze(Object.assign(Object.create(FileContext.prototype), this, extension));'));
+  return join(copy, 'lib', 'api.js');
+}
+
+const patchedApi = patchedEslint();
+const CONFIGS = [
+  { key: 'parser', mode: 'parser', label: 'parser alone' },
+  { key: 'noop', mode: 'noop', label: 'parser + one no-op rule' },
+  { key: 'plugin', mode: 'plugin', label: 'configs.recommended' },
+  ...(patchedApi
+    ? [
+        { key: 'noopFixed', mode: 'noop', api: patchedApi, label: 'no-op rule, ESLint fixed*' },
+        { key: 'pluginFixed', mode: 'plugin', api: patchedApi, label: 'recommended, ESLint fixed*' },
+      ]
+    : []),
+];
+
+function once(config) {
+  const args = ['-f', '%M', process.execPath, join(BENCH, 'eslint-run.js'), REPO, config.mode, ...(config.api ? [config.api] : [])];
+  const child = spawnSync('/usr/bin/time', args, { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`eslint-run ${config.key} failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').pop());
   result.rssMb = Math.round(Number(child.stderr.trim().split('\n').pop()) / 1024);
   return result;
 }
 
-const MODES = ['parser', 'noop', 'plugin'];
-const samples = { parser: [], noop: [], plugin: [] };
+/** Two configs at the same time, one per core: whatever slows the machine slows both alike. */
+async function together(a, b) {
+  const run = (config) =>
+    new Promise((resolve, reject) => {
+      const args = [join(BENCH, 'eslint-run.js'), REPO, config.mode, ...(config.api ? [config.api] : [])];
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`eslint-run ${config.key} failed`))));
+    });
+  return Promise.all([run(a), run(b)]);
+}
+
+const samples = Object.fromEntries(CONFIGS.map((config) => [config.key, []]));
 for (let i = 0; i < runs; i += 1) {
-  const order = [...MODES.slice(i % 3), ...MODES.slice(0, i % 3)];
-  for (const mode of order) samples[mode].push(once(mode));
+  const shift = i % CONFIGS.length;
+  for (const config of [...CONFIGS.slice(shift), ...CONFIGS.slice(0, shift)]) samples[config.key].push(once(config));
 }
 const medianOf = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const row = (mode) => {
-  const list = samples[mode];
-  return {
-    mode,
-    files: list[0].files,
-    messages: list[0].messages,
-    wallS: medianOf(list.map((sample) => sample.totalMs)) / 1000,
-    lintS: medianOf(list.map((sample) => sample.lintMs)) / 1000,
-    rssMb: medianOf(list.map((sample) => sample.rssMb)),
-  };
-};
-/** Per round, mode's wall time over the parser's; median and range over rounds. */
-const ratios = (mode) => samples[mode].map((sample, i) => sample.totalMs / samples.parser[i].totalMs - 1);
+/** Per round, one config's wall time over another's; median and range over rounds. */
+const ratios = (key, base = 'parser') => samples[key].map((sample, i) => sample.totalMs / samples[base][i].totalMs - 1);
 const percent = (value) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
 const spread = (values) => `${percent(Math.min(...values))} .. ${percent(Math.max(...values))}`;
-const parser = row('parser');
-const noop = row('noop');
-const plugin = row('plugin');
+const median = (key, field) => medianOf(samples[key].map((sample) => sample[field]));
+
 console.log('ESLint on the generated 2,000-file monorepo (%d rounds, rotated order; medians)', runs);
-console.log('config                     files  wall s  lint s  peak RSS MB  lifecycle findings  wall vs parser (median; range)');
-const names = { parser: 'parser alone', noop: 'parser + one no-op rule', plugin: 'configs.recommended' };
-for (const r of [parser, noop, plugin]) {
-  const versus = r.mode === 'parser' ? '' : `${percent(medianOf(ratios(r.mode)))} (${spread(ratios(r.mode))})`;
-  console.log(`${names[r.mode].padEnd(26)} ${String(r.files).padStart(5)}  ${r.wallS.toFixed(2).padStart(6)}  ${r.lintS.toFixed(2).padStart(6)}  ${String(r.rssMb).padStart(11)}  ${String(r.messages).padStart(18)}  ${versus}`);
+console.log('config                       files  wall s  lint s  minor GC s  peak RSS MB  findings  wall vs parser alone (median; range)');
+for (const config of CONFIGS) {
+  const first = samples[config.key][0];
+  const versus = config.key === 'parser' ? '' : `${percent(medianOf(ratios(config.key)))} (${spread(ratios(config.key))})`;
+  console.log(
+    `${config.label.padEnd(28)} ${String(first.files).padStart(5)}  ${(median(config.key, 'totalMs') / 1000).toFixed(2).padStart(6)}  ` +
+      `${(median(config.key, 'lintMs') / 1000).toFixed(2).padStart(6)}  ${(median(config.key, 'gcMinorMs') / 1000).toFixed(2).padStart(10)}  ` +
+      `${String(median(config.key, 'rssMb')).padStart(11)}  ${String(first.messages).padStart(8)}  ${versus}`,
+  );
+}
+if (patchedApi) {
+  console.log('* a copy of the installed ESLint whose FileContext.extend() builds rule contexts on FileContext.prototype');
+  console.log(`  (one line changed; see docs/eslint.md). Plugin over parser alone there: ${percent(medianOf(ratios('pluginFixed')))}; no-op rule there: ${percent(medianOf(ratios('noopFixed')))}`);
+} else {
+  console.log('(ESLint\'s FileContext.extend() no longer matches the known code; the comparison with a fixed copy is skipped)');
+}
+// Cross-check, robust to a machine whose speed drifts: configs run in concurrent pairs (each on
+// its own core, garbage-collector threads competing), launch order swapped every round.
+const byKey = Object.fromEntries(CONFIGS.map((config) => [config.key, config]));
+const pairs = [['parser', 'noop'], ['parser', 'plugin'], ['noop', 'plugin'], ...(patchedApi ? [['parser', 'pluginFixed']] : [])];
+console.log(`concurrent pairs (${runs} rounds each; median ratio of the second config's wall time to the first's, with range):`);
+for (const [first, second] of pairs) {
+  const pairRatios = [];
+  for (let i = 0; i < runs; i += 1) {
+    const [a, b] = i % 2 === 0 ? await together(byKey[first], byKey[second]) : (await together(byKey[second], byKey[first])).reverse();
+    pairRatios.push(b.totalMs / a.totalMs - 1);
+  }
+  console.log(`  ${byKey[second].label} vs ${byKey[first].label}: ${percent(medianOf(pairRatios))} (${spread(pairRatios)})`);
 }
 const overhead = medianOf(ratios('plugin'));
-const overNoop = medianOf(samples.plugin.map((sample, i) => sample.totalMs / samples.noop[i].totalMs - 1));
-console.log(`plugin overhead: ${percent(overhead)} of wall time (floor: at most +${FLOOR * 100}%); one no-op rule alone: ${percent(medianOf(ratios('noop')))}; the plugin over the no-op rule: ${percent(overNoop)}`);
-if (plugin.messages === 0) {
+console.log(
+  `plugin overhead: ${percent(overhead)} of wall time (floor: at most +${FLOOR * 100}%); one no-op rule alone: ${percent(medianOf(ratios('noop')))}; ` +
+    `the plugin over the no-op rule: ${percent(medianOf(ratios('plugin', 'noop')))}`,
+);
+const findings = samples.plugin[0].messages;
+if (findings === 0) {
   console.log('FAIL the plugin reported nothing on a repo with planted violations');
   process.exitCode = 1;
 } else if (overhead > FLOOR) {

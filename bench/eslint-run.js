@@ -1,16 +1,31 @@
 #!/usr/bin/env node
-// One ESLint run on a generated repo, in its own process: `node bench/eslint-run.js <repo> parser|plugin`.
-// Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all).
-import { ESLint } from 'eslint';
+// One ESLint run on a generated repo, in its own process:
+//   node bench/eslint-run.js <repo> parser|noop|plugin [path of another ESLint's lib/api.js]
+// Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all),
+// and the time spent in garbage collection (minor and major pauses, from perf_hooks).
+import { PerformanceObserver } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 
 const started = performance.now();
-const [repoArg, mode] = process.argv.slice(2);
+const gc = { minorMs: 0, majorMs: 0 };
+const countGc = (entries) => {
+  for (const entry of entries) {
+    // detail.kind: 1 minor (scavenge), 2 major (mark-compact), 4 incremental, 8 weak callbacks.
+    if (entry.detail?.kind === 1) gc.minorMs += entry.duration;
+    else gc.majorMs += entry.duration;
+  }
+};
+const gcObserver = new PerformanceObserver((list) => countGc(list.getEntries()));
+gcObserver.observe({ entryTypes: ['gc'] });
+
+const [repoArg, mode, eslintApi] = process.argv.slice(2);
 const repo = repoArg && (await import('node:path')).resolve(repoArg);
 if (!repo || !['parser', 'noop', 'plugin'].includes(mode)) {
-  console.error('usage: node bench/eslint-run.js <repo> parser|noop|plugin');
+  console.error('usage: node bench/eslint-run.js <repo> parser|noop|plugin [eslint lib/api.js]');
   process.exit(2);
 }
+const { ESLint } = await import(eslintApi ? pathToFileURL(eslintApi).href : 'eslint');
 const plugin = mode === 'plugin' ? (await import('../dist/src/eslint-plugin.js')).default : undefined;
 const eslint = new ESLint({
   cwd: repo,
@@ -25,6 +40,17 @@ const eslint = new ESLint({
 const lintStarted = performance.now();
 const results = await eslint.lintFiles(['packages/**/*.ts']);
 const lintMs = performance.now() - lintStarted;
+countGc(gcObserver.takeRecords());
+gcObserver.disconnect();
 const messages = results.reduce((sum, result) => sum + result.messages.filter((m) => m.ruleId?.startsWith('lifecycle/')).length, 0);
 const fatal = results.reduce((sum, result) => sum + result.messages.filter((m) => m.fatal).length, 0);
-console.log(JSON.stringify({ mode, files: results.length, messages, fatal, lintMs: Math.round(lintMs), totalMs: Math.round(performance.now() - started) }));
+console.log(JSON.stringify({
+  mode,
+  files: results.length,
+  messages,
+  fatal,
+  lintMs: Math.round(lintMs),
+  totalMs: Math.round(performance.now() - started),
+  gcMinorMs: Math.round(gc.minorMs),
+  gcMajorMs: Math.round(gc.majorMs),
+}));
