@@ -54,7 +54,7 @@ export function discoverFiles(root: string): Discovery {
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       // A plain directory inside a known real directory needs no realpath call of its own.
-      let real = `${dirReal}/${entry.name}`;
+      let real = `${dirReal === '/' ? '' : dirReal}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         const target = followLink(join(root, rel), realRoot);
         if (target.kind === 'broken') notes.push({ path: rel, message: 'dangling or looping symlink; skipped' });
