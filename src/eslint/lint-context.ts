@@ -1,15 +1,15 @@
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { resolveImportSites, statementEnds } from '../engine/resolve-sites.js';
 import { findSuppressions, type SuppressionComment } from '../engine/suppressions.js';
 import { workspaceFor, type Workspace } from '../engine/workspace.js';
 import { InputError } from '../errors.js';
-import { loadPolicy, POLICY_FILE_NAMES, type LoadedPolicy } from '../policy/load.js';
+import { loadPolicy, policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
-import { collectEstreeFacts, EstreeFactsCollector } from './estree-facts.js';
+import { plainPathBelow } from '../workspace/project-path.js';
+import { collectEstreeFacts, EstreeFactsCollector, type EstreeFactsOptions } from './estree-facts.js';
 
 /** What the rules need about the file being linted, computed once per file for all rules. */
 export type FileLintContext =
@@ -89,7 +89,7 @@ function policyFileAbove(dir: string, now = Date.now()): string | undefined {
   const hit = policyFileByDir.get(dir);
   if (hit && now - hit.at < FILE_SYSTEM_TTL_MS) return hit.path;
   const parent = dirname(dir);
-  const path = POLICY_FILE_NAMES.map((name) => join(dir, name)).find((candidate) => existsSync(candidate)) ?? (parent === dir ? undefined : policyFileAbove(parent, now));
+  const path = policyFileIn(dir) ?? (parent === dir ? undefined : policyFileAbove(parent, now));
   policyFileByDir.set(dir, { path, at: now });
   return path;
 }
@@ -127,7 +127,7 @@ export function collectingListeners(
   if (collectors.has(sourceCode)) return {};
   const scope = fileScopeFor(context, optionPolicy);
   if (scope.kind !== 'ok') return {};
-  const collector = new EstreeFactsCollector(factsOptions(scope, sourceCode.text));
+  const collector = new EstreeFactsCollector(scope.needs);
   collectors.set(sourceCode, collector);
   return collector.listeners();
 }
@@ -154,19 +154,11 @@ function cachedPerFile<T>(
 
 /** Where the linted file stands: its policy, workspace, project path and class. */
 type FileScope =
-  | { kind: 'ok'; loaded: LoadedPolicy; workspace: Workspace; file: string; fileClass: SourceFileFacts['class'] }
+  | { kind: 'ok'; loaded: LoadedPolicy; workspace: Workspace; file: string; fileClass: SourceFileFacts['class']; needs: EstreeFactsOptions }
   | Exclude<FileLintContext, { kind: 'ok' }>;
 
 function fileScopeFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileScope {
   return cachedPerFile(scopes, context, optionPolicy, () => computeScope(context, optionPolicy));
-}
-
-function factsOptions(scope: Extract<FileScope, { kind: 'ok' }>, text: string) {
-  return {
-    labelledTexts: scope.fileClass.zone === 'preview',
-    // Without import( / require( in the text, all imports are import/export declarations.
-    deep: DEEP_IMPORT_HINT.test(text),
-  };
 }
 
 function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileScope {
@@ -198,28 +190,32 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   const file = projectPath(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file.startsWith('..') || isAbsolute(file) || !workspace.inScope(file)) return { kind: 'none' };
-  return { kind: 'ok', loaded, workspace, file, fileClass: workspace.classifier.classify(file) };
+  const fileClass = workspace.classifier.classify(file);
+  const needs = {
+    labelledTexts: fileClass.zone === 'preview',
+    // Without import( / require( in the text, all imports are import/export declarations.
+    deep: DEEP_IMPORT_HINT.test(context.sourceCode.text),
+  };
+  return { kind: 'ok', loaded, workspace, file, fileClass, needs };
 }
 
 /** The linted file's path relative to the project root, POSIX separators ('..' when outside). */
 function projectPath(root: string, filename: string): string {
-  if (filename.startsWith(root) && filename.charCodeAt(root.length) === 47 && !filename.includes('/.', root.length)) return filename.slice(root.length + 1);
-  return relative(root, filename).split('\\').join('/');
+  return plainPathBelow(root, filename) ?? relative(root, filename).split('\\').join('/');
 }
 
 function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
   const scope = fileScopeFor(context, optionPolicy);
   if (scope.kind !== 'ok') return scope;
-  const { loaded, workspace, file, fileClass } = scope;
+  const { loaded, workspace, file, fileClass, needs } = scope;
   const program = context.sourceCode.ast as TSESTree.Program;
-  const options = factsOptions(scope, context.sourceCode.text);
   // The collector saw every node if ESLint's traversal fed it with what this file needs; else
   // (a rule called outside a traversal, rules with different policies) walk the tree here.
   const collector = collectors.get(context.sourceCode);
   const extracted =
-    collector && (collector.options.deep || !options.deep) && (collector.options.labelledTexts || !options.labelledTexts)
+    collector && (collector.options.deep || !needs.deep) && (collector.options.labelledTexts || !needs.labelledTexts)
       ? collector.facts()
-      : collectEstreeFacts(program, context.sourceCode.visitorKeys, options);
+      : collectEstreeFacts(program, context.sourceCode.visitorKeys, needs);
   const facts: SourceFileFacts = {
     file,
     class: fileClass,

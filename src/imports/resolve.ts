@@ -6,6 +6,7 @@ import { createCachedHost } from './resolve-host.js';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
 import { TsConfigIndex } from './tsconfig.js';
+import { plainPathBelow } from '../workspace/project-path.js';
 
 export type ModuleFormat = 'esm' | 'cjs';
 
@@ -238,10 +239,8 @@ export class ImportResolver {
 
   /** Project-relative POSIX path, or undefined when outside the root. */
   private toProjectPath(abs: string): string | undefined {
-    // Fast path: a normalised path under the root (what the resolvers above build).
-    if (sep === '/' && abs.startsWith(this.realRoot) && abs.charCodeAt(this.realRoot.length) === 47 && !abs.includes('/.', this.realRoot.length) && !abs.includes('//')) {
-      return abs.slice(this.realRoot.length + 1);
-    }
+    const plain = plainPathBelow(this.realRoot, abs);
+    if (plain !== undefined) return plain;
     const rel = relative(this.realRoot, abs);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
     return sep === '/' ? rel : rel.split(sep).join('/');

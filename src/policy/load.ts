@@ -23,14 +23,21 @@ export interface LoadedPolicy {
   sources: YamlSource[];
 }
 
+/** The policy file directly in `dir` (lifecycle.yaml, else lifecycle.yml), if any. */
+export function policyFileIn(dir: string): string | undefined {
+  for (const name of POLICY_FILE_NAMES) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /** Finds lifecycle.yaml in `cwd` or the nearest parent; undefined when there is none. */
 export function findPolicyFile(cwd: string): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
-    for (const name of POLICY_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
+    const found = policyFileIn(dir);
+    if (found) return found;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
