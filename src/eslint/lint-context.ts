@@ -107,8 +107,9 @@ function treeOf(workspace: Workspace): NonNullable<ProjectFacts['tree']> {
 /**
  * The facts of the linted file, from the policy found for it (settings.lifecycle.policy, or the
  * nearest lifecycle.yaml above the file). The policy is cached and reloaded when it changes on
- * disk (checked at most twice a second); the workspace is rebuilt then and every ten seconds;
- * directory listings are refreshed every two seconds.
+ * disk (checked at most twice a second); the workspace is rebuilt then and every ten seconds
+ * (longer on trees that take long to discover); every two seconds, resolutions are dropped and
+ * directory listings and tsconfig files are checked against the disk.
  */
 export function lintContextFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
   return cachedPerFile(perSourceCode, context, optionPolicy, () => computeContext(context, optionPolicy));
