@@ -30,7 +30,7 @@ export interface LifecycleRuleSpec {
 export function createLifecycleRule(spec: LifecycleRuleSpec) {
   const id = spec.check.id;
   const info = checkInfo(id);
-  return createRule<RuleOptions, MessageIds>({
+  const rule = createRule<RuleOptions, MessageIds>({
     name: id,
     meta: {
       type: 'problem',
@@ -55,33 +55,40 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
       defaultOptions: [{}],
     },
     defaultOptions: [{}],
-    create(context, [options]) {
-      return {
-        ...collectingListeners(context, options.policy),
-        'Program:exit'() {
-          const lint = lintContextFor(context, options.policy);
-          if (lint.kind === 'none') return;
-          if (lint.kind === 'policy-error') {
-            // One report per file, from whichever lifecycle rule runs first.
-            if (policyErrorReported.has(context.sourceCode)) return;
-            policyErrorReported.add(context.sourceCode);
-            context.report({ loc: { line: 1, column: 0 }, messageId: 'policyError', data: { message: lint.message } });
-            return;
-          }
-          if (lint.facts.policy.severities[id] === 'off') return;
-          const own = spec.check.run(lint.facts).filter((finding) => finding.file === lint.file.file);
-          const kept = applySuppressions(own, new Map([[lint.file.file, lint.suppressions]])).filter((finding) => finding.rule === id);
-          for (const finding of kept) {
-            const fix = spec.fix?.(finding, context);
-            context.report({
-              loc: { line: finding.line, column: finding.column - 1 },
-              messageId: 'finding',
-              data: { message: finding.message },
-              ...(fix ? { fix } : {}),
-            });
-          }
-        },
-      };
-    },
+    create: (context, [options]) => listenersFor(context, options.policy),
   });
+  // RuleCreator's create() deep-merges the default options into a structuredClone for every rule
+  // and every file (~65 ms of CPU over 2,000 files and four rules, measured with --cpu-prof). The
+  // one option needs no merging, so it is read directly; ESLint has validated it against the schema.
+  return { ...rule, create: (context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>) => listenersFor(context, context.options[0]?.policy) };
+
+  function listenersFor(context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>, policy: string | undefined): TSESLint.RuleListener {
+    return {
+      ...collectingListeners(context, policy),
+      'Program:exit'() {
+        const lint = lintContextFor(context, policy);
+        if (lint.kind === 'none') return;
+        if (lint.kind === 'policy-error') {
+          // One report per file, from whichever lifecycle rule runs first.
+          if (policyErrorReported.has(context.sourceCode)) return;
+          policyErrorReported.add(context.sourceCode);
+          context.report({ loc: { line: 1, column: 0 }, messageId: 'policyError', data: { message: lint.message } });
+          return;
+        }
+        if (lint.facts.policy.severities[id] === 'off') return;
+        const own = spec.check.run(lint.facts).filter((finding) => finding.file === lint.file.file);
+        if (own.length === 0) return;
+        const kept = applySuppressions(own, new Map([[lint.file.file, lint.suppressions]])).filter((finding) => finding.rule === id);
+        for (const finding of kept) {
+          const fix = spec.fix?.(finding, context);
+          context.report({
+            loc: { line: finding.line, column: finding.column - 1 },
+            messageId: 'finding',
+            data: { message: finding.message },
+            ...(fix ? { fix } : {}),
+          });
+        }
+      },
+    };
+  }
 }

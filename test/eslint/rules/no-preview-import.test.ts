@@ -63,6 +63,28 @@ ruleTester.run('no-preview-import', rule, {
       errors: [{ messageId: 'finding', line: 1, column: 24 }],
     },
     {
+      name: 'the policy option names the policy file (here one that does not exist)',
+      code: "import { a } from './b';",
+      filename: forms('src/stable/new.ts'),
+      options: [{ policy: forms('missing-lifecycle.yaml') }],
+      errors: [{ messageId: 'policyError', line: 1, column: 1 }],
+    },
+    {
+      name: 'settings.lifecycle.policy names the policy file when the option does not',
+      code: "import { a } from './b';",
+      filename: forms('src/stable/new.ts'),
+      settings: { lifecycle: { policy: forms('missing-lifecycle.yaml') } },
+      errors: [{ messageId: 'policyError', line: 1, column: 1 }],
+    },
+    {
+      name: 'the policy option wins over settings.lifecycle.policy',
+      code: "import { drawChart } from '../preview/charts/index.js';",
+      filename: forms('src/stable/new.ts'),
+      options: [{ policy: forms('lifecycle.yaml') }],
+      settings: { lifecycle: { policy: forms('missing-lifecycle.yaml') } },
+      errors: [{ messageId: 'finding', line: 1, column: 27 }],
+    },
+    {
       name: 'broken policy: one report at the top of the file',
       code: "import { a } from './b';",
       filename: join(FIXTURES, 'bad-unknown-key', 'src', 'x.ts'),
