@@ -5,7 +5,7 @@ import { declaresDependency, packageNameOf, type WorkspacePackage, type Workspac
 import { createCachedHost } from './resolve-host.js';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
-import { TsConfigIndex } from './tsconfig.js';
+import { TsConfigIndex, type TsProject } from './tsconfig.js';
 import { plainPathBelow } from '../workspace/project-path.js';
 
 export type ModuleFormat = 'esm' | 'cjs';
@@ -39,6 +39,8 @@ export class ImportResolver {
   /** Per project-relative directory: what a bare specifier's resolution can depend on. */
   private readonly scopes = new Map<string, string>();
   private readonly realRoot: string;
+  /** The file whose imports are being resolved (they come one file at a time): its path and project. */
+  private containing: { file: string; abs: string; project: TsProject } | undefined;
 
   /** `typescript`: the compiler API used for resolution and tsconfig parsing (strings in, strings out). */
   constructor(
@@ -63,6 +65,7 @@ export class ImportResolver {
     this.tsconfigs.revalidate();
     this.memo.clear();
     this.scopes.clear();
+    this.containing = undefined;
   }
 
   /** Problems found reading tsconfig files (for --verbose). */
@@ -136,15 +139,22 @@ export class ImportResolver {
     }
   }
 
+  private containingFile(file: string): { file: string; abs: string; project: TsProject } {
+    if (this.containing?.file !== file) {
+      const abs = this.absolute(file);
+      this.containing = { file, abs, project: this.tsconfigs.projectFor(abs) };
+    }
+    return this.containing;
+  }
+
   private resolveUncached(specifier: string, containingFile: string, format: ModuleFormat): Resolution {
-    const containingAbs = this.absolute(containingFile);
+    const { abs: containingAbs, project } = this.containingFile(containingFile);
     const isRelative = specifier.startsWith('.') || specifier.startsWith('/');
     const packageName = isRelative ? undefined : packageNameOf(specifier);
     if (packageName !== undefined && (specifier.startsWith('node:') || BUILTINS.has(packageName))) {
       return { kind: 'builtin', packageName, via: 'node builtin' };
     }
     const workspacePackage = packageName === undefined ? undefined : this.packages.byName.get(packageName);
-    const project = this.tsconfigs.projectFor(containingAbs);
     if (this.fastPaths && specifier.startsWith('.') && !project.options.rootDirs) {
       const fast = resolveRelativeFast(specifier, containingAbs, this.host.fileExists, this.host.directoryExists!, this.addsExtensions(project.options, format));
       const file = fast === undefined ? undefined : this.toProjectPath(fast);
