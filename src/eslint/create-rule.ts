@@ -15,10 +15,15 @@ const policyErrorReported = new WeakSet<object>();
 const createRule = RuleCreator((name) => `${DOCS_BASE_URL}/${name}.md`);
 
 export type RuleOptions = [{ policy?: string }];
-export type MessageIds = 'finding' | 'policyError';
+/** `finding` for most findings; `dueNext` and `overdue` for preview-deadline, so both stay apart at one ESLint level. */
+export type MessageIds = 'finding' | 'policyError' | 'dueNext' | 'overdue';
 
 export interface LifecycleRuleSpec {
   check: Check;
+  /** Message ids of the rule's own besides `finding` (all show the finding's message). */
+  extraMessageIds?: readonly Exclude<MessageIds, 'finding' | 'policyError'>[];
+  /** The message id of a finding (default `finding`). */
+  messageIdOf?: (finding: Finding) => MessageIds;
   /** A fix for a finding (e.g. insert the label); receives the finding and the rule context. */
   fix?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>) => TSESLint.ReportFixFunction | undefined;
 }
@@ -39,7 +44,8 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
       messages: {
         finding: '{{message}}',
         policyError: 'lifecycle policy error: {{message}}',
-      },
+        ...Object.fromEntries((spec.extraMessageIds ?? []).map((messageId) => [messageId, '{{message}}'])),
+      } as Record<MessageIds, string>,
       schema: [
         {
           type: 'object',
@@ -83,7 +89,7 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
           const fix = spec.fix?.(finding, context);
           context.report({
             loc: { line: finding.line, column: finding.column - 1 },
-            messageId: 'finding',
+            messageId: spec.messageIdOf?.(finding) ?? 'finding',
             data: { message: finding.message },
             ...(fix ? { fix } : {}),
           });
