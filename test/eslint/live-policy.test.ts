@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint-v9';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
 import { fixture } from '../helpers/cli.js';
@@ -13,10 +14,13 @@ afterEach(() => {
 });
 
 describe('one ESLint instance, lifecycle.yaml edited between two lints', () => {
-  it('sees the edit without a restart, and reports a broken policy at the top of the file', async () => {
+  it.each([
+    ['ESLint 10', ESLint],
+    ['ESLint 9', ESLint9 as unknown as typeof ESLint],
+  ] as const)('%s sees the edit without a restart, and reports a broken policy at the top of the file', async (_name, Eslint) => {
     root = mkdtempSync(join(tmpdir(), 'lifecycle-live-'));
     cpSync(fixture('exceptions'), root, { recursive: true });
-    const eslint = new ESLint({
+    const eslint = new Eslint({
       cwd: root,
       overrideConfigFile: true,
       overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended as never],

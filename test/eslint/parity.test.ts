@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
+import { ESLint as ESLint9 } from 'eslint-v9';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
@@ -13,9 +14,15 @@ import { FIXTURES, REPO_ROOT, runLifecycle } from '../helpers/cli.js';
  */
 const SHARED_RULES = Object.keys(plugin.rules).filter((id) => id !== 'preview-deadline');
 
-async function eslintMessages(root: string) {
+/** ESLint as installed (10) and ESLint 9 (devDependency `eslint-v9`): the plugin supports both. */
+const ESLINTS = [
+  ['ESLint 10', ESLint],
+  ['ESLint 9', ESLint9 as unknown as typeof ESLint],
+] as const;
+
+async function eslintMessages(root: string, Eslint: typeof ESLint = ESLint) {
   const files = openWorkspace({ cwd: root }).sourceFiles;
-  const eslint = new ESLint({
+  const eslint = new Eslint({
     cwd: root,
     overrideConfigFile: true,
     overrideConfig: [
@@ -32,20 +39,25 @@ async function eslintMessages(root: string) {
   );
 }
 
-async function eslintFindings(root: string): Promise<string[]> {
-  return (await eslintMessages(root))
+async function eslintFindings(root: string, Eslint: typeof ESLint = ESLint): Promise<string[]> {
+  return (await eslintMessages(root, Eslint))
     .filter((message) => SHARED_RULES.includes(message.rule))
     .map((message) => `${message.file}:${message.line}:${message.column} ${message.rule}`)
     .sort();
 }
 
+const cliRuns = new Map<string, string[]>();
 function cliFindings(root: string): string[] {
+  const known = cliRuns.get(root);
+  if (known) return known;
   const run = runLifecycle(['check', '--format', 'json', '--cwd', root]);
   const output = JSON.parse(run.stdout) as { findings: { rule: string; file: string; line: number; column: number }[] };
-  return output.findings
+  const findings = output.findings
     .filter((finding) => SHARED_RULES.includes(finding.rule) && finding.file !== 'lifecycle.yaml')
     .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.rule}`)
     .sort();
+  cliRuns.set(root, findings);
+  return findings;
 }
 
 const projects = [
@@ -53,11 +65,17 @@ const projects = [
   ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes'].map((name) => join(FIXTURES, name)),
 ];
 
-describe('parity: the ESLint plugin and lifecycle check report the same findings', () => {
+describe.each(ESLINTS)('parity (%s): the ESLint plugin and lifecycle check report the same findings', (_name, Eslint) => {
   it.each(projects)('%s', async (root) => {
     const fromCli = cliFindings(root);
-    const fromEslint = await eslintFindings(root);
+    const fromEslint = await eslintFindings(root, Eslint);
     expect(fromEslint).toEqual(fromCli);
+  });
+});
+
+describe('parity: the ESLint plugin and lifecycle check report the same findings', () => {
+  it('runs on two major versions of ESLint', () => {
+    expect(ESLINTS.map(([, Eslint]) => Eslint.version.split('.')[0])).toEqual(['10', '9']);
   });
 
   it('preview-deadline: the editor reports in the files of exactly the features the CLI reports', async () => {
