@@ -6,7 +6,7 @@
 // whose speed drifts slows alike.
 // Floor: the plugin adds at most 10% wall time.
 // Usage: node bench/eslint-overhead.js [--runs N] [--pairs a:b,c:d]  (--pairs: only those concurrent
-// pairs, e.g. parser:noopFixed,noopFixed:pluginFixed; keys: parser noop plugin noopFixed pluginFixed)
+// pairs, e.g. parser:noopFixed,noopFixed:pluginFixed; keys: parser noop listeners plugin noopFixed pluginFixed)
 //
 // Two extra configs explain the result: one rule that does nothing (what enabling any rule costs),
 // and both of them again on a copy of the installed ESLint whose FileContext.extend() does not
@@ -50,6 +50,8 @@ const patchedApi = patchedEslint();
 const CONFIGS = [
   { key: 'parser', mode: 'parser', label: 'parser alone' },
   { key: 'noop', mode: 'noop', label: 'parser + one no-op rule' },
+  // Only in concurrent pairs: a rule with the plugin's listeners, all empty.
+  { key: 'listeners', mode: 'listeners', label: 'one rule, empty import listeners', pairOnly: true },
   { key: 'plugin', mode: 'plugin', label: 'configs.recommended' },
   ...(patchedApi
     ? [
@@ -106,10 +108,11 @@ if (onlyPairs) {
   }
   process.exit(0);
 }
-const samples = Object.fromEntries(CONFIGS.map((config) => [config.key, []]));
+const SEQUENTIAL = CONFIGS.filter((config) => !config.pairOnly);
+const samples = Object.fromEntries(SEQUENTIAL.map((config) => [config.key, []]));
 for (let i = 0; i < runs; i += 1) {
-  const shift = i % CONFIGS.length;
-  for (const config of [...CONFIGS.slice(shift), ...CONFIGS.slice(0, shift)]) samples[config.key].push(once(config));
+  const shift = i % SEQUENTIAL.length;
+  for (const config of [...SEQUENTIAL.slice(shift), ...SEQUENTIAL.slice(0, shift)]) samples[config.key].push(once(config));
 }
 /** Per round, one config's wall time over another's; median and range over rounds. */
 const ratios = (key, base = 'parser') => samples[key].map((sample, i) => sample.totalMs / samples[base][i].totalMs - 1);
@@ -117,7 +120,7 @@ const median = (key, field) => medianOf(samples[key].map((sample) => sample[fiel
 
 console.log('ESLint on the generated 2,000-file monorepo (%d rounds, rotated order; medians)', runs);
 console.log('config                       files  wall s  lint s  minor GC s  peak RSS MB  findings  wall vs parser alone (median; range)');
-for (const config of CONFIGS) {
+for (const config of SEQUENTIAL) {
   const first = samples[config.key][0];
   const versus = config.key === 'parser' ? '' : `${percent(medianOf(ratios(config.key)))} (${spread(ratios(config.key))})`;
   console.log(
@@ -138,6 +141,7 @@ if (patchedApi) {
 const pairs = [
   ['parser', 'plugin'],
   ['parser', 'noop'],
+  ['parser', 'listeners'],
   ['noop', 'plugin'],
   ...(patchedApi ? [['parser', 'pluginFixed'], ['parser', 'noopFixed'], ['noopFixed', 'pluginFixed']] : []),
 ];
@@ -152,7 +156,8 @@ for (const [first, second] of pairs) {
 const overhead = pairMedians['parser:plugin'];
 console.log(
   `plugin overhead (concurrent pairs): ${percent(overhead)} of wall time (floor: at most +${FLOOR * 100}%); one no-op rule alone: ` +
-    `${percent(pairMedians['parser:noop'])}; the plugin over the no-op rule: ${percent(pairMedians['noop:plugin'])}` +
+    `${percent(pairMedians['parser:noop'])}; one rule with empty import listeners: ${percent(pairMedians['parser:listeners'])}; ` +
+    `the plugin over the no-op rule: ${percent(pairMedians['noop:plugin'])}` +
     (patchedApi ? `; with ESLint fixed*: ${percent(pairMedians['parser:pluginFixed'])} (no-op rule ${percent(pairMedians['parser:noopFixed'])}, plugin over it ${percent(pairMedians['noopFixed:pluginFixed'])})` : ''),
 );
 const findings = samples.plugin[0].messages;

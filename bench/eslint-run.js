@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One ESLint run on a generated repo, in its own process:
-//   node bench/eslint-run.js <repo> parser|noop|plugin [path of another ESLint's lib/api.js]
+//   node bench/eslint-run.js <repo> parser|noop|listeners|plugin [path of another ESLint's lib/api.js]
 // Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all),
 // and the time spent in garbage collection (minor and major pauses, from perf_hooks).
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -21,8 +21,8 @@ gcObserver.observe({ entryTypes: ['gc'] });
 
 const [repoArg, mode, eslintApi] = process.argv.slice(2);
 const repo = repoArg && (await import('node:path')).resolve(repoArg);
-if (!repo || !['parser', 'noop', 'plugin'].includes(mode)) {
-  console.error('usage: node bench/eslint-run.js <repo> parser|noop|plugin [eslint lib/api.js]');
+if (!repo || !['parser', 'noop', 'listeners', 'plugin'].includes(mode)) {
+  console.error('usage: node bench/eslint-run.js <repo> parser|noop|listeners|plugin [eslint lib/api.js]');
   process.exit(2);
 }
 const { ESLint } = await import(eslintApi ? pathToFileURL(eslintApi).href : 'eslint');
@@ -35,8 +35,16 @@ const eslint = new ESLint({
     ...(plugin ? [plugin.configs.recommended] : []),
     // noop: one rule that does nothing, to show what any enabled rule costs (ESLint's traversal).
     ...(mode === 'noop' ? [{ plugins: { noop: { rules: { noop: { create: () => ({}) } } } }, rules: { 'noop/noop': 'error' } }] : []),
+    // listeners: one rule with the listeners of the plugin's first rule (the node types that hold
+    // import declarations, and Program:exit), all empty: about the least a rule that reads imports costs.
+    ...(mode === 'listeners' ? [{ plugins: { noop: { rules: { noop: { create: () => emptyImportListeners() } } } }, rules: { 'noop/noop': 'error' } }] : []),
   ],
 });
+function emptyImportListeners() {
+  const nothing = () => {};
+  const types = ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'TSImportEqualsDeclaration', 'ImportExpression', 'TSImportType', 'Program:exit'];
+  return Object.fromEntries(types.map((type) => [type, nothing]));
+}
 const lintStarted = performance.now();
 const results = await eslint.lintFiles(['packages/**/*.ts']);
 const lintMs = performance.now() - lintStarted;
