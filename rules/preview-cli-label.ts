@@ -1,14 +1,13 @@
 import { previewCliLabel } from '../src/checks/preview-cli-label.js';
 import { createLifecycleRule } from '../src/eslint/create-rule.js';
-import { lintContextFor } from '../src/eslint/lint-context.js';
 
 /** `lifecycle/preview-cli-label`: see docs/rules/preview-cli-label.md. Autofix: prefix `[<label>] `. */
 export default createLifecycleRule({
   check: previewCliLabel,
-  fix(finding, context) {
-    const lint = lintContextFor(context);
-    if (lint.kind !== 'ok') return undefined;
-    const label = lint.facts.policy.preview.label;
+  fix(finding, context, facts) {
+    // The label of the policy that produced the finding (the rule's `policy` option may name one
+    // other than the nearest lifecycle.yaml).
+    const label = facts.policy.preview.label;
     const index = context.sourceCode.getIndexFromLoc({ line: finding.line, column: finding.column - 1 });
     const quote = context.sourceCode.text[index];
     if (quote !== "'" && quote !== '"' && quote !== '`') return undefined;

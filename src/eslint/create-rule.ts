@@ -3,7 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 // (~0.1 s at ESLint start-up, measured); only RuleCreator is needed at run time.
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { checkInfo } from '../checks/ids.js';
-import type { Check } from '../checks/facts.js';
+import type { Check, ProjectFacts } from '../checks/facts.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import type { Finding } from '../findings.js';
 import { collectingListeners, lintContextFor } from './lint-context.js';
@@ -24,8 +24,11 @@ export interface LifecycleRuleSpec {
   extraMessageIds?: readonly Exclude<MessageIds, 'finding' | 'policyError'>[];
   /** The message id of a finding (default `finding`). */
   messageIdOf?: (finding: Finding) => MessageIds;
-  /** A fix for a finding (e.g. insert the label); receives the finding and the rule context. */
-  fix?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>) => TSESLint.ReportFixFunction | undefined;
+  /**
+   * A fix for a finding (e.g. insert the label); receives the finding, the rule context and the
+   * facts the finding came from (with the policy this rule uses: its option, settings, or nearest).
+   */
+  fix?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>, facts: ProjectFacts) => TSESLint.ReportFixFunction | undefined;
 }
 
 /**
@@ -86,7 +89,7 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
         if (own.length === 0) return;
         const kept = applySuppressions(own, new Map([[lint.file.file, lint.suppressions]])).filter((finding) => finding.rule === id);
         for (const finding of kept) {
-          const fix = spec.fix?.(finding, context);
+          const fix = spec.fix?.(finding, context, lint.facts);
           context.report({
             loc: { line: finding.line, column: finding.column - 1 },
             messageId: spec.messageIdOf?.(finding) ?? 'finding',
