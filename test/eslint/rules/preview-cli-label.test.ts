@@ -10,6 +10,19 @@ ruleTester.run('preview-cli-label', rule, {
     { name: 'labelled help', code: "program.command('fw').description('[preview] Firewalls').option('--x', 'Preview: x');", filename: at('src/preview/fwaas/new.ts') },
     { name: 'stable code needs no label', code: "program.command('net').description('Networks');", filename: at('src/core/new.ts') },
     { name: 'not a CLI', code: "schema.description('a field');", filename: at('src/preview/fwaas/new.ts') },
+    {
+      name: 'labelled yargs commands and options (describe, description, desc)',
+      code: "yargs(hideBin(process.argv)).command(['fw-apply <f>', 'fwa'], '[preview] Apply rules').option('dry-run', { describe: '[preview] dry run' }).option('zone', { description: 'Preview: zone' }).option('format', { desc: 'output format (preview)' });",
+      filename: at('src/preview/fwaas/new.ts'),
+    },
+    {
+      name: 'labelled commander summary, requiredOption, new Command() and bound variables',
+      code: "program.command('fw-policy').summary('[preview] Policies').requiredOption('--policy <id>', 'preview policy id');\nnew Command('fw-agent').description('[preview] Run the agent');\nconst audit = new Command();\naudit.description('Audit rules [preview]');\nconst rules = program.command('fw-rules');\nrules.summary('[preview] Firewall rules');",
+      filename: at('src/preview/fwaas/new.ts'),
+    },
+    { name: 'redis.command() is not a CLI command', code: "redis.command('GET', 'fw:rules');\nredis.command('SET', 'fw:rules', 'x');", filename: at('src/preview/fwaas/new.ts') },
+    { name: '.description() on an unrelated receiver', code: "column.description('Firewall rule id');\nconst thing = new Thing();\nthing.description('x');", filename: at('src/preview/fwaas/new.ts') },
+    { name: 'a description that is not a literal is not checked', code: "yargs.option('zone', { describe: t('zone.help') }).command('fw', describeFw);", filename: at('src/preview/fwaas/new.ts') },
   ],
   invalid: [
     {
@@ -32,6 +45,47 @@ ruleTester.run('preview-cli-label', rule, {
         { messageId: 'finding', line: 2, column: 28 },
       ],
     },
+    {
+      name: 'yargs .command(cmd, desc) and .option() with description / desc',
+      code: "yargs(hideBin(process.argv)).command(['fw-apply <file>', 'fwa'], 'Apply rules').option('zone', { type: 'string', description: 'zone' }).option('format', { desc: \"output format\" });",
+      filename: at('src/preview/fwaas/new.ts'),
+      output: "yargs(hideBin(process.argv)).command(['fw-apply <file>', 'fwa'], '[preview] Apply rules').option('zone', { type: 'string', description: '[preview] zone' }).option('format', { desc: \"[preview] output format\" });",
+      errors: [
+        { messageId: 'finding', line: 1, column: 66, data: { message: 'CLI help "Apply rules" (.command() description) in preview feature "fwaas" does not say "preview"' } },
+        { messageId: 'finding', line: 1, column: 127 },
+        { messageId: 'finding', line: 1, column: 162 },
+      ],
+    },
+    {
+      name: 'commander .summary() and .requiredOption()',
+      code: "program.command('fw-policy').summary('Policies').requiredOption('--policy <id>', `policy id`);",
+      filename: at('src/preview/fwaas/new.ts'),
+      output: "program.command('fw-policy').summary('[preview] Policies').requiredOption('--policy <id>', `[preview] policy id`);",
+      errors: [
+        { messageId: 'finding', line: 1, column: 38, data: { message: 'CLI help "Policies" (.summary()) in preview feature "fwaas" does not say "preview"' } },
+        { messageId: 'finding', line: 1, column: 82, data: { message: 'CLI help "policy id" (.requiredOption() description) in preview feature "fwaas" does not say "preview"' } },
+      ],
+    },
+    {
+      name: 'a new Command() chain and commander .command(name, description)',
+      code: "program.addCommand(new Command('fw-agent').description('Run the agent'));\nprogram.command('fw-export', 'Export rules');",
+      filename: at('src/preview/fwaas/new.ts'),
+      output: "program.addCommand(new Command('fw-agent').description('[preview] Run the agent'));\nprogram.command('fw-export', '[preview] Export rules');",
+      errors: [
+        { messageId: 'finding', line: 1, column: 56 },
+        { messageId: 'finding', line: 2, column: 30 },
+      ],
+    },
+    {
+      name: 'variables bound to new Command() and to program.command()',
+      code: "const audit = new Command();\naudit.name('fw-audit').description('Audit rules');\nconst rules = program.command('fw-rules');\nrules.summary(\"Firewall rules\");",
+      filename: at('src/preview/fwaas/new.ts'),
+      output: "const audit = new Command();\naudit.name('fw-audit').description('[preview] Audit rules');\nconst rules = program.command('fw-rules');\nrules.summary(\"[preview] Firewall rules\");",
+      errors: [
+        { messageId: 'finding', line: 2, column: 36 },
+        { messageId: 'finding', line: 4, column: 15 },
+      ],
+    },
   ],
 });
 
@@ -46,6 +100,29 @@ ruleTester.run('preview-cli-label (a label with a quote)', rule, {
       filename: quoted('src/preview/fwaas/new.ts'),
       output: "program.command('a').description('[dev\\'s preview] one');\nprogram.command('b').description(\"[dev's preview] two\");\nprogram.command('c').description(`three ${'$'}{x}`);",
       errors: [{ messageId: 'finding', line: 1 }, { messageId: 'finding', line: 2 }],
+    },
+  ],
+});
+
+const optionLabel = (file: string) => join(FIXTURES, 'policy-option-label', file);
+
+ruleTester.run('preview-cli-label (the policy option names another policy)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "the autofix inserts the label of the option's policy (beta), not the nearest one's (preview)",
+      code: "new Command('fw').description('[preview] Manage firewalls');",
+      filename: optionLabel('app/src/preview/fwaas/new.ts'),
+      options: [{ policy: optionLabel('lifecycle.yaml') }],
+      output: "new Command('fw').description('[beta] [preview] Manage firewalls');",
+      errors: [{ messageId: 'finding', line: 1, column: 31 }],
+    },
+    {
+      name: 'without the option, the nearest policy (label preview) applies: a different finding and fix',
+      code: "new Command('fw').description('[beta] Manage firewalls');",
+      filename: optionLabel('app/src/preview/fwaas/new.ts'),
+      output: "new Command('fw').description('[preview] [beta] Manage firewalls');",
+      errors: [{ messageId: 'finding', line: 1, column: 31 }],
     },
   ],
 });
