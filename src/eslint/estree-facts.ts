@@ -111,7 +111,7 @@ export class EstreeFactsCollector {
         break;
       }
       case 'VariableDeclarator': {
-        const init = node.init;
+        const init = node.init && unwrapped(node.init);
         if (labelled && node.id.type === 'Identifier' && init && (init.type === 'CallExpression' || init.type === 'NewExpression')) {
           const kind = bindingKind(callShape(init));
           if (kind === 'command') this.bindings.commandVariables.add(node.id.name);
@@ -163,7 +163,7 @@ export function collectEstreeFacts(
 }
 
 function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression): CallShape {
-  const callee = node.callee;
+  const callee = unwrapped(node.callee);
   const isMethod = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier';
   const name = isMethod ? (callee.property as TSESTree.Identifier).name : callee.type === 'Identifier' ? callee.name : '';
   return {
@@ -175,12 +175,14 @@ function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression): Call
   };
 }
 
-function stringArg(node: Node): StringArg | undefined {
+function stringArg(expression: Node): StringArg | undefined {
+  const node = unwrapped(expression);
   const text = literalText(node);
   return text === undefined ? undefined : { kind: 'string', text, ...start(node) };
 }
 
-function argShape(node: Node): ArgShape {
+function argShape(expression: Node): ArgShape {
+  const node = unwrapped(expression);
   const literal = stringArg(node);
   if (literal) return literal;
   if (node.type === 'ObjectExpression') {
@@ -198,20 +200,34 @@ function argShape(node: Node): ArgShape {
 
 function receiverChain(expression: Node): string[] {
   const names: string[] = [];
-  let current: Node = expression;
+  let current: Node = unwrapped(expression);
   for (let depth = 0; depth < 32; depth += 1) {
-    if (current.type === 'CallExpression') current = current.callee;
+    if (current.type === 'CallExpression') current = unwrapped(current.callee);
     else if (current.type === 'MemberExpression') {
+      // `a.b` adds "b"; `a[x]` adds nothing and goes on to `a`.
       if (!current.computed && current.property.type === 'Identifier') names.push(current.property.name);
-      current = current.object;
+      current = unwrapped(current.object);
     } else if (current.type === 'NewExpression') {
       if (current.callee.type === 'Identifier') names.push(current.callee.name);
       break;
-    } else if (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression') current = current.expression;
-    else {
+    } else {
       if (current.type === 'Identifier') names.push(current.name);
       break;
     }
   }
   return names;
+}
+
+/**
+ * The expression under `?.` chains and type-only wrappers (`x!`, `x as T`, `x satisfies T`, `<T>x`),
+ * which TypeScript's tree keeps as parentheses-like nodes too: both extractors see through the same
+ * ones (src/imports/extract.ts, `unwrapped`).
+ */
+function unwrapped(node: Node): Node {
+  let current = node;
+  for (;;) {
+    if (current.type === 'ChainExpression') current = current.expression;
+    else if (current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSTypeAssertion') current = current.expression;
+    else return current;
+  }
 }

@@ -119,9 +119,12 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
   };
 
   const labelledTexts: LabelledText[] = [];
-  const stringArg = (node: TS.Node): StringArg | undefined =>
-    ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? { kind: 'string', text: node.text, ...position(node) } : undefined;
-  const argShape = (node: TS.Node): ArgShape => {
+  const stringArg = (expression: TS.Node): StringArg | undefined => {
+    const node = ts.isExpression(expression) ? unwrapped(expression) : expression;
+    return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? { kind: 'string', text: node.text, ...position(node) } : undefined;
+  };
+  const argShape = (expression: TS.Node): ArgShape => {
+    const node = ts.isExpression(expression) ? unwrapped(expression) : expression;
     const literal = stringArg(node);
     if (literal) return literal;
     if (ts.isObjectLiteralExpression(node)) {
@@ -139,7 +142,7 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
   const calls: CallShape[] = [];
   const bindings: LabelContext = { commandVariables: new Set(), routerVariables: new Set() };
   const shapeOf = (node: TS.CallExpression | TS.NewExpression): CallShape | undefined => {
-    const callee = node.expression;
+    const callee = unwrapped(node.expression);
     const isMethod = ts.isPropertyAccessExpression(callee);
     const name = isMethod ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     if (name === undefined) return undefined;
@@ -156,7 +159,7 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       const shape = shapeOf(node);
       if (shape) calls.push(shape);
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const init = node.initializer;
+      const init = unwrapped(node.initializer);
       const shape = ts.isCallExpression(init) || ts.isNewExpression(init) ? shapeOf(init) : undefined;
       const kind = shape && bindingKind(shape);
       if (kind === 'command') (bindings.commandVariables as Set<string>).add(node.name.text);
@@ -222,24 +225,44 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
 /** `program.command('x').option` → receiver chain of `.option`: ['command', 'program']. */
 function receiverChain(expression: TS.Expression): string[] {
   const names: string[] = [];
-  let current: TS.Expression = expression;
+  let current: TS.Expression = unwrapped(expression);
   for (let depth = 0; depth < 32; depth += 1) {
     if (ts.isCallExpression(current)) {
-      current = current.expression;
+      current = unwrapped(current.expression);
     } else if (ts.isPropertyAccessExpression(current)) {
       names.push(current.name.text);
-      current = current.expression;
+      current = unwrapped(current.expression);
+    } else if (ts.isElementAccessExpression(current)) {
+      // `a[x]` adds nothing and goes on to `a`.
+      current = unwrapped(current.expression);
     } else if (ts.isNewExpression(current)) {
       if (ts.isIdentifier(current.expression)) names.push(current.expression.text);
       break;
-    } else if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) {
-      current = current.expression;
     } else {
       if (ts.isIdentifier(current)) names.push(current.text);
       break;
     }
   }
   return names;
+}
+
+/**
+ * The expression under parentheses and type-only wrappers (`x!`, `x as T`, `x satisfies T`, `<T>x`):
+ * ESTree has no parentheses, and src/eslint/estree-facts.ts (`unwrapped`) sees through the same
+ * wrappers, so both extractors read the same calls.
+ */
+function unwrapped(node: TS.Expression): TS.Expression {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isTypeAssertionExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
 }
 
 function isImportLike(node: TS.Node): boolean {
