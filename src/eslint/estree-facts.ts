@@ -208,7 +208,10 @@ function receiverChain(expression: Node): string[] {
       if (!current.computed && current.property.type === 'Identifier') names.push(current.property.name);
       current = unwrapped(current.object);
     } else if (current.type === 'NewExpression') {
-      if (current.callee.type === 'Identifier') names.push(current.callee.name);
+      // new Command('x') and new commander.Command('x') both add "Command".
+      const constructor = unwrapped(current.callee);
+      if (constructor.type === 'Identifier') names.push(constructor.name);
+      else if (constructor.type === 'MemberExpression' && !constructor.computed && constructor.property.type === 'Identifier') names.push(constructor.property.name);
       break;
     } else {
       if (current.type === 'Identifier') names.push(current.name);

@@ -43,6 +43,9 @@ const COMMAND_RECEIVER = /^(program|cli|cmd|command|commands|[a-z]*Command|[a-z]
 /** Receivers that are HTTP apps or routers by name (app.get, router.post, fastify.route, …). */
 const ROUTE_RECEIVER = /^(app|application|router|routes?|server|api|fastify|hono|koa|express|[a-z]*(Router|App|Routes|Server|Api))$/i;
 
+/** What creates an app or router: a variable initialised with a call of one of these is a router. */
+const ROUTER_FACTORY = /^(express|Router|Hono|Koa|fastify|Fastify)$/;
+
 /** Does the receiver chain contain one of these, or a variable the file bound to one? */
 function chainMatches(call: CallShape, pattern: RegExp, variables: ReadonlySet<string>, calls: readonly string[]): boolean {
   return call.receiverChain.some((name) => calls.includes(name) || pattern.test(name) || variables.has(name));
@@ -60,8 +63,10 @@ const NO_CONTEXT: LabelContext = { commandVariables: new Set(), routerVariables:
 /** Whether a variable initialised with a call of this shape is a command / a router. */
 export function bindingKind(call: CallShape): 'command' | 'router' | undefined {
   const names = [call.name, ...call.receiverChain];
-  if ((call.isNew && call.name === 'Command') || (call.isMethod && names.includes('command'))) return 'command';
-  if (/^(express|Router|Hono|Koa|fastify|Fastify)$/.test(call.name)) return 'router';
+  // new Command('x'), new commander.Command('x'), program.command('x'), new Command('x').description('…'), yargs(…)
+  if ((call.isNew && call.name === 'Command') || (call.isMethod && (names.includes('command') || names.includes('Command'))) || call.name === 'yargs') return 'command';
+  // express(), express.Router(), new Router(), new Hono(), new Hono().basePath('/v1'), fastify(), Fastify({ … })
+  if (names.some((name) => ROUTER_FACTORY.test(name))) return 'router';
   return undefined;
 }
 

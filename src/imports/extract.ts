@@ -236,7 +236,10 @@ function receiverChain(expression: TS.Expression): string[] {
       // `a[x]` adds nothing and goes on to `a`.
       current = unwrapped(current.expression);
     } else if (ts.isNewExpression(current)) {
-      if (ts.isIdentifier(current.expression)) names.push(current.expression.text);
+      // new Command('x') and new commander.Command('x') both add "Command".
+      const constructor = unwrapped(current.expression);
+      if (ts.isIdentifier(constructor)) names.push(constructor.text);
+      else if (ts.isPropertyAccessExpression(constructor)) names.push(constructor.name.text);
       break;
     } else {
       if (ts.isIdentifier(current)) names.push(current.text);

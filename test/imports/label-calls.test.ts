@@ -74,6 +74,42 @@ describe('CLI help and route extraction', () => {
     ]);
   });
 
+  it('binds variables to commands and apps made by chains, namespaced constructors and yargs()', () => {
+    const code = [
+      "const serve = new Command('serve').description('[preview] Serve');",
+      "serve.option('--port <p>', 'port');",
+      "new commander.Command('agent').description('Agent');",
+      "const parser = yargs(argv.slice(2));",
+      "parser.option('rules', { describe: 'rules file' });",
+      "const v2 = new Hono().basePath('/v2');",
+      "v2.get('/fw', handler);",
+      "const other = makeThing();",
+      "other.option('--x', 'not a command');",
+      "other.get('/not-a-route', handler);",
+    ].join('\n');
+    expect(texts(code)).toEqual([
+      '1:48 command-description .description() [preview] Serve',
+      '2:28 option-description .option() description port',
+      '3:44 command-description .description() Agent',
+      '5:36 option-description .option() description rules file',
+      '7:8 route-path .get() path /fw',
+    ]);
+  });
+
+  it('reads calls through parentheses, element access and type-only wrappers', () => {
+    const code = [
+      "(program.commands[0]!.description)(('First'));",
+      "const typed = program.command('x') as Command;",
+      "typed.description('Typed' satisfies string);",
+      "(<Router>api['v2']).get('/v2/fw', handler);",
+    ].join('\n');
+    expect(texts(code)).toEqual([
+      '1:37 command-description .description() First',
+      '3:19 command-description .description() Typed',
+      '4:25 route-path .get() path /v2/fw',
+    ]);
+  });
+
   it('ignores .description() of things that are not commands', () => {
     expect(texts("schema.description('a field');\nconst d = thing.description('x');")).toEqual([]);
   });
