@@ -44,6 +44,41 @@ ruleTester.run('no-preview-import', rule, {
       ],
     },
     {
+      name: 'require() in a CommonJS TypeScript file (.cts)',
+      code: "const again = require('../preview/charts/legacy.cjs') as { legacyChart(): string };\nexport = again;",
+      filename: forms('src/stable/new.cts'),
+      errors: [
+        {
+          messageId: 'finding',
+          line: 1,
+          column: 23,
+          data: { message: 'stable code requires preview feature "charts" (src/preview/charts/legacy.cts)' },
+        },
+      ],
+    },
+    {
+      name: 'require() below the top level, next to an import-equals',
+      code: "import legacy = require('../preview/charts/legacy.cjs');\n\nexport function load() {\n  return require('../preview/charts/legacy.cjs') as typeof legacy;\n}",
+      filename: forms('src/stable/new.cts'),
+      errors: [
+        { messageId: 'finding', line: 1, column: 25 },
+        { messageId: 'finding', line: 4, column: 18 },
+      ],
+    },
+    {
+      name: 'side-effect import',
+      code: "import { label } from './format.js';\nimport '../preview/charts/register.js';",
+      filename: forms('src/stable/new.ts'),
+      errors: [
+        {
+          messageId: 'finding',
+          line: 2,
+          column: 8,
+          data: { message: 'stable code imports preview feature "charts" (src/preview/charts/register.ts)' },
+        },
+      ],
+    },
+    {
       // No import( or require( in the text: the import sits below the top level all the same.
       name: 'import inside a declare module block',
       code: "declare module 'chart-shim' {\n  import { Chart } from '../preview/charts/index.js';\n  export const chart: Chart;\n}",
@@ -98,7 +133,17 @@ ruleTester.run('no-preview-import', rule, {
 ruleTester.run('no-preview-import (controls for the valid cases)', rule, {
   valid: [],
   invalid: [
-    { code: "import { FirewallRule } from '../../preview/fwaas/index.js';", filename: exceptions('src/core/sub/new.ts'), errors: [{ messageId: 'finding' }] },
-    { code: "import { a } from '../fwaas/index.js';", filename: exceptions('src/preview/vpnaas/new.ts'), errors: [{ messageId: 'finding' }] },
+    {
+      name: 'control for "migration exception": the same import from stable code outside the exception',
+      code: "import { FirewallRule } from '../../preview/fwaas/index.js';",
+      filename: exceptions('src/core/sub/new.ts'),
+      errors: [{ messageId: 'finding', line: 1, column: 30 }],
+    },
+    {
+      name: 'control for "preview → same feature": an import from another feature',
+      code: "import { a } from '../fwaas/index.js';",
+      filename: exceptions('src/preview/vpnaas/new.ts'),
+      errors: [{ messageId: 'finding', line: 1, column: 19 }],
+    },
   ],
 });
