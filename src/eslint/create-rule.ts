@@ -55,6 +55,7 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
           properties: {
             policy: {
               type: 'string',
+              minLength: 1,
               description: 'Path of lifecycle.yaml (absolute or relative to ESLint\'s cwd). Default: settings.lifecycle.policy, else the nearest lifecycle.yaml above the linted file.',
             },
           },

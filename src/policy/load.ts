@@ -49,7 +49,7 @@ export function resolvePolicyPath(options: { cwd: string; policyPath?: string })
   if (options.policyPath) {
     const path = resolve(options.cwd, options.policyPath);
     if (!existsSync(path)) throw new InputError(`policy file not found: ${path}`);
-    if (statSync(path).isDirectory()) throw new InputError(`--policy must name a file, not a directory: ${path}`);
+    if (statSync(path).isDirectory()) throw new InputError(`the policy path must name a file, not a directory: ${path}`);
     return path;
   }
   const found = findPolicyFile(options.cwd);
