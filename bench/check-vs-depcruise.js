@@ -2,13 +2,15 @@
 // Runs `lifecycle check` and dependency-cruiser on one generated repo, measuring wall time and
 // peak RSS of each child, and compares their violation sets by (from, to) pairs.
 //
-// Usage (standalone): node bench/check-vs-depcruise.js <repoDir> [--runs N]
+// Usage (standalone): node bench/check-vs-depcruise.js <repoDir> [--runs N]   (--help: the usage)
 // (the repo must come from bench/generate-monorepo.js; <repoDir>.expected.json is read if present)
+// Also imported by bench/run.js; the command line is read only when this file is run directly.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { positiveInteger, readCommandLine } from './command-line.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LIFECYCLE_CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -194,14 +196,39 @@ export async function compareOnRepo(repoDir, { runs = 1, expected = null } = {})
   };
 }
 
+const USAGE = `Usage: node bench/check-vs-depcruise.js <repoDir> [--runs N]
+
+Runs \`lifecycle check\` and dependency-cruiser on one repo made by bench/generate-monorepo.js,
+interleaved, and prints each tool's median wall time, peak RSS and violation count, and how many
+(from, to) violation pairs only one of them found (<repoDir>.expected.json is read when present).
+No floors here: \`npm run bench\` (bench/run.js) judges them. Run \`npm run build\` first.
+
+Arguments:
+  <repoDir>    a generated repo, e.g. bench/.work/mono-2000
+Options:
+  --runs N     runs per tool, interleaved; the median wall time is reported (default 1)
+  -h, --help   print this help and exit
+
+Example:
+  node bench/check-vs-depcruise.js bench/.work/mono-2000 --runs 3
+`;
+
+/** Reads the command line (see USAGE); exits 0 after --help, 2 on a usage error. */
+function parseCommandLine() {
+  const { values, positionals, fail } = readCommandLine({
+    script: 'bench/check-vs-depcruise.js',
+    usage: USAGE,
+    options: { runs: { type: 'string', default: '1' } },
+    allowPositionals: true,
+  });
+  const runs = positiveInteger(values.runs, '--runs', fail);
+  if (positionals.length !== 1) fail(positionals.length === 0 ? 'missing <repoDir>' : `expected one <repoDir>, got ${positionals.length} arguments`);
+  if (!existsSync(positionals[0])) fail(`repo not found: ${positionals[0]} (make one with node bench/generate-monorepo.js)`);
+  return { repoDir: resolve(positionals[0]), runs };
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [repoArg, ...rest] = process.argv.slice(2);
-  if (!repoArg) {
-    console.error('usage: node bench/check-vs-depcruise.js <repoDir> [--runs N]');
-    process.exit(2);
-  }
-  const runs = rest[0] === '--runs' ? Number(rest[1]) : 1;
-  const repoDir = resolve(repoArg);
+  const { repoDir, runs } = parseCommandLine();
   const expectedPath = `${repoDir}.expected.json`;
   const expected = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : null;
   const result = await compareOnRepo(repoDir, { runs, expected });

@@ -1,5 +1,5 @@
 // Benchmark of `lifecycle ci-readiness` on 1,000,000 runs of normalized NDJSON.
-//   npm run build && node bench/ci-readiness.js [--runs N]
+//   npm run build && node bench/ci-readiness.js [--runs N]   (--help: the usage)
 // Generates bench/.work/ci-runs.ndjson (gitignored; reused when it already has the same size),
 // then evaluates it through the built CLI's entry (runCli) in a child process, which reports its
 // own wall time and peak RSS (process.resourceUsage().maxRSS). Floor: <= 10 s, <= 500 MB.
@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { positiveInteger, readCommandLine } from './command-line.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -43,8 +44,26 @@ if (process.argv[2] === '--child' || process.argv[2] === '--child-command') {
   process.exit(0);
 }
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 1_000_000;
+const USAGE = `Usage: node bench/ci-readiness.js [--runs N]
+
+Measures \`lifecycle ci-readiness\` on N CI runs of normalized NDJSON: generates
+bench/.work/ci-runs.ndjson (reused when it already holds N runs), then evaluates it in a child
+process twice, through the ci command module alone and through the full CLI entry, and prints each
+one's wall time, runs/s and peak RSS. Floor (exit 1), for the ci command: <= 10 s and <= 500 MB.
+Run \`npm run build\` first.
+
+Options:
+  --runs N     CI runs to generate and evaluate (default 1000000)
+  -h, --help   print this help and exit
+  (--child and --child-command, as the first argument, are internal: the benchmark spawns itself
+  with them to measure one evaluation; the arguments after them go to the lifecycle CLI.)
+
+Example:
+  node bench/ci-readiness.js --runs 100000
+`;
+
+const { values, fail } = readCommandLine({ script: 'bench/ci-readiness.js', usage: USAGE, options: { runs: { type: 'string', default: '1000000' } } });
+const RUNS = positiveInteger(values.runs, '--runs', fail);
 const JOBS = ['tempest-full', 'tempest-slow', 'py312', 'functional'];
 const PER_PATCHSET = JOBS.length + 1; // 4 jobs of the CI + 1 of the reference gate
 const PATCHSETS = Math.ceil(RUNS / PER_PATCHSET);

@@ -6,7 +6,8 @@
 // whose speed drifts slows alike.
 // Floor: the plugin adds at most 10% wall time.
 // Usage: node bench/eslint-overhead.js [--runs N] [--pairs a:b,c:d]  (--pairs: only those concurrent
-// pairs, e.g. parser:noopFixed,noopFixed:pluginFixed; keys: parser noop listeners plugin noopFixed pluginFixed)
+// pairs, e.g. parser:noopFixed,noopFixed:pluginFixed; keys: parser noop listeners plugin noopFixed pluginFixed);
+// --help prints the usage.
 //
 // Two extra configs explain the result: one rule that does nothing (what enabling any rule costs),
 // and both of them again on a copy of the installed ESLint whose FileContext.extend() does not
@@ -16,15 +17,51 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { positiveInteger, readCommandLine } from './command-line.js';
 import { generateMonorepo } from './generate-monorepo.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = join(BENCH, '.work', 'mono-2000');
 const FLOOR = 0.1;
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const pairsArg = process.argv.indexOf('--pairs');
-const onlyPairs = pairsArg > 0 ? process.argv[pairsArg + 1].split(',').map((pair) => pair.split(':')) : undefined;
+const PAIR_KEYS = ['parser', 'noop', 'listeners', 'plugin', 'noopFixed', 'pluginFixed'];
+const USAGE = `Usage: node bench/eslint-overhead.js [--runs N] [--pairs A:B[,C:D...]]
+
+Measures what feature-lifecycle's ESLint plugin (configs.recommended) adds to ESLint with
+@typescript-eslint/parser alone, linting bench/.work/mono-2000 (generated when missing), each
+configuration in its own process (bench/eslint-run.js): sequential rounds in rotated order, then
+concurrent pairs, one process per core. Floor (exit 1): the plugin adds at most +${FLOOR * 100}% wall
+time (concurrent-pair median). Takes several minutes; run \`npm run build\` first.
+
+Options:
+  --runs N          rounds, and concurrent runs per pair (default 5)
+  --pairs A:B,...   run only these concurrent pairs (no sequential rounds, no floor); keys:
+                    ${PAIR_KEYS.join(' ')} (default: every pair)
+  -h, --help        print this help and exit
+
+Example:
+  node bench/eslint-overhead.js --runs 3 --pairs parser:noopFixed,noopFixed:pluginFixed
+`;
+
+/** Reads the command line (see USAGE); exits 0 after --help, 2 on a usage error. */
+function parseCommandLine() {
+  const { values, fail } = readCommandLine({
+    script: 'bench/eslint-overhead.js',
+    usage: USAGE,
+    options: { runs: { type: 'string', default: '5' }, pairs: { type: 'string' } },
+  });
+  const runs = positiveInteger(values.runs, '--runs', fail);
+  let pairs;
+  if (values.pairs !== undefined) {
+    pairs = values.pairs.split(',').map((pair) => pair.split(':'));
+    for (const pair of pairs) {
+      if (pair.length !== 2 || !pair.every((key) => PAIR_KEYS.includes(key))) {
+        fail(`--pairs takes A:B pairs separated by commas, with keys ${PAIR_KEYS.join(' ')}; got '${pair.join(':')}'`);
+      }
+    }
+  }
+  return { runs, onlyPairs: pairs };
+}
+const { runs, onlyPairs } = parseCommandLine();
 
 if (!existsSync(join(REPO, 'lifecycle.yaml'))) generateMonorepo({ files: 2000, out: REPO });
 

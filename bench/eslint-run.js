@@ -3,8 +3,12 @@
 //   node bench/eslint-run.js <repo> parser|noop|listeners|plugin [path of another ESLint's lib/api.js]
 // Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all),
 // and the time spent in garbage collection (minor and major pauses, from perf_hooks).
+// Spawned by bench/eslint-overhead.js; --help prints the usage.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { readCommandLine } from './command-line.js';
 import tsParser from '@typescript-eslint/parser';
 
 const started = performance.now();
@@ -19,12 +23,38 @@ const countGc = (entries) => {
 const gcObserver = new PerformanceObserver((list) => countGc(list.getEntries()));
 gcObserver.observe({ entryTypes: ['gc'] });
 
-const [repoArg, mode, eslintApi] = process.argv.slice(2);
-const repo = repoArg && (await import('node:path')).resolve(repoArg);
-if (!repo || !['parser', 'noop', 'listeners', 'plugin'].includes(mode)) {
-  console.error('usage: node bench/eslint-run.js <repo> parser|noop|listeners|plugin [eslint lib/api.js]');
-  process.exit(2);
+const MODES = ['parser', 'noop', 'listeners', 'plugin'];
+const USAGE = `Usage: node bench/eslint-run.js <repo> parser|noop|listeners|plugin [eslint lib/api.js]
+
+One ESLint run (Node API) over <repo>/packages/**/*.ts in this process; prints one JSON line:
+files, lifecycle messages, fatal errors, lint ms, total ms, minor/major GC ms. Used by
+bench/eslint-overhead.js, which runs each configuration in its own process.
+
+Arguments:
+  <repo>               a repo from bench/generate-monorepo.js, e.g. bench/.work/mono-2000
+  parser               @typescript-eslint/parser alone
+  noop                 the parser plus one rule that does nothing
+  listeners            the parser plus one rule with empty import listeners
+  plugin               the parser plus feature-lifecycle's configs.recommended (needs npm run build)
+  [eslint lib/api.js]  another ESLint's lib/api.js to load instead of the installed eslint
+Options:
+  -h, --help           print this help and exit
+
+Example:
+  node bench/eslint-run.js bench/.work/mono-2000 plugin
+`;
+
+/** Reads the command line (see USAGE); exits 0 after --help, 2 on a usage error. */
+function parseCommandLine() {
+  const { positionals, fail } = readCommandLine({ script: 'bench/eslint-run.js', usage: USAGE, allowPositionals: true });
+  if (positionals.length < 2 || positionals.length > 3) fail(`expected 2 or 3 arguments (<repo> <mode> [eslint lib/api.js]), got ${positionals.length}`);
+  const [repoArg, modeArg, apiArg] = positionals;
+  if (!MODES.includes(modeArg)) fail(`unknown mode '${modeArg}' (one of ${MODES.join(' ')})`);
+  if (!existsSync(repoArg)) fail(`repo not found: ${repoArg}`);
+  if (apiArg !== undefined && !existsSync(apiArg)) fail(`ESLint lib/api.js not found: ${apiArg}`);
+  return { repo: resolve(repoArg), mode: modeArg, eslintApi: apiArg };
 }
+const { repo, mode, eslintApi } = parseCommandLine();
 const { ESLint } = await import(eslintApi ? pathToFileURL(eslintApi).href : 'eslint');
 const plugin = mode === 'plugin' ? (await import('../dist/src/eslint-plugin.js')).default : undefined;
 const eslint = new ESLint({

@@ -14,11 +14,12 @@
 //   packages/<pkg>/src/{index,utils/index,core,model,service,api,util,db/migrations}/…
 //   packages/<pkg>/src/preview/<feature>/**
 //
-// Usage: node bench/generate-monorepo.js --files 2000 [--out DIR] [--seed N]
+// Usage: node bench/generate-monorepo.js [--files N] [--out DIR] [--seed N]   (--help: the usage)
 // Prints the expected violation count; writes <out>.expected.json next to the repo.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { positiveInteger, readCommandLine } from './command-line.js';
 
 export const GENERATOR_VERSION = 3;
 const SCOPE = '@bench';
@@ -538,21 +539,39 @@ export function generateMonorepo({ files: totalFiles, out, seed = 20260 + totalF
   return expected;
 }
 
-function parseArgs(argv) {
-  const args = { files: 2000, out: null, seed: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--files') args.files = Number(argv[++i]);
-    else if (argv[i] === '--out') args.out = argv[++i];
-    else if (argv[i] === '--seed') args.seed = Number(argv[++i]);
-    else throw new Error(`unknown argument: ${argv[i]}`);
-  }
-  if (!Number.isInteger(args.files) || args.files < 100) throw new Error('--files must be an integer >= 100');
-  return args;
+const USAGE = `Usage: node bench/generate-monorepo.js [--files N] [--out DIR] [--seed N]
+
+Writes a deterministic synthetic npm-workspaces monorepo (a fresh clone: no node_modules, no dist/)
+with planted preview-import violations, for the benchmarks; the same files and seed give a
+byte-identical tree. Writes the planted violations to <out>.expected.json and prints their count.
+Measures nothing itself.
+
+Options:
+  --files N    source files to generate, an integer >= 100 (default 2000)
+  --out DIR    where to write the repo; an existing DIR is deleted first (default bench/.work/mono-<N>)
+  --seed N     an integer seed for the generator (default 20260 + N)
+  -h, --help   print this help and exit
+
+Example:
+  node bench/generate-monorepo.js --files 20000
+`;
+
+/** Reads the command line (see USAGE); exits 0 after --help, 2 on a usage error. */
+function parseCommandLine() {
+  const { values, fail } = readCommandLine({
+    script: 'bench/generate-monorepo.js',
+    usage: USAGE,
+    options: { files: { type: 'string', default: '2000' }, out: { type: 'string' }, seed: { type: 'string' } },
+  });
+  const files = positiveInteger(values.files, '--files', fail, 100);
+  if (values.out === '') fail('--out takes a directory, got an empty string');
+  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) fail(`--seed takes an integer, got '${values.seed}'`);
+  return { files, out: values.out ?? null, seed: values.seed === undefined ? undefined : Number(values.seed) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = parseCommandLine();
   try {
-    const args = parseArgs(process.argv.slice(2));
     const out = resolve(args.out ?? join(dirname(fileURLToPath(import.meta.url)), '.work', `mono-${args.files}`));
     const expected = generateMonorepo({ files: args.files, out, seed: args.seed });
     const byForm = {};

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark of `lifecycle report` on the generated 2,000-file monorepo (bench/.work/mono-2000).
-//   npm run build && node bench/report.js [--runs N] [--files N]
+//   npm run build && node bench/report.js [--runs N] [--files N]   (--help: the usage)
 // Generates the repo with bench/generate-monorepo.js when it is missing or stale, then runs
 // `lifecycle report --format json` and `lifecycle check --format json` N times each, interleaved
 // (default 5), and prints the median wall times. Floor (exit 1): report median < 2 s at 2,000 files.
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { positiveInteger, readCommandLine } from './command-line.js';
 import os from 'node:os';
 import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
 
@@ -18,17 +19,31 @@ const FLOOR_SECONDS = 2;
 const FLOOR_AT = 2000;
 const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path)) ?? null;
 
-function parseArgs(argv) {
-  const args = { runs: 5, files: 2000 };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--runs') args.runs = Number(argv[++i]);
-    else if (flag === '--files') args.files = Number(argv[++i]);
-    else throw new Error(`unknown argument: ${flag} (use --runs N --files N)`);
-  }
-  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs takes an integer >= 1');
-  if (!Number.isInteger(args.files) || args.files < 100) throw new Error('--files takes an integer >= 100');
-  return args;
+const USAGE = `Usage: node bench/report.js [--runs N] [--files N]
+
+Measures \`lifecycle report --format json\` against \`lifecycle check --format json\` on
+bench/.work/mono-<files> (generated with bench/generate-monorepo.js when missing or stale): N runs
+each, interleaved; prints both median wall times and what the report adds. Floor (exit 1): the
+report's median is under ${FLOOR_SECONDS} s at ${FLOOR_AT} files, and every report run printed the same bytes.
+Run \`npm run build\` first.
+
+Options:
+  --runs N     runs of each command, interleaved (default 5)
+  --files N    size of the generated repo, an integer >= 100 (default 2000)
+  -h, --help   print this help and exit
+
+Example:
+  node bench/report.js --runs 3
+`;
+
+/** Reads the command line (see USAGE); exits 0 after --help, 2 on a usage error. */
+function parseCommandLine() {
+  const { values, fail } = readCommandLine({
+    script: 'bench/report.js',
+    usage: USAGE,
+    options: { runs: { type: 'string', default: '5' }, files: { type: 'string', default: '2000' } },
+  });
+  return { runs: positiveInteger(values.runs, '--runs', fail), files: positiveInteger(values.files, '--files', fail, 100) };
 }
 
 function prepareRepo(files) {
@@ -62,8 +77,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function main() {
-  const args = parseArgs(process.argv.slice(2));
+function main(args) {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   const repo = prepareRepo(args.files);
   console.log(`node ${process.version}; ${os.cpus().length} CPUs; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${args.runs} runs each, interleaved`);
@@ -92,8 +106,9 @@ function main() {
   process.exitCode = failures.length > 0 ? 1 : 0;
 }
 
+const args = parseCommandLine();
 try {
-  main();
+  main(args);
 } catch (error) {
   console.error(`bench/report: ${error.message}`);
   process.exitCode = 2;

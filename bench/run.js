@@ -7,6 +7,7 @@
 //          --keep               reuse generated repos in bench/.work/ when they are current
 //          --runs N             runs per tool and size, interleaved; the median wall time is
 //                               reported (default 3 below 10,000 files, 1 from 10,000 up)
+//          -h, --help           print the usage and exit
 // Floors (exit 1 when one fails): lifecycle >= 3x faster than dependency-cruiser on every size;
 // lifecycle peak RSS <= 300 MB at 20,000 files; the same violations (by (from, to) pair) as
 // dependency-cruiser.
@@ -15,6 +16,7 @@ import os from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { positiveInteger, readCommandLine } from './command-line.js';
 import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
 import { compareOnRepo } from './check-vs-depcruise.js';
 
@@ -24,23 +26,36 @@ const SPEED_FLOOR = 3;
 const RSS_FLOOR_MB = 300;
 const RSS_FLOOR_AT = 20000;
 
-function parseArgs(argv) {
-  const args = { sizes: [2000, 20000], keep: false, runs: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--keep') args.keep = true;
-    else if (a === '--sizes' || a.startsWith('--sizes=')) {
-      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
-      args.sizes = String(v).split(',').map((s) => Number(s.trim()));
-    } else if (a === '--runs' || a.startsWith('--runs=')) {
-      args.runs = Number(a.includes('=') ? a.split('=')[1] : argv[++i]);
-    } else {
-      throw new Error(`unknown argument: ${a} (use --sizes 2000,20000 --keep --runs N)`);
-    }
-  }
-  if (args.sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes integers >= 100, e.g. --sizes 2000');
-  if (args.runs !== null && (!Number.isInteger(args.runs) || args.runs < 1)) throw new Error('--runs takes an integer >= 1');
-  return args;
+const USAGE = `Usage: node bench/run.js [--sizes N,N...] [--keep] [--runs N]   (npm run bench -- [options])
+
+Measures \`lifecycle check\` against dependency-cruiser on generated monorepos (wall time, peak RSS,
+violations compared by (from, to) pair), then runs bench/ci-readiness.js, bench/report.js and
+bench/eslint-overhead.js with their defaults. Floors (exit 1): lifecycle >= ${SPEED_FLOOR}x faster on every
+size, peak RSS <= ${RSS_FLOOR_MB} MB at ${RSS_FLOOR_AT} files, the same violations as dependency-cruiser; and
+each section's own floor. Takes many minutes; run \`npm run build\` first.
+
+Options:
+  --sizes N,N...   repo sizes in files, integers >= 100 (default 2000,20000); also --sizes=N,N
+  --keep           reuse repos in bench/.work/ when they are current (default: regenerate)
+  --runs N         runs per tool and size, interleaved; the median wall time is reported
+                   (default 3 below 10,000 files, 1 from 10,000 up); also --runs=N
+  -h, --help       print this help and exit
+
+Example:
+  npm run bench -- --sizes 2000 --keep --runs 5
+`;
+
+/** Reads the command line (see USAGE); exits 0 after --help, 2 on a usage error. */
+function parseCommandLine() {
+  const { values, fail } = readCommandLine({
+    script: 'bench/run.js',
+    usage: USAGE,
+    options: { sizes: { type: 'string', default: '2000,20000' }, keep: { type: 'boolean', default: false }, runs: { type: 'string' } },
+  });
+  const sizes = values.sizes.split(',').map((size) => size.trim());
+  if (sizes.some((size) => !/^\d+$/.test(size) || Number(size) < 100)) fail(`--sizes takes integers >= 100 separated by commas, e.g. --sizes 2000; got '${values.sizes}'`);
+  const runs = values.runs === undefined ? null : positiveInteger(values.runs, '--runs', fail);
+  return { sizes: sizes.map(Number), keep: values.keep, runs };
 }
 
 function prepareRepo(size, keep) {
@@ -161,8 +176,7 @@ function runEslintOverhead() {
   return `bench/eslint-overhead.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
+async function main(args) {
   console.log('== lifecycle check vs dependency-cruiser ==');
   const runsFor = (size) => args.runs ?? (size < 10000 ? 3 : 1);
   console.log(`node ${process.version}; ${os.cpus().length} CPUs; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -198,7 +212,7 @@ async function main() {
   process.exitCode = failures.length || ci || report || eslint ? 1 : 0;
 }
 
-main().catch((error) => {
+main(parseCommandLine()).catch((error) => {
   console.error(`bench: ${error.stack ?? error.message}`);
   process.exitCode = 2;
 });
