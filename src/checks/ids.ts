@@ -22,7 +22,7 @@ export const CHECKS: readonly CheckInfo[] = [
   { id: 'preview-test-location', defaultSeverity: 'error', implemented: true, description: 'Tests of preview code live under the preview test subtree.' },
   { id: 'preview-config-label', defaultSeverity: 'error', implemented: true, description: 'Config keys of preview features carry the label; stable features carry none.' },
   { id: 'preview-docs-label', defaultSeverity: 'error', implemented: true, description: 'Docs of preview features carry the label; docs of stable features carry none.' },
-  { id: 'preview-cli-label', defaultSeverity: 'error', implemented: true, description: 'CLI command and option descriptions in preview code contain the label.' },
+  { id: 'preview-cli-label', defaultSeverity: 'error', implemented: true, description: 'CLI command, option and argument descriptions in preview code contain the label.' },
   { id: 'preview-route-label', defaultSeverity: 'off', implemented: true, description: 'HTTP route paths registered in preview code contain the label.' },
   { id: 'preview-deadline', defaultSeverity: 'error', implemented: true, graded: true, description: 'Preview features are promoted, renewed or removed within maxCycles releases.' },
   { id: 'preview-api-leak', defaultSeverity: 'error', implemented: false, description: 'Exported declarations of stable modules expose no preview types.' },

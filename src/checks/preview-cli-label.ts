@@ -1,8 +1,8 @@
 import type { Check } from './facts.js';
 import { unlabelledTexts } from './label-texts.js';
 
-/** Command and option descriptions (commander, yargs) in preview code carry the label. */
+/** Command, option and argument descriptions (commander, yargs) in preview code carry the label. */
 export const previewCliLabel: Check = {
   id: 'preview-cli-label',
-  run: (facts) => unlabelledTexts(facts, 'preview-cli-label', ['command-description', 'option-description'], 'CLI help'),
+  run: (facts) => unlabelledTexts(facts, 'preview-cli-label', ['command-description', 'option-description', 'argument-description'], 'CLI help'),
 };

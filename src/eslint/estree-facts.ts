@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingKind, labelledTextsOf, type ArgShape, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
+import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
 import type { ImportForm, ImportSite } from '../imports/extract.js';
 
 /**
@@ -40,6 +40,7 @@ const IMPORT_NODE_TYPES = ['ImportDeclaration', 'ExportNamedDeclaration', 'Expor
 export class EstreeFactsCollector {
   private readonly imports: ImportSite[] = [];
   private readonly calls: CallShape[] = [];
+  private readonly objects: ObjectArg[] = [];
   private readonly bindings = { commandVariables: new Set<string>(), routerVariables: new Set<string>() } satisfies LabelContext;
 
   constructor(readonly options: EstreeFactsOptions) {}
@@ -48,13 +49,14 @@ export class EstreeFactsCollector {
   listeners(): Record<string, (node: Node) => void> {
     const types: string[] = [...IMPORT_NODE_TYPES];
     if (this.options.deep || this.options.labelledTexts) types.push('CallExpression');
-    if (this.options.labelledTexts) types.push('NewExpression', 'VariableDeclarator');
+    if (this.options.labelledTexts) types.push('NewExpression', 'VariableDeclarator', 'ObjectExpression');
     return Object.fromEntries(types.map((type) => [type, this.handle]));
   }
 
   facts(): EstreeFacts {
     const labelledTexts: LabelledText[] = [];
     for (const call of this.calls) labelledTexts.push(...labelledTextsOf(call, this.bindings));
+    for (const object of this.objects) labelledTexts.push(...labelledTextsOfObject(object));
     labelledTexts.sort((a, b) => a.line - b.line || a.column - b.column);
     return { imports: this.imports, labelledTexts };
   }
@@ -130,6 +132,9 @@ export class EstreeFactsCollector {
       case 'NewExpression':
         if (labelled) this.calls.push(callShape(node));
         break;
+      case 'ObjectExpression':
+        if (labelled) this.objects.push(objectShape(node, 1));
+        break;
       default:
         break;
     }
@@ -181,20 +186,23 @@ function stringArg(expression: Node): StringArg | undefined {
   return text === undefined ? undefined : { kind: 'string', text, ...start(node) };
 }
 
-function argShape(expression: Node): ArgShape {
+function objectShape(node: TSESTree.ObjectExpression, depth: number): ObjectArg {
+  const properties: Record<string, ArgShape> = Object.create(null) as Record<string, ArgShape>; // a `__proto__` key stays a key
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : literalText(property.key);
+    if (name === undefined) continue;
+    // Shorthand properties, methods and accessors: present, but nothing to read.
+    properties[name] = property.kind === 'init' && !property.method && !property.shorthand ? argShape(property.value, depth + 1) : { kind: 'other' };
+  }
+  return { kind: 'object', properties };
+}
+
+function argShape(expression: Node, depth = 1): ArgShape {
   const node = unwrapped(expression);
   const literal = stringArg(node);
   if (literal) return literal;
-  if (node.type === 'ObjectExpression') {
-    const properties: Record<string, StringArg> = {};
-    for (const property of node.properties) {
-      if (property.type !== 'Property' || property.computed) continue;
-      const name = property.key.type === 'Identifier' ? property.key.name : literalText(property.key);
-      const value = stringArg(property.value);
-      if (name !== undefined && value) properties[name] = value;
-    }
-    return { kind: 'object', properties };
-  }
+  if (node.type === 'ObjectExpression' && depth <= OBJECT_SHAPE_DEPTH) return objectShape(node, depth);
   return { kind: 'other' };
 }
 

@@ -13,7 +13,20 @@ export interface StringArg {
   column: number;
 }
 
-export type ArgShape = StringArg | { kind: 'object'; properties: Record<string, StringArg> } | { kind: 'other' };
+/**
+ * An object literal: its properties by name (string and object values as shapes, anything else,
+ * including shorthand properties and methods, as `other`). Extractors describe nested objects two
+ * levels deep, enough for yargs' `.options({ port: { describe } })`.
+ */
+export interface ObjectArg {
+  kind: 'object';
+  properties: Record<string, ArgShape>;
+}
+
+export type ArgShape = StringArg | ObjectArg | { kind: 'other' };
+
+/** How deep extractors describe nested object literals. */
+export const OBJECT_SHAPE_DEPTH = 2;
 
 export interface CallShape {
   /** `new X(…)` rather than a call. */
@@ -27,7 +40,7 @@ export interface CallShape {
   args: ArgShape[];
 }
 
-export type LabelledTextKind = 'command-description' | 'option-description' | 'route-path';
+export type LabelledTextKind = 'command-description' | 'option-description' | 'argument-description' | 'route-path';
 
 export interface LabelledText {
   kind: LabelledTextKind;
@@ -70,16 +83,33 @@ export function bindingKind(call: CallShape): 'command' | 'router' | undefined {
   return undefined;
 }
 
+const string = (arg: ArgShape | undefined): StringArg | undefined => (arg?.kind === 'string' ? arg : undefined);
+const text = (kind: LabelledTextKind, where: string, arg: StringArg | undefined): LabelledText[] =>
+  arg ? [{ kind, where, text: arg.text, line: arg.line, column: arg.column }] : [];
+
+/** yargs' description of an option, positional or command module: `describe`, `description` or `desc`. */
+function describedBy(arg: ArgShape | undefined): StringArg | undefined {
+  if (arg?.kind !== 'object') return undefined;
+  const { describe, description, desc } = arg.properties;
+  return string(describe) ?? string(description) ?? string(desc);
+}
+
+/** yargs `.options({ port: { describe: '…' }, … })`: one description per option. */
+function optionsTable(arg: ArgShape | undefined, where: string): LabelledText[] {
+  if (arg?.kind !== 'object') return [];
+  return Object.values(arg.properties).flatMap((option) => text('option-description', where, describedBy(option)));
+}
+
 /** The labelled texts a call carries, if it is one of the known shapes. */
 export function labelledTextsOf(call: CallShape, context: LabelContext = NO_CONTEXT): LabelledText[] {
   const [first, second] = call.args;
-  const string = (arg: ArgShape | undefined): StringArg | undefined => (arg?.kind === 'string' ? arg : undefined);
-  const text = (kind: LabelledTextKind, where: string, arg: StringArg | undefined): LabelledText[] =>
-    arg ? [{ kind, where, text: arg.text, line: arg.line, column: arg.column }] : [];
 
   if (call.isNew) {
-    // new Option('-f, --flag', 'description') / new Command('name') (its description comes by .description())
-    return call.name === 'Option' ? text('option-description', 'new Option() description', string(second)) : [];
+    // new Option('-f, --flag', 'description'), new Argument('<file>', 'description'); new Command('name')
+    // gets its description by .description().
+    if (call.name === 'Option') return text('option-description', 'new Option() description', string(second));
+    if (call.name === 'Argument') return text('argument-description', 'new Argument() description', string(second));
+    return [];
   }
   if (!call.isMethod) return [];
   const commandChain = chainMatches(call, COMMAND_RECEIVER, context.commandVariables, ['command', 'Command']);
@@ -88,18 +118,35 @@ export function labelledTextsOf(call: CallShape, context: LabelContext = NO_CONT
     case 'summary':
       return commandChain ? text('command-description', `.${call.name}()`, string(first)) : [];
     case 'command':
-      // commander `.command('name', 'description')`, yargs `.command(cmd, desc, …)`
+      // commander `.command('name', 'description')`, yargs `.command(cmd, desc, …)`; a yargs command
+      // module (`.command({ command, describe, handler })`) is read as an object literal.
       return commandChain ? text('command-description', '.command() description', string(second)) : [];
+    case 'argument':
+      // commander `.argument('<file>', 'description')`
+      return commandChain ? text('argument-description', '.argument() description', string(second)) : [];
+    case 'positional':
+      // yargs `.positional('file', { describe })`, usually on a builder's parameter of any name
+      return string(first) ? text('argument-description', '.positional() description', describedBy(second)) : [];
+    case 'options':
+      // yargs `.options({ port: { describe }, … })`; else maybe a route (`app.options('/x', …)`)
+      if (first?.kind === 'object') return optionsTable(first, '.options() description');
+      break;
     case 'option':
     case 'requiredOption': {
-      if (!commandChain) return [];
-      if (second?.kind === 'object') {
-        // yargs: .option(name, { describe | description })
-        const described = second.properties.describe ?? second.properties.description ?? second.properties.desc;
-        return text('option-description', `.${call.name}() description`, described);
-      }
-      return text('option-description', `.${call.name}() description`, string(second));
+      const where = `.${call.name}() description`;
+      // yargs `.option({ port: { describe }, … })`
+      if (first?.kind === 'object') return optionsTable(first, where);
+      // yargs `.option(name, { describe | description | desc })`: the object says it is yargs,
+      // whatever the receiver is called (a builder's parameter is often `y` or `args`).
+      if (second?.kind === 'object') return string(first) ? text('option-description', where, describedBy(second)) : [];
+      // commander `.option('-p, --port <n>', 'description')`
+      return commandChain ? text('option-description', where, string(second)) : [];
     }
+    case 'describe':
+      // yargs `.describe('port', 'description')` and `.describe({ port: 'description', … })`
+      if (!commandChain) return [];
+      if (first?.kind === 'object') return Object.values(first.properties).flatMap((value) => text('option-description', '.describe() description', string(value)));
+      return string(first) ? text('option-description', '.describe() description', string(second)) : [];
     default:
       break;
   }
@@ -108,9 +155,20 @@ export function labelledTextsOf(call: CallShape, context: LabelContext = NO_CONT
     const path = call.name === 'on' ? string(second) : string(first);
     if (path && path.text.startsWith('/')) return text('route-path', `.${call.name}() path`, path);
     if (call.name === 'route' && first?.kind === 'object') {
-      const url = first.properties.url ?? first.properties.path;
+      const url = string(first.properties.url) ?? string(first.properties.path);
       if (url && url.text.startsWith('/')) return text('route-path', '.route() url', url);
     }
   }
   return [];
+}
+
+/**
+ * The labelled texts of an object literal, if it is a yargs command module
+ * (`{ command: 'serve', describe: '…', builder, handler }`, inline in `.command(…)` or declared
+ * on its own for `commandDir`): a string `command` and a `handler` or `builder`.
+ */
+export function labelledTextsOfObject(object: ObjectArg): LabelledText[] {
+  const { command, handler, builder } = object.properties;
+  if (!string(command) || (!handler && !builder)) return [];
+  return text('command-description', 'command module description', describedBy(object));
 }

@@ -1,4 +1,4 @@
-import { bindingKind, labelledTextsOf, type ArgShape, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
+import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import { lastScanFallbackReason, scanImports } from './scan-imports.js';
 
@@ -123,23 +123,27 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
     const node = ts.isExpression(expression) ? unwrapped(expression) : expression;
     return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? { kind: 'string', text: node.text, ...position(node) } : undefined;
   };
-  const argShape = (expression: TS.Node): ArgShape => {
+  const objectShape = (node: TS.ObjectLiteralExpression, depth: number): ObjectArg => {
+    const properties: Record<string, ArgShape> = Object.create(null) as Record<string, ArgShape>; // a `__proto__` key stays a key
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) continue;
+      const key = property.name;
+      const name = key && (ts.isIdentifier(key) || ts.isStringLiteral(key)) ? key.text : undefined;
+      if (name === undefined) continue;
+      // Shorthand properties, methods and accessors: present, but nothing to read.
+      properties[name] = ts.isPropertyAssignment(property) ? argShape(property.initializer, depth + 1) : { kind: 'other' };
+    }
+    return { kind: 'object', properties };
+  };
+  const argShape = (expression: TS.Node, depth = 1): ArgShape => {
     const node = ts.isExpression(expression) ? unwrapped(expression) : expression;
     const literal = stringArg(node);
     if (literal) return literal;
-    if (ts.isObjectLiteralExpression(node)) {
-      const properties: Record<string, StringArg> = {};
-      for (const property of node.properties) {
-        if (!ts.isPropertyAssignment(property)) continue;
-        const name = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
-        const value = stringArg(property.initializer);
-        if (name !== undefined && value) properties[name] = value;
-      }
-      return { kind: 'object', properties };
-    }
+    if (ts.isObjectLiteralExpression(node) && depth <= OBJECT_SHAPE_DEPTH) return objectShape(node, depth);
     return { kind: 'other' };
   };
   const calls: CallShape[] = [];
+  const objects: ObjectArg[] = [];
   const bindings: LabelContext = { commandVariables: new Set(), routerVariables: new Set() };
   const shapeOf = (node: TS.CallExpression | TS.NewExpression): CallShape | undefined => {
     const callee = unwrapped(node.expression);
@@ -158,6 +162,8 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const shape = shapeOf(node);
       if (shape) calls.push(shape);
+    } else if (ts.isObjectLiteralExpression(node)) {
+      objects.push(objectShape(node, 1));
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = unwrapped(node.initializer);
       const shape = ts.isCallExpression(init) || ts.isNewExpression(init) ? shapeOf(init) : undefined;
@@ -218,6 +224,7 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
     if (deep || isImportLike(topLevel) || ts.isModuleDeclaration(topLevel)) visit(topLevel);
   }
   for (const call of calls) labelledTexts.push(...labelledTextsOf(call, bindings));
+  for (const object of objects) labelledTexts.push(...labelledTextsOfObject(object));
   labelledTexts.sort((a, b) => a.line - b.line || a.column - b.column);
   return { imports, literalRanges, syntaxError: firstSyntaxError(source), labelledTexts };
 }

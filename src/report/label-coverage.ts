@@ -27,7 +27,7 @@ export interface LabelCoverage {
 export interface FeatureLabels {
   config: LabelCoverage;
   docs: LabelCoverage;
-  /** CLI help texts (command and option descriptions); null when not collected (stable code is not scanned). */
+  /** CLI help texts (command, option and argument descriptions); null when not collected (stable code is not scanned). */
   cli: LabelCoverage | null;
   /** HTTP route paths; null unless preview-route-label is enabled and the feature is in preview. */
   routes: LabelCoverage | null;

@@ -39,17 +39,53 @@ describe('CLI help and route extraction', () => {
     ]);
   });
 
+  it('finds commander arguments and yargs positionals, option tables, describe() and command modules', () => {
+    const code = [
+      "program.command('import').argument('<file>', 'rules file').addArgument(new Argument('[zone]', 'zone'));",
+      "export const apply = { command: 'apply <file>', 'describe': 'Apply rules', handler() {} };",
+      "const build = (y) => y.positional('file', { desc: 'the file' }).options({ force: { describe: 'force' }, 'dry-run': { description: 'dry run' }, retries: { default: 3 } });",
+      "yargs.option({ zone: { describe: 'zone' } }).describe('since', 'since when').describe({ follow: 'keep printing', lines: 42 });",
+      "yargs.command({ command: 'logs', description: 'Show logs', builder, get handler() { return run; } });",
+    ].join('\n');
+    expect(texts(code)).toEqual([
+      "1:46 argument-description .argument() description rules file",
+      "1:95 argument-description new Argument() description zone",
+      "2:61 command-description command module description Apply rules",
+      "3:51 argument-description .positional() description the file",
+      "3:94 option-description .options() description force",
+      "3:131 option-description .options() description dry run",
+      "4:34 option-description .option() description zone",
+      "4:64 option-description .describe() description since when",
+      "4:97 option-description .describe() description keep printing",
+      "5:47 command-description command module description Show logs",
+    ]);
+  });
+
+  it('ignores objects and calls that only look like yargs or commander', () => {
+    const code = [
+      "export const cached = { command: 'GET', describe: 'cache lookup', args: ['k'] };",
+      "http.options({ timeout: 5000, retry: { limit: 2 } });",
+      "suite.describe('logs', () => {});",
+      "schema.argument('file', 'a field');",
+      "chart.positional({ describe: 'x' });",
+      "yargs.options({ deep: { nested: { describe: 'three levels down' } } });",
+    ].join('\n');
+    expect(texts(code)).toEqual([]);
+  });
+
   it('finds route paths of express/koa/hono-style calls and fastify route({ url })', () => {
     const code = [
       "app.get('/v2/fw/rules', handler);",
       "router.post('/v2/preview/fw/rules', handler);",
       "fastify.route({ method: 'GET', url: '/v2/fw/policies', handler });",
       "cache.get('key');",
+      "app.options('/v2/fw/rules', cors);",
     ].join('\n');
     expect(texts(code)).toEqual([
       '1:9 route-path .get() path /v2/fw/rules',
       '2:13 route-path .post() path /v2/preview/fw/rules',
       '3:37 route-path .route() url /v2/fw/policies',
+      '5:13 route-path .options() path /v2/fw/rules',
     ]);
   });
 

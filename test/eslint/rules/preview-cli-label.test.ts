@@ -23,6 +23,16 @@ ruleTester.run('preview-cli-label', rule, {
     { name: 'redis.command() is not a CLI command', code: "redis.command('GET', 'fw:rules');\nredis.command('SET', 'fw:rules', 'x');", filename: at('src/preview/fwaas/new.ts') },
     { name: '.description() on an unrelated receiver', code: "column.description('Firewall rule id');\nconst thing = new Thing();\nthing.description('x');", filename: at('src/preview/fwaas/new.ts') },
     { name: 'a description that is not a literal is not checked', code: "yargs.option('zone', { describe: t('zone.help') }).command('fw', describeFw);", filename: at('src/preview/fwaas/new.ts') },
+    {
+      name: 'labelled arguments, positionals, option tables, describe() and command modules',
+      code: "program.command('fw-import').argument('<file>', '[preview] rules file').addArgument(new Argument('[zone]', 'zone (preview)'));\nexport const apply = { command: 'fw-apply', describe: '[preview] Apply', builder: (y) => y.positional('file', { describe: 'preview: rules file' }).options({ force: { desc: '[preview] force' }, retries: { default: 3 } }), handler() {} };\nyargs.describe('since', '[preview] since').describe({ follow: '[preview] follow' });",
+      filename: at('src/preview/fwaas/new.ts'),
+    },
+    {
+      name: 'look-alikes of yargs and commander shapes',
+      code: "export const cached = { command: 'GET', describe: 'cache lookup' };\nhttp.options({ timeout: 5000 });\nsuite.describe('firewall logs', () => {});\nschema.argument('file', 'a schema field');\nchart.positional('x');",
+      filename: at('src/preview/fwaas/new.ts'),
+    },
   ],
   invalid: [
     {
@@ -33,6 +43,38 @@ ruleTester.run('preview-cli-label', rule, {
       errors: [
         { messageId: 'finding', line: 1, column: 35, data: { message: 'CLI help "Firewalls" (.description()) in preview feature "fwaas" does not say "preview"' } },
         { messageId: 'finding', line: 1, column: 69 },
+      ],
+    },
+    {
+      name: 'commander .argument() and new Argument(), with autofix',
+      code: "program.command('fw-import').argument('<file>', 'rules file').addArgument(new Argument('[zone]', \"zone\"));",
+      filename: at('src/preview/fwaas/new.ts'),
+      output: "program.command('fw-import').argument('<file>', '[preview] rules file').addArgument(new Argument('[zone]', \"[preview] zone\"));",
+      errors: [
+        { messageId: 'finding', line: 1, column: 49, data: { message: 'CLI help "rules file" (.argument() description) in preview feature "fwaas" does not say "preview"' } },
+        { messageId: 'finding', line: 1, column: 98 },
+      ],
+    },
+    {
+      name: 'a yargs command module with a positional and an options table, in a builder whose parameter is not called yargs',
+      code: "export const apply = {\n  command: 'fw-apply <file>',\n  describe: 'Apply rules',\n  builder: (y) => y.positional('file', { description: 'rules file' }).options({ force: { type: 'boolean', desc: 'force' }, retries: { default: 3 } }),\n  handler: () => {},\n};",
+      filename: at('src/preview/fwaas/new.ts'),
+      output: "export const apply = {\n  command: 'fw-apply <file>',\n  describe: '[preview] Apply rules',\n  builder: (y) => y.positional('file', { description: '[preview] rules file' }).options({ force: { type: 'boolean', desc: '[preview] force' }, retries: { default: 3 } }),\n  handler: () => {},\n};",
+      errors: [
+        { messageId: 'finding', line: 3, column: 13, data: { message: 'CLI help "Apply rules" (command module description) in preview feature "fwaas" does not say "preview"' } },
+        { messageId: 'finding', line: 4, column: 55, data: { message: 'CLI help "rules file" (.positional() description) in preview feature "fwaas" does not say "preview"' } },
+        { messageId: 'finding', line: 4, column: 113 },
+      ],
+    },
+    {
+      name: 'an inline command module (method handler) and .describe() in both forms',
+      code: "yargs.command({ command: 'fw-logs', description: 'Show logs', handler() {} }).describe('since', 'since when').describe({ follow: 'keep printing' });",
+      filename: at('src/preview/fwaas/new.ts'),
+      output: "yargs.command({ command: 'fw-logs', description: '[preview] Show logs', handler() {} }).describe('since', '[preview] since when').describe({ follow: '[preview] keep printing' });",
+      errors: [
+        { messageId: 'finding', line: 1, column: 50 },
+        { messageId: 'finding', line: 1, column: 97, data: { message: 'CLI help "since when" (.describe() description) in preview feature "fwaas" does not say "preview"' } },
+        { messageId: 'finding', line: 1, column: 130 },
       ],
     },
     {

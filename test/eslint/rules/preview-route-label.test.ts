@@ -34,6 +34,12 @@ ruleTester.run('preview-route-label', rule, {
   ],
   invalid: [
     {
+      name: 'express app.options() (the HTTP method), not a yargs options table',
+      code: "app.options('/v2/fw/rules', cors);",
+      filename: at('src/preview/fwaas/new.ts'),
+      errors: [{ messageId: 'finding', line: 1, column: 13, data: { message: 'route path "/v2/fw/rules" (.options() path) in preview feature "fwaas" does not say "preview"' } }],
+    },
+    {
       name: 'express-style and fastify route()',
       code: "app.post('/v2/fw/rules', h);\nfastify.route({ method: 'GET', url: '/v2/fw', handler: h });",
       filename: at('src/preview/fwaas/new.ts'),
