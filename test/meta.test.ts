@@ -50,4 +50,21 @@ describe('every ESLint rule', () => {
       expect(line![2]).toBe(plugin.configs.strict.rules?.[`lifecycle/${id}`]);
     }
   });
+
+  it.each(['README.md', 'docs/eslint.md'])('is listed in the rule table of %s with the levels of configs.recommended and configs.strict', async (file) => {
+    const plugin = (await import('../src/eslint-plugin.js')).default;
+    // Rows like: | [`lifecycle/<id>`](…) … | error | warn |  (the last two cells: recommended, strict)
+    const rows = readFileSync(join(REPO_ROOT, file), 'utf8')
+      .split('\n')
+      .flatMap((row) => {
+        const match = /^\| \[`lifecycle\/([a-z-]+)`\].*\| (error|warn|off) \| (error|warn|off) \|$/.exec(row);
+        return match ? [{ id: match[1]!, recommended: match[2], strict: match[3] }] : [];
+      });
+    const expected = Object.keys(plugin.rules).map((id) => ({
+      id,
+      recommended: plugin.configs.recommended.rules?.[`lifecycle/${id}`] ?? 'off',
+      strict: plugin.configs.strict.rules?.[`lifecycle/${id}`] ?? 'off',
+    }));
+    expect(rows, `${file}: one table row per rule, in the plugin's order`).toEqual(expected);
+  });
 });
