@@ -150,9 +150,17 @@ export function labelledTextsOf(call: CallShape, context: LabelContext = NO_CONT
     default:
       break;
   }
+  if (call.name === 'register' && second?.kind === 'object' && chainMatches(call, ROUTE_RECEIVER, context.routerVariables, [])) {
+    // fastify: app.register(plugin, { prefix: '/v2/fw' })
+    const prefix = string(second.properties.prefix);
+    return prefix?.text.startsWith('/') ? text('route-path', '.register() prefix', prefix) : [];
+  }
   if (ROUTE_METHODS.has(call.name) && chainMatches(call, ROUTE_RECEIVER, context.routerVariables, [])) {
-    // hono: app.on('GET', '/path', …); the others: app.get('/path', …)
-    const path = call.name === 'on' ? string(second) : string(first);
+    // hono: app.on('GET', '/path', …); koa-router named routes: router.get('name', '/path', …);
+    // the others: app.get('/path', …)
+    const firstText = string(first)?.text;
+    const named = call.name !== 'on' && firstText !== undefined && !firstText.startsWith('/') && string(second)?.text.startsWith('/') === true;
+    const path = call.name === 'on' || named ? string(second) : string(first);
     if (path && path.text.startsWith('/')) return text('route-path', `.${call.name}() path`, path);
     if (call.name === 'route' && first?.kind === 'object') {
       const url = string(first.properties.url) ?? string(first.properties.path);

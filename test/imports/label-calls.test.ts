@@ -80,12 +80,19 @@ describe('CLI help and route extraction', () => {
       "fastify.route({ method: 'GET', url: '/v2/fw/policies', handler });",
       "cache.get('key');",
       "app.options('/v2/fw/rules', cors);",
+      "router.get('fw-rule', '/v2/fw/rules/:id', handler);",
+      "fastify.register(firewallPlugin, { prefix: '/v2/fw' });",
+      "fastify.register(firewallPlugin);",
+      "app.get('env');",
+      "router.get('fw-rule', pathOf('fw-rule'), handler);",
     ].join('\n');
     expect(texts(code)).toEqual([
       '1:9 route-path .get() path /v2/fw/rules',
       '2:13 route-path .post() path /v2/preview/fw/rules',
       '3:37 route-path .route() url /v2/fw/policies',
       '5:13 route-path .options() path /v2/fw/rules',
+      '6:23 route-path .get() path /v2/fw/rules/:id',
+      '7:44 route-path .register() prefix /v2/fw',
     ]);
   });
 

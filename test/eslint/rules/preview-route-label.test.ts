@@ -40,6 +40,15 @@ ruleTester.run('preview-route-label', rule, {
       errors: [{ messageId: 'finding', line: 1, column: 13, data: { message: 'route path "/v2/fw/rules" (.options() path) in preview feature "fwaas" does not say "preview"' } }],
     },
     {
+      name: 'koa-router named routes and a fastify plugin prefix',
+      code: "router.get('fw-rule', '/v2/fw/rules/:id', h);\nfastify.register(firewallPlugin, { prefix: '/v2/fw' });\nfastify.register(firewallPlugin, { prefix: '/v2/preview/fw' });",
+      filename: at('src/preview/fwaas/new.ts'),
+      errors: [
+        { messageId: 'finding', line: 1, column: 23, data: { message: 'route path "/v2/fw/rules/:id" (.get() path) in preview feature "fwaas" does not say "preview"' } },
+        { messageId: 'finding', line: 2, column: 44, data: { message: 'route path "/v2/fw" (.register() prefix) in preview feature "fwaas" does not say "preview"' } },
+      ],
+    },
+    {
       name: 'express-style and fastify route()',
       code: "app.post('/v2/fw/rules', h);\nfastify.route({ method: 'GET', url: '/v2/fw', handler: h });",
       filename: at('src/preview/fwaas/new.ts'),
