@@ -20,15 +20,22 @@ const ESLINTS = [
   ['ESLint 9', ESLint9 as unknown as typeof ESLint],
 ] as const;
 
-async function eslintMessages(root: string, Eslint: typeof ESLint = ESLint) {
+/** @typescript-eslint/parser for every file. */
+const TS_PARSER_EVERYWHERE = [{ files: ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx', '**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'], languageOptions: { parser: tsParser } }];
+/** @typescript-eslint/parser for TypeScript only: JavaScript files get ESLint's default parser (espree). */
+const ESPREE_FOR_JAVASCRIPT = [
+  { files: ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'], languageOptions: { parser: tsParser } },
+  { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' as const } },
+  { files: ['**/*.{js,mjs,cjs,jsx}'] },
+];
+
+async function eslintMessages(root: string, Eslint: typeof ESLint = ESLint, parsers: object[] = TS_PARSER_EVERYWHERE) {
   const files = openWorkspace({ cwd: root }).sourceFiles;
   const eslint = new Eslint({
     cwd: root,
     overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx', '**/*.js', '**/*.cjs', '**/*.mjs'], languageOptions: { parser: tsParser } },
-      plugin.configs.strict as never,
-    ],
+    overrideConfig: [...(parsers as never[]), plugin.configs.strict as never],
   });
   const results = await eslint.lintFiles(files.map((file) => join(root, file)));
   return results.flatMap((result) =>
@@ -39,8 +46,8 @@ async function eslintMessages(root: string, Eslint: typeof ESLint = ESLint) {
   );
 }
 
-async function eslintFindings(root: string, Eslint: typeof ESLint = ESLint): Promise<string[]> {
-  return (await eslintMessages(root, Eslint))
+async function eslintFindings(root: string, Eslint: typeof ESLint = ESLint, parsers: object[] = TS_PARSER_EVERYWHERE): Promise<string[]> {
+  return (await eslintMessages(root, Eslint, parsers))
     .filter((message) => SHARED_RULES.includes(message.rule))
     .map((message) => `${message.file}:${message.line}:${message.column} ${message.rule}`)
     .sort();
@@ -62,7 +69,7 @@ function cliFindings(root: string): string[] {
 
 const projects = [
   join(REPO_ROOT, 'examples', 'netsvc'),
-  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes'].map((name) => join(FIXTURES, name)),
+  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx'].map((name) => join(FIXTURES, name)),
 ];
 
 describe.each(ESLINTS)('parity (%s): the ESLint plugin and lifecycle check report the same findings', (_name, Eslint) => {
@@ -87,6 +94,13 @@ describe('parity: the ESLint plugin and lifecycle check report the same findings
     expect(fromCli.size).toBeGreaterThan(0);
     expect(fromEslint).toEqual(fromCli);
     expect(messages.every((message) => message.line === 1 && message.column === 1)).toBe(true);
+  });
+
+  it('JavaScript files linted with ESLint\'s default parser (espree) give the same findings', async () => {
+    const root = join(FIXTURES, 'js-and-jsx');
+    const fromEspree = await eslintFindings(root, ESLint, ESPREE_FOR_JAVASCRIPT);
+    expect(fromEspree.filter((finding) => /\.(?:js|mjs|cjs|jsx):/.test(finding)).length).toBeGreaterThan(3);
+    expect(fromEspree).toEqual(cliFindings(root));
   });
 
   it('is not trivially empty', async () => {
