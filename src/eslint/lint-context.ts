@@ -6,6 +6,7 @@ import { resolveImportSites, statementEnds } from '../engine/resolve-sites.js';
 import { findSuppressions, type SuppressionComment } from '../engine/suppressions.js';
 import { workspaceFor, type Workspace } from '../engine/workspace.js';
 import { InputError } from '../errors.js';
+import { DEEP_IMPORT_HINT } from '../imports/deep-import-hint.js';
 import { loadPolicy, policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import { plainPathBelow } from '../workspace/project-path.js';
@@ -43,7 +44,6 @@ const lastRefresh = new WeakMap<Workspace, number>();
 const trees = new WeakMap<Workspace, NonNullable<ProjectFacts['tree']>>();
 
 const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
-const DEEP_IMPORT_HINT = /\b(?:import|require)\s*\(/;
 
 let editorTs: TypeScript | undefined;
 
@@ -194,7 +194,7 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   const fileClass = workspace.classifier.classify(file);
   const needs = {
     labelledTexts: fileClass.zone === 'preview',
-    // Without import( / require( in the text, all imports are import/export declarations.
+    // Without import( / require( (and the like) in the text, all imports are import/export declarations.
     deep: DEEP_IMPORT_HINT.test(context.sourceCode.text),
   };
   return { kind: 'ok', loaded, workspace, file, fileClass, needs };

@@ -1,5 +1,6 @@
 import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
+import { DEEP_IMPORT_HINT } from './deep-import-hint.js';
 import { lastScanFallbackReason, scanImports } from './scan-imports.js';
 
 /** Loaded on the first extraction, so commands that never parse (ci-readiness, --help) do not pay for it. */
@@ -67,7 +68,6 @@ export interface ExtractOptions {
 }
 
 export const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
-const DYNAMIC_HINT = /\b(?:import|require)\s*\(|\bimport\s*\(/;
 
 /**
  * Finds every import of a TypeScript/JavaScript file: with TypeScript's scanner when the file
@@ -193,7 +193,10 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       }
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const isDynamicImport = callee.kind === ts.SyntaxKind.ImportKeyword;
+      // import('x'), and import.defer('x') / import.source('x') (a call of a meta-property)
+      const isDynamicImport =
+        callee.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isMetaProperty(callee) && callee.keywordToken === ts.SyntaxKind.ImportKeyword && callee.name.text !== 'meta');
       const isRequire = ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1;
       if (isDynamicImport || isRequire) {
         const argument = node.arguments[0];
@@ -218,7 +221,7 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
     };
     collect(source);
   }
-  const deep = options.labelledTexts || DYNAMIC_HINT.test(text) || text.includes('import(') || text.includes('typeof import');
+  const deep = options.labelledTexts || DEEP_IMPORT_HINT.test(text);
   for (const topLevel of source.statements) {
     statement = topLevel;
     if (deep || isImportLike(topLevel) || ts.isModuleDeclaration(topLevel)) visit(topLevel);

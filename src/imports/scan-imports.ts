@@ -163,7 +163,11 @@ class TokenReader {
     const before = this.previous;
     const topLevel = this.open.length === 0;
     const token = this.next();
-    if (token === K.DotToken) return; // import.meta
+    if (token === K.DotToken) {
+      // import.meta is no import; import.defer('x') / import.source('x') are: leave those to the parser.
+      if (this.next() === K.Identifier && scanner.getTokenValue() === 'meta') return;
+      throw needsFullParse('import.<phase>(');
+    }
     if (token === K.OpenParenToken) {
       // `typeof import('x')` is an import type in a type position but a call in an expression
       // (`a ? typeof import('x') : b`), and the tokens do not always tell which: the parser does.

@@ -44,7 +44,7 @@ describe('lifecycle check', () => {
     expect(second.stdout).toBe(first.stdout);
     const parsed = JSON.parse(first.stdout) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary']);
-    expect(parsed.summary).toEqual({ errors: 15, warnings: 0, files: 9, unresolved: 1 });
+    expect(parsed.summary).toEqual({ errors: 19, warnings: 0, files: 10, unresolved: 1 });
     expect(Object.keys((parsed.findings as object[])[0]!)).toEqual(['rule', 'severity', 'file', 'line', 'column', 'message', 'feature', 'target']);
   });
 
