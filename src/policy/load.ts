@@ -74,10 +74,16 @@ const cache = new Map<string, CacheEntry>();
 export function loadPolicy(options: { cwd: string; policyPath?: string }): LoadedPolicy {
   const path = resolvePolicyPath(options);
   const hit = cache.get(path);
-  if (hit && hit.stamps === stampOf(hit.loaded.sources.map((source) => source.file))) return hit.loaded;
+  if (hit && hit.stamps === stampOf(filesBehind(hit.loaded))) return hit.loaded;
   const loaded = loadUncached(path);
-  cache.set(path, { loaded, stamps: stampOf(loaded.sources.map((source) => source.file)) });
+  cache.set(path, { loaded, stamps: stampOf(filesBehind(loaded)) });
   return loaded;
+}
+
+/** The files a loaded policy was built from: its YAML files, and package.json when it names the current release. */
+function filesBehind(loaded: LoadedPolicy): string[] {
+  const files = loaded.sources.map((source) => source.file);
+  return loaded.merged.releases?.current === 'package.json' ? [...files, join(loaded.root, 'package.json')] : files;
 }
 
 function stampOf(files: readonly string[]): string {

@@ -173,4 +173,18 @@ describe('cache', () => {
     expect(second).not.toBe(first);
     expect(second.policy.preview.maxCycles).toBe(4);
   });
+
+  it('with releases.current: package.json, reloads when package.json changes (a long-lived editor sees a version bump)', () => {
+    const root = tempProject({
+      'lifecycle.yaml': policyYaml().replace('current: 2026.2', 'current: package.json'),
+      'package.json': JSON.stringify({ name: 'x', version: '2026.2.0' }),
+    });
+    const first = loadPolicy({ cwd: root });
+    expect(first.policy.releases.current).toBe('2026.2');
+    expect(loadPolicy({ cwd: root })).toBe(first);
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'x', version: '2027.1.0' }));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(root, 'package.json'), later, later);
+    expect(loadPolicy({ cwd: root }).policy.releases.current).toBe('2027.1');
+  });
 });
