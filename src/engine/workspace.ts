@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { policyAsOfRelease } from '../policy/as-of-release.js';
@@ -52,11 +54,26 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     inScope: (() => {
       const ignored = createIgnoreChecker(root);
       const known = new Set(sourceFiles);
-      return (file: string) => known.has(file) || (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file));
+      // A file discovery did not list: new since, or a symlink leading out of the project (which
+      // discovery does not follow, so `lifecycle check` never analyses it).
+      return (file: string) =>
+        known.has(file) || (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file) && !leadsOutside(root, file));
     })(),
     notes: discovery.notes,
     packages,
     classifier: new Classifier(policy, packages),
     resolver: new ImportResolver(root, packages, options.typescript),
   };
+}
+
+/** Whether a project-relative path exists and its real path lies outside the project's real root. */
+function leadsOutside(root: string, file: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(join(root, file));
+  } catch {
+    return false; // not on disk (yet): an unsaved buffer
+  }
+  const realRoot = realpathSync(root);
+  return real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 }

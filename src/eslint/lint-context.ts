@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { resolveImportSites, statementEnds } from '../engine/resolve-sites.js';
@@ -162,10 +163,15 @@ function fileScopeFor(context: Readonly<TSESLint.RuleContext<string, readonly un
   return cachedPerFile(scopes, context, optionPolicy, () => computeScope(context, optionPolicy));
 }
 
-function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileScope {
+function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string, retried = false): FileScope {
   const filename = context.filename;
   if (!isAbsolute(filename)) return { kind: 'none' }; // <input> / <text>: no place on disk
+  // A code block a processor extracted (README.md/0.ts): not a project file `lifecycle check` reads.
+  if (context.physicalFilename !== filename) return { kind: 'none' };
   const settings = (context.settings as { lifecycle?: LifecycleSettings }).lifecycle ?? {};
+  if (optionPolicy === undefined && settings.policy !== undefined && (typeof settings.policy !== 'string' || settings.policy === '')) {
+    return { kind: 'policy-error', message: `settings.lifecycle.policy must be the path of lifecycle.yaml (a non-empty string), not ${JSON.stringify(settings.policy)}` };
+  }
   const configured = optionPolicy ?? settings.policy;
   const policyPath = configured ? resolve(context.cwd, configured) : policyFileAbove(dirname(filename));
   if (!policyPath) return { kind: 'none' };
@@ -173,6 +179,11 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   try {
     loaded = loadPolicyThrottled(policyPath);
   } catch (error) {
+    if (!configured && !retried && !existsSync(policyPath)) {
+      // The lifecycle.yaml found a moment ago was renamed or deleted: look again.
+      policyFileByDir.clear();
+      return computeScope(context, optionPolicy, true);
+    }
     if (error instanceof InputError) return { kind: 'policy-error', message: [error.message, ...error.details].join('; ') };
     throw error;
   }
@@ -188,9 +199,9 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     workspace.resolver.forgetFileSystem();
     lastRefresh.set(workspace, Date.now());
   }
-  const file = projectPath(workspace.root, filename);
+  const file = projectPathOf(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
-  if (file.startsWith('..') || isAbsolute(file) || !workspace.inScope(file)) return { kind: 'none' };
+  if (file === undefined || !workspace.inScope(file)) return { kind: 'none' };
   const fileClass = workspace.classifier.classify(file);
   const needs = {
     labelledTexts: fileClass.zone === 'preview',
@@ -203,6 +214,29 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
 /** The linted file's path relative to the project root, POSIX separators ('..' when outside). */
 function projectPath(root: string, filename: string): string {
   return plainPathBelow(root, filename) ?? relative(root, filename).split('\\').join('/');
+}
+
+/**
+ * The linted file's project path, or undefined when it lies outside the project. A file outside
+ * the root by its name may still be inside it by its real path: a project opened through a
+ * symlink, with the policy named by its real path (`import.meta.dirname` in eslint.config.js).
+ */
+function projectPathOf(root: string, filename: string): string | undefined {
+  const outside = (path: string) => path.startsWith('..') || isAbsolute(path);
+  const file = projectPath(root, filename);
+  if (!outside(file)) return file;
+  const real = projectPath(realPathOf(root), realPathOf(filename));
+  return outside(real) ? undefined : real;
+}
+
+/** The real path of `path`, or of its nearest existing ancestor followed by the rest (an unsaved file). */
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathOf(parent), basename(path));
+  }
 }
 
 function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
