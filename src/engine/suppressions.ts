@@ -1,5 +1,6 @@
 import { CHECK_IDS } from '../checks/ids.js';
 import type { Finding } from '../findings.js';
+import { lineStartsOf } from '../line-positions.js';
 import { nearestKey } from '../policy/suggest.js';
 
 /** `// lifecycle-disable-next-line <id>[, <id>…] -- <reason>` as written in a file. */
@@ -27,11 +28,11 @@ export function findSuppressions(
 ): SuppressionComment[] {
   if (!text.includes('lifecycle-disable-next-line')) return [];
   const found: SuppressionComment[] = [];
-  let lineOffset = 0;
-  text.split('\n').forEach((lineText, index) => {
-    const offset = lineOffset;
-    lineOffset += lineText.length + 1;
-    const match = DIRECTIVE.exec(lineText.endsWith('\r') ? lineText.slice(0, -1) : lineText);
+  // Lines as TypeScript and ESLint count them: \r\n, \n, a lone \r, U+2028 and U+2029 end one.
+  const starts = lineStartsOf(text, 'ecmascript');
+  starts.forEach((offset, index) => {
+    const lineText = text.slice(offset, starts[index + 1] ?? text.length).replace(/(?:\r\n|[\n\r\u2028\u2029])$/, '');
+    const match = DIRECTIVE.exec(lineText);
     if (!match) return;
     const at = offset + lineText.indexOf(match[1]!);
     if (literalRanges.some(([start, end]) => at >= start && at < end)) return;

@@ -96,17 +96,20 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
     return { line: line + 1, column: character + 1 };
   };
   const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
-  let statement: TS.Node = source;
-  /** `spanNode`: what a suppression above it covers (the declaration, or the import() call). */
+  /**
+   * `spanNode`: what a suppression above it covers: a declaration (also one inside a
+   * `declare module '…' { … }` block) to its last line, an import() call or type only its own line.
+   */
   const add = (
     specifierNode: TS.Node,
     specifier: string | undefined,
     form: ImportForm,
     typeOnly: boolean,
-    typeOnlyBySpecifiers = false,
-    spanNode: TS.Node = statement,
+    typeOnlyBySpecifiers: boolean,
+    spanNode: TS.Node,
   ) => {
     const at = position(specifierNode);
+    const declaration = ts.isImportDeclaration(spanNode) || ts.isExportDeclaration(spanNode) || ts.isImportEqualsDeclaration(spanNode);
     imports.push({
       specifier,
       form,
@@ -114,7 +117,7 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       typeOnlyBySpecifiers,
       ...at,
       statementStartLine: lineOf(spanNode.getStart(source)),
-      statementEndLine: spanNode === statement ? lineOf(statement.getEnd()) : at.line,
+      statementEndLine: declaration ? lineOf(spanNode.getEnd()) : at.line,
     });
   };
 
@@ -179,13 +182,13 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       const clause = node.importClause;
       const form: ImportForm = clause ? 'import' : 'side-effect';
       const typeOnly = isTypeOnlyImport(clause);
-      add(node.moduleSpecifier, node.moduleSpecifier.text, clause?.isTypeOnly ? 'import-type' : form, typeOnly, typeOnly && !clause?.isTypeOnly);
+      add(node.moduleSpecifier, node.moduleSpecifier.text, clause?.isTypeOnly ? 'import-type' : form, typeOnly, typeOnly && !clause?.isTypeOnly, node);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const typeOnly = isTypeOnlyExport(node);
-      add(node.moduleSpecifier, node.moduleSpecifier.text, 'export-from', typeOnly, typeOnly && !node.isTypeOnly);
+      add(node.moduleSpecifier, node.moduleSpecifier.text, 'export-from', typeOnly, typeOnly && !node.isTypeOnly, node);
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expression = node.moduleReference.expression;
-      add(expression, ts.isStringLiteral(expression) ? expression.text : undefined, 'import-equals', node.isTypeOnly);
+      add(expression, ts.isStringLiteral(expression) ? expression.text : undefined, 'import-equals', node.isTypeOnly, false, node);
     } else if (ts.isImportTypeNode(node)) {
       const argument = node.argument;
       if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) {
@@ -223,7 +226,6 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
   }
   const deep = options.labelledTexts || DEEP_IMPORT_HINT.test(text);
   for (const topLevel of source.statements) {
-    statement = topLevel;
     if (deep || isImportLike(topLevel) || ts.isModuleDeclaration(topLevel)) visit(topLevel);
   }
   for (const call of calls) labelledTexts.push(...labelledTextsOf(call, bindings));

@@ -21,6 +21,19 @@ describe('suppression comments', () => {
     ]);
   });
 
+  it('counts lines as TypeScript and ESLint do: \\r\\n, a lone \\r, U+2028 and U+2029 end a line too', () => {
+    const directive = '// lifecycle-disable-next-line no-preview-import -- reason';
+    for (const [name, text] of [
+      ['crlf', `const s = 'a';\r\n${directive}\r\nimport x from './p';`],
+      ['lone cr', `const s = 'a';\r${directive}\rimport x from './p';`],
+      ['u2028 in a string', `const s = 'a\u2028b';\n${directive}\nimport x from './p';`],
+      ['u2029', `const s = 'a';\u2029const t = 1;\n${directive}\nimport x from './p';`],
+    ] as const) {
+      const line = name === 'crlf' || name === 'lone cr' ? 2 : 3;
+      expect(findSuppressions(text, new Map()), name).toEqual([{ line, column: 1, rules: ['no-preview-import'], reason: 'reason', coversUntilLine: line + 1 }]);
+    }
+  });
+
   it('suppresses only with a reason, only the named rule, only the covered lines', () => {
     const suppressions = findSuppressions(
       ['// lifecycle-disable-next-line no-preview-import -- ok', 'x', '// lifecycle-disable-next-line no-preview-import', 'y'].join('\n'),
