@@ -1,7 +1,7 @@
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import type { ExtractedImports, ImportForm, ImportSite } from './extract.js';
 import { lineStartsOf, positionIn } from '../line-positions.js';
-import { isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
+import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
 
 /**
  * The fast path of import extraction: one pass of TypeScript's scanner over the file's tokens,
@@ -75,6 +75,9 @@ class TokenReader {
   private previousEnd = 0;
   /** Open brackets and template heads, innermost last. */
   private readonly open: TS.SyntaxKind[] = [];
+  /** For each open `(`, the token before it; and for the last `)` closed, its `(`'s. */
+  private readonly parenAfter: TS.SyntaxKind[] = [];
+  private closedParenAfter: TS.SyntaxKind = 0;
   private readonly imports: ImportSite[] = [];
   private readonly literalRanges: [number, number][] = [];
   private lineStarts: readonly number[] | undefined;
@@ -120,8 +123,11 @@ class TokenReader {
     this.previousEnd = scanner.getTokenEnd();
     let token = scanner.scan();
     switch (token) {
-      case K.OpenBraceToken:
       case K.OpenParenToken:
+        this.parenAfter.push(this.previous);
+        this.open.push(token);
+        break;
+      case K.OpenBraceToken:
       case K.OpenBracketToken:
       case K.TemplateHead:
         this.open.push(token);
@@ -136,6 +142,7 @@ class TokenReader {
         break;
       case K.CloseParenToken:
         this.close(K.OpenParenToken);
+        this.closedParenAfter = this.parenAfter.pop() ?? 0;
         break;
       case K.CloseBracketToken:
         this.close(K.OpenBracketToken);
@@ -145,6 +152,12 @@ class TokenReader {
         // `a.default / 2`: a keyword after a dot is a property name, so a division follows.
         if (isName(this.token) && (beforePrevious === K.DotToken || beforePrevious === K.QuestionDotToken)) break;
         if (slashIsAmbiguous(this.token)) throw needsFullParse('regular expression or division');
+        // `if (a) /re/.test(s)`: after the `)` of a control statement a regular expression starts.
+        if (this.token === K.CloseParenToken && isControlKeyword(this.closedParenAfter)) throw needsFullParse('regular expression after a control statement');
+        // `{} / 2` or `}\n/re/`: a `}` ends an expression as often as a block.
+        if (this.token === K.CloseBraceToken) throw needsFullParse('regular expression or division after }');
+        // `b! / 2`: after an expression, `!` is TypeScript's non-null assertion and a division follows.
+        if (this.token === K.ExclamationToken && !regexMayFollow(beforePrevious)) break;
         if (regexMayFollow(this.token)) token = scanner.reScanSlashToken();
         break;
     }
@@ -206,6 +219,7 @@ class TokenReader {
     let token = this.next();
     if (token === K.LessThanToken) throw needsFullParse('generic require call'); // require<T>('x')
     if (token === K.QuestionDotToken) token = this.next();
+    if (token === K.LessThanToken) throw needsFullParse('generic require call'); // require?.<T>('x')
     if (token !== K.OpenParenToken) return;
     token = this.next();
     if (token !== K.StringLiteral && token !== K.NoSubstitutionTemplateLiteral) return;

@@ -28,12 +28,15 @@ function kindsOf(kind: typeof TS.SyntaxKind) {
     DotToken: kind.DotToken,
     EndOfFileToken: kind.EndOfFileToken,
     EqualsToken: kind.EqualsToken,
+    ExclamationToken: kind.ExclamationToken,
     ExportKeyword: kind.ExportKeyword,
     FalseKeyword: kind.FalseKeyword,
     FirstKeyword: kind.FirstKeyword,
+    ForKeyword: kind.ForKeyword,
     FromKeyword: kind.FromKeyword,
     FunctionKeyword: kind.FunctionKeyword,
     Identifier: kind.Identifier,
+    IfKeyword: kind.IfKeyword,
     ImportKeyword: kind.ImportKeyword,
     InKeyword: kind.InKeyword,
     LastKeyword: kind.LastKeyword,
@@ -74,6 +77,7 @@ function kindsOf(kind: typeof TS.SyntaxKind) {
     TypeOfKeyword: kind.TypeOfKeyword,
     Unknown: kind.Unknown,
     VoidKeyword: kind.VoidKeyword,
+    WhileKeyword: kind.WhileKeyword,
     WithKeyword: kind.WithKeyword,
     YieldKeyword: kind.YieldKeyword,
   };
@@ -95,6 +99,11 @@ export function tokenKinds(kind: typeof TS.SyntaxKind): Kinds {
  */
 export function slashIsAmbiguous(previous: TS.SyntaxKind): boolean {
   return previous === K.AwaitKeyword || previous === K.YieldKeyword || previous === K.OfKeyword;
+}
+
+/** Keywords whose `(…)` is followed by a statement (so a `/` after the `)` starts a regular expression). */
+export function isControlKeyword(kind: TS.SyntaxKind): boolean {
+  return kind === K.IfKeyword || kind === K.WhileKeyword || kind === K.ForKeyword || kind === K.WithKeyword;
 }
 
 /**

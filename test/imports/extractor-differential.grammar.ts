@@ -795,7 +795,7 @@ class Writer {
       [this.shallow ? 0 : 1, () => this.t`function~require(~n~)~{~return~n;~}`],
       [1, () => this.t`const~${this.name()}~=~${this.name()}++~/~2;`],
       // A regular expression after the `)` of if/while/for, with an import inside: see 'regex-after-parenthesis'.
-      [this.shallow || this.avoid.has('regex-after-parenthesis') ? 0 : 2, () => this.t`${this.rng.pick(['if~(~a~)', 'while~(~a~)', 'for~(;;)'])}~${this.rng.pick([`/require('x')/`, '/require(`y`)/g', `/import\\('z'\\)/`])}.test(~${this.name()}~);`],
+      [this.shallow || this.avoid.has('regex-after-parenthesis') ? 0 : 2, () => this.t`${this.rng.pick(['if (a)', 'while (a)', 'for (;;)'])}~${this.rng.pick([`/require('x')/`, '/require(`y`)/g', `/import\\('z'\\)/`])}.test(~${this.name()}~);`],
       [this.shallow ? 0 : 1, () => this.t`if~(~${this.name()}~)~/[(]?['"]/.test(~${this.name()}~);`],
       // A division after an object literal's `}`, with an import after it: see 'division-after-brace'.
       [this.shallow || this.avoid.has('division-after-brace') ? 0 : 1, () => this.t`const~${this.name()}~=~{}~/~require(~${this.specifier()}~)~/~2;`],

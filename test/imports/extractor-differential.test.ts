@@ -324,48 +324,6 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
     today: SCAN_VS_PARSE,
   },
   {
-    id: 'regex-after-parenthesis',
-    summary:
-      "A regular expression right after the `)` of `if (…)`, `while (…)`, `for (…)`: `if (a) /require('x')/.test(s);`. The scanner takes the " +
-      "`/` after `)` for a division (scan-tokens.ts, regexMayFollow), reads the regex body as tokens and records a require of 'x'; the full parse " +
-      'and ESLint see a regex and record nothing. The scanner is wrong (it cannot tell a control-statement `)` from an expression `)`: it should ' +
-      'give up on a `/` after `)` unless it is sure).',
-    file: 'known.ts',
-    text: "if (a) /require('x')/.test(s);\n",
-    today: SCAN_VS_PARSE,
-  },
-  {
-    id: 'division-after-brace',
-    summary:
-      "A division after an expression's `}`: `const o = {} / require('x') / 2;`. The scanner takes the `/` after `}` for the start of a regex " +
-      "(`/ require('x') /`) and misses the require; the full parse and ESLint record it. The scanner is wrong (rare code: an object, function or " +
-      'class expression divided by something).',
-    file: 'known.js',
-    text: "const o = {} / require('x') / 2;\n",
-    today: SCAN_VS_PARSE,
-  },
-  {
-    id: 'division-after-non-null',
-    summary:
-      "A division after TypeScript's non-null assertion: `const a = b! / require('x') / 2;`. The scanner takes the `/` after `!` for the start " +
-      "of a regex (`!` is missing from regexMayFollow's expression ends in scan-tokens.ts), reads `/ require('x') /` as one and misses the " +
-      "require; the full parse and ESLint record it. Worse, `d! / // import y from 'z'` makes `/ /` a regex and the rest of the comment " +
-      "tokens: the scanner records an import of 'z' that is not there. (With no second `/` on the line the regex is unterminated and the " +
-      'scanner gives up, so `x! / 2` alone is harmless.) The scanner is wrong; literal ranges for suppressions can be wrong the same way.',
-    file: 'known.ts',
-    text: "const a = b! / require('x') / 2;\nconst c = d! / // import y from 'z'\n2;\n",
-    today: SCAN_VS_PARSE,
-  },
-  {
-    id: 'optional-generic-require',
-    summary:
-      "`require?.<T>('x')` (TypeScript): the scanner sees `require ?. <` and, not finding `(`, leaves quietly instead of giving up as it does for " +
-      "`require<T>(`; the full parse and ESLint record a require of 'x'. The scanner is wrong.",
-    file: 'known.ts',
-    text: "const a = require?.<T>('x');\n",
-    today: SCAN_VS_PARSE,
-  },
-  {
     id: 'division-after-strict-reserved-word',
     summary:
       "Sloppy-mode JavaScript with a strict-mode reserved word as a variable (`interface`, `package`, `public`, `static`, …): " +
@@ -399,7 +357,14 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
   },
 ];
 
-const GENERATOR_OPTIONS = { avoid: new Set<KnownId>(KNOWN_DISAGREEMENTS.flatMap((known) => (known.id === 'walk-without-deep' ? [] : [known.id]))) };
+/**
+ * Productions left out although the extractors agree on them: `require?.<T>('x')` is TypeScript only
+ * (generated into .js files, @typescript-eslint/parser rejects it); the reproduction below keeps it checked.
+ */
+const NOT_GENERATED: KnownId[] = ['optional-generic-require'];
+const GENERATOR_OPTIONS = {
+  avoid: new Set<KnownId>([...NOT_GENERATED, ...KNOWN_DISAGREEMENTS.flatMap((known) => (known.id === 'walk-without-deep' ? [] : [known.id]))]),
+};
 
 // ---- the tests ----------------------------------------------------------------------------------
 
@@ -493,6 +458,19 @@ describe('import extractors: CLI (scan, full parse) and ESLint (traversal, walk)
   it('generates the same files on every run', () => {
     expect(generateCase(SEED, 7, GENERATOR_OPTIONS)).toEqual(generateCase(SEED, 7, GENERATOR_OPTIONS));
     expect(generateCase(SEED, 7, GENERATOR_OPTIONS).text).not.toBe(generateCase(SEED, 8, GENERATOR_OPTIONS).text);
+  });
+});
+
+describe('former disagreements, fixed: each extractor now gives the same answer', () => {
+  it.each([
+    ['regex after the ) of a control statement', 'known.ts', "if (a) /require('x')/.test(s);\n"],
+    ['division after an expression }', 'known.js', "const o = {} / require('x') / 2;\n"],
+    ['division after a non-null assertion', 'known.ts', "const a = b! / require('x') / 2;\nconst c = d! / // import y from 'z'\n2;\n"],
+    ['require?.<T>(…)', 'known.ts', "const a = require?.<T>('x');\n"],
+  ])('%s', (_name, file, text) => {
+    const outcome = differential(file, text, { strictWalk: true });
+    expect(outcome.skipped).toBeUndefined();
+    expect(outcome.mismatches).toEqual([]);
   });
 });
 
