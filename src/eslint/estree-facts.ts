@@ -108,7 +108,8 @@ export class EstreeFactsCollector {
         break;
       }
       case 'TSImportType': {
-        const specifier = literalText(node.source);
+        // A template literal here names no module for TypeScript ("String literal expected").
+        const specifier = node.source.type === 'Literal' ? literalText(node.source) : undefined;
         if (specifier !== undefined) this.add(node.source, specifier, 'type-query', true, node);
         break;
       }
@@ -162,8 +163,14 @@ export function collectEstreeFacts(
       }
     }
   };
+  // Without them: top-level statements, and those of `declare module '…' { … }` / namespace blocks.
+  const visitTopLevel = (statement: Node): void => {
+    collector.handle(statement);
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'TSModuleDeclaration' && declaration.body?.type === 'TSModuleBlock') declaration.body.body.forEach(visitTopLevel);
+  };
   if (options.deep || options.labelledTexts) visit(program);
-  else for (const statement of program.body) collector.handle(statement);
+  else program.body.forEach(visitTopLevel);
   return collector.facts();
 }
 

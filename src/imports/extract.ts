@@ -200,9 +200,11 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       const isDynamicImport =
         callee.kind === ts.SyntaxKind.ImportKeyword ||
         (ts.isMetaProperty(callee) && callee.keywordToken === ts.SyntaxKind.ImportKeyword && callee.name.text !== 'meta');
-      const isRequire = ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1;
+      // ESTree has no parentheses, so `(require)('x')` and `require(('x'))` read as ESLint reads them.
+      const bare = withoutParentheses(callee);
+      const isRequire = ts.isIdentifier(bare) && bare.text === 'require' && node.arguments.length === 1;
       if (isDynamicImport || isRequire) {
-        const argument = node.arguments[0];
+        const argument = node.arguments[0] && withoutParentheses(node.arguments[0]);
         const literal = argument && (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) ? argument : undefined;
         // A non-literal require() is usually not a module import we can know; a non-literal
         // import() is counted as unresolved so the user hears about it.
@@ -232,6 +234,13 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
   for (const object of objects) labelledTexts.push(...labelledTextsOfObject(object));
   labelledTexts.sort((a, b) => a.line - b.line || a.column - b.column);
   return { imports, literalRanges, syntaxError: firstSyntaxError(source), labelledTexts };
+}
+
+/** The expression inside any parentheses (which ESTree does not represent). */
+function withoutParentheses(expression: TS.Expression): TS.Expression {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
 }
 
 /** `program.command('x').option` → receiver chain of `.option`: ['command', 'program']. */

@@ -202,6 +202,7 @@ class TokenReader {
   /** `import('x')` as an expression; a non-literal argument is recorded without a specifier. */
   private dynamicImport(start: number): void {
     const token = this.next();
+    if (token === K.OpenParenToken) throw needsFullParse('parenthesised import() argument'); // import(('x'))
     if (token === K.StringLiteral || token === K.NoSubstitutionTemplateLiteral) {
       const literal = this.literal();
       const after = this.next();
@@ -220,8 +221,10 @@ class TokenReader {
     if (token === K.LessThanToken) throw needsFullParse('generic require call'); // require<T>('x')
     if (token === K.QuestionDotToken) token = this.next();
     if (token === K.LessThanToken) throw needsFullParse('generic require call'); // require?.<T>('x')
+    if (token === K.CloseParenToken) throw needsFullParse('(require)'); // (require)('x') is a call of require
     if (token !== K.OpenParenToken) return;
     token = this.next();
+    if (token === K.OpenParenToken) throw needsFullParse('parenthesised require argument'); // require(('x'))
     if (token !== K.StringLiteral && token !== K.NoSubstitutionTemplateLiteral) return;
     const literal = this.literal();
     token = this.next();

@@ -59,8 +59,6 @@ function cliSide(file: string, text: string): CliSide {
 
 interface EslintFacts {
   deep: boolean;
-  /** A `declare module` / namespace block at the top level (what the walk without `deep` does not enter). */
-  hasModuleBlock: boolean;
   plain: { traversal: EstreeFacts; walk: EstreeFacts };
   labelled: { traversal: EstreeFacts; walk: EstreeFacts };
 }
@@ -97,9 +95,6 @@ const factsRule: Rule.RuleModule = {
         const keys = context.sourceCode.visitorKeys;
         collected = {
           deep,
-          hasModuleBlock: program.body.some(
-            (statement) => statement.type === 'TSModuleDeclaration' || (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'TSModuleDeclaration'),
-          ),
           plain: { traversal: plain.facts(), walk: collectEstreeFacts(program, keys, plain.options) },
           labelled: { traversal: labelled.facts(), walk: collectEstreeFacts(program, keys, labelled.options) },
         };
@@ -150,8 +145,7 @@ interface Outcome {
   eslint: EslintSide;
 }
 
-/** `strictWalk`: compare collectEstreeFacts without `deep` exactly too (see 'walk-without-deep'). */
-function differential(file: string, text: string, { strictWalk = false } = {}): Outcome {
+function differential(file: string, text: string): Outcome {
   const cli = cliSide(file, text);
   const eslint = eslintSide(file, text);
   const mismatches: Mismatch[] = [];
@@ -172,15 +166,7 @@ function differential(file: string, text: string, { strictWalk = false } = {}): 
   if (fatal) return { skipped: eslint.fatal, mismatches, cli, eslint };
 
   imports('imports: CLI fullParse | ESLint traversal', cli.full.imports, eslint.plain.traversal.imports);
-  if (eslint.deep || !eslint.hasModuleBlock || strictWalk) {
-    imports('imports: CLI fullParse | ESLint collectEstreeFacts', cli.full.imports, eslint.plain.walk.imports);
-  } else {
-    // Known ('walk-without-deep'): without `deep`, collectEstreeFacts reads top-level statements
-    // only, so it misses declarations inside `declare module` blocks. It must not find others.
-    const traversed = eslint.plain.traversal.imports.map(siteText);
-    const walked = eslint.plain.walk.imports.map(siteText);
-    if (walked.some((site) => !traversed.includes(site))) mismatches.push({ what: 'imports: ESLint traversal | ESLint collectEstreeFacts (found more)', left: traversed, right: walked });
-  }
+  imports('imports: CLI fullParse | ESLint collectEstreeFacts', cli.full.imports, eslint.plain.walk.imports);
   imports('labelledTexts mode, imports: CLI | ESLint traversal', cli.labelled.imports, eslint.labelled.traversal.imports);
   imports('labelledTexts mode, imports: CLI | ESLint collectEstreeFacts', cli.labelled.imports, eslint.labelled.walk.imports);
   labels('labelledTexts: CLI | ESLint traversal', cli.labelled.labelledTexts, eslint.labelled.traversal.labelledTexts);
@@ -214,7 +200,7 @@ const CLI_VS_ESLINT = [
 const SCAN_VS_PARSE = ['imports: CLI scan | CLI fullParse'];
 
 interface KnownDisagreement {
-  id: KnownId | 'walk-without-deep';
+  id: KnownId;
   /** What differs, and which side we believe is wrong. */
   summary: string;
   file: string;
@@ -241,27 +227,6 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
     today: CLI_VS_ESLINT,
   },
   {
-    id: 'parenthesised-specifier',
-    summary:
-      "`require(('x'))` and `import(('x'))`: ESTree has no parentheses, so ESLint reads the literal (a require of 'x', an import of 'x' " +
-      'at the literal); TypeScript keeps a ParenthesizedExpression, so the CLI records no require and an import without specifier at the call. ' +
-      "At runtime both load x, and ESTree cannot see the parentheses, so the CLI is the side to change (unwrap parentheses around the argument).",
-    file: 'known.ts',
-    text: "require(('x'));\nimport(('y'));\n",
-    today: CLI_VS_ESLINT,
-  },
-  {
-    id: 'parenthesised-require',
-    summary:
-      "`(require)('x')` in a file that also holds `import(`/`require(` (without one, DEEP_IMPORT_HINT misses `(require)(` and no side reads " +
-      "calls): ESLint records a require of 'x' (ESTree drops the parentheses, the callee is the identifier), the CLI nothing (TypeScript's callee " +
-      'is a ParenthesizedExpression). It is a require at runtime, and ESTree cannot see the parentheses: the CLI is the side to change ' +
-      '(unwrap parentheses around the callee), unless `(require)(…)` is meant to hide a require, as some code does from bundlers.',
-    file: 'known.js',
-    text: "(require)('x');\nrequire('y');\n",
-    today: CLI_VS_ESLINT,
-  },
-  {
     id: 'export-line-break-import-equals',
     summary:
       "`export` and `import x = require('x')` on different lines: the CLI's statement starts at `export` (statementStartLine 1), ESLint's at " +
@@ -269,16 +234,6 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
       'wrong: a suppression comment above `export` covers the statement for the CLI, not for ESLint.',
     file: 'known.ts',
     text: "export\nimport x = require('x');\n",
-    today: CLI_VS_ESLINT,
-  },
-  {
-    id: 'template-import-type',
-    summary:
-      "An import type with a template literal, `let a: import(`x`).T`: ESLint records a type-query of 'x' (TSImportType.source holds the " +
-      "template's text), the CLI nothing (it accepts only a StringLiteral). TypeScript resolves no module from a template here (it reports " +
-      "'String literal expected' in the checker), so ESLint is wrong.",
-    file: 'known.ts',
-    text: 'let a: import(`x`).T;\n',
     today: CLI_VS_ESLINT,
   },
   {
@@ -344,17 +299,6 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
     text: "let a: typeof\nimport('x');\n",
     today: CLI_VS_ESLINT,
   },
-  {
-    id: 'walk-without-deep',
-    summary:
-      "`collectEstreeFacts` without `deep` reads only top-level statements, so it misses `export * from 'x'` inside `declare module 'm' { … }` " +
-      "which the CLI and ESLint's traversal find (test/eslint/estree-collector.test.ts accepts this: 'they may find more, never less'). " +
-      'lint-context.ts falls back to this walk when no collector saw the traversal, so there ESLint is wrong. Not avoided by the generator: ' +
-      'without `deep`, the random cases check only that the walk finds nothing the traversal does not.',
-    file: 'known.ts',
-    text: "declare module 'm' {\n  export * from 'x';\n}\n",
-    today: ['imports: CLI fullParse | ESLint collectEstreeFacts'],
-  },
 ];
 
 /**
@@ -363,7 +307,7 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
  */
 const NOT_GENERATED: KnownId[] = ['optional-generic-require'];
 const GENERATOR_OPTIONS = {
-  avoid: new Set<KnownId>([...NOT_GENERATED, ...KNOWN_DISAGREEMENTS.flatMap((known) => (known.id === 'walk-without-deep' ? [] : [known.id]))]),
+  avoid: new Set<KnownId>([...NOT_GENERATED, ...KNOWN_DISAGREEMENTS.map((known) => known.id)]),
 };
 
 // ---- the tests ----------------------------------------------------------------------------------
@@ -467,8 +411,12 @@ describe('former disagreements, fixed: each extractor now gives the same answer'
     ['division after an expression }', 'known.js', "const o = {} / require('x') / 2;\n"],
     ['division after a non-null assertion', 'known.ts', "const a = b! / require('x') / 2;\nconst c = d! / // import y from 'z'\n2;\n"],
     ['require?.<T>(…)', 'known.ts', "const a = require?.<T>('x');\n"],
+    ['parenthesised arguments', 'known.ts', "require(('x'));\nimport(('y'));\n"],
+    ['(require)(…)', 'known.js', "(require)('x');\n"],
+    ['a template literal in an import type names no module', 'known.ts', 'let a: import(`x`).T;\n'],
+    ['declare module blocks, read without a deep walk', 'known.ts', "declare module 'm' {\n  export * from 'x';\n}\n"],
   ])('%s', (_name, file, text) => {
-    const outcome = differential(file, text, { strictWalk: true });
+    const outcome = differential(file, text);
     expect(outcome.skipped).toBeUndefined();
     expect(outcome.mismatches).toEqual([]);
   });
@@ -476,12 +424,12 @@ describe('former disagreements, fixed: each extractor now gives the same answer'
 
 describe('known disagreements (minimal reproductions; the generator avoids them)', () => {
   it.each(KNOWN_DISAGREEMENTS)('$id: still reproduces, on the recorded comparisons', (known) => {
-    const outcome = differential(known.file, known.text, { strictWalk: true });
+    const outcome = differential(known.file, known.text);
     expect(outcome.mismatches.map((mismatch) => mismatch.what), report(known, outcome.mismatches)).toEqual(known.today);
   });
 
   it.fails.each(KNOWN_DISAGREEMENTS)('$id: the extractors should agree', (known) => {
-    const outcome = differential(known.file, known.text, { strictWalk: true });
+    const outcome = differential(known.file, known.text);
     expect(outcome.skipped === undefined || known.id === 'with-on-next-line', `@typescript-eslint/parser rejects: ${outcome.skipped}`).toBe(true);
     expect(outcome.mismatches, `${known.summary}\n\n${report(known, outcome.mismatches)}`).toEqual([]);
   });
