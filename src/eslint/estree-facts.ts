@@ -99,7 +99,9 @@ export class EstreeFactsCollector {
       case 'TSImportEqualsDeclaration':
         if (node.moduleReference.type === 'TSExternalModuleReference') {
           const expression = node.moduleReference.expression;
-          this.add(expression, literalText(expression), 'import-equals', node.importKind === 'type', node);
+          // `export import x = require('x')`: the statement starts at `export`, as in TypeScript's tree.
+          const span = node.parent?.type === 'ExportNamedDeclaration' ? node.parent : node;
+          this.add(expression, literalText(expression), 'import-equals', node.importKind === 'type', span);
         }
         break;
       case 'ImportExpression': {
@@ -110,7 +112,8 @@ export class EstreeFactsCollector {
       case 'TSImportType': {
         // A template literal here names no module for TypeScript ("String literal expected").
         const specifier = node.source.type === 'Literal' ? literalText(node.source) : undefined;
-        if (specifier !== undefined) this.add(node.source, specifier, 'type-query', true, node);
+        // `typeof import('x')` starts at `typeof`, as TypeScript's import type node does.
+        if (specifier !== undefined) this.add(node.source, specifier, 'type-query', true, node.parent?.type === 'TSTypeQuery' ? node.parent : node);
         break;
       }
       case 'VariableDeclarator': {

@@ -227,16 +227,6 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
     today: CLI_VS_ESLINT,
   },
   {
-    id: 'export-line-break-import-equals',
-    summary:
-      "`export` and `import x = require('x')` on different lines: the CLI's statement starts at `export` (statementStartLine 1), ESLint's at " +
-      '`import` (2): the TSImportEqualsDeclaration sits inside an ExportNamedDeclaration whose start estree-facts.ts does not use. ESLint is ' +
-      'wrong: a suppression comment above `export` covers the statement for the CLI, not for ESLint.',
-    file: 'known.ts',
-    text: "export\nimport x = require('x');\n",
-    today: CLI_VS_ESLINT,
-  },
-  {
     id: 'comment-in-import-defer',
     summary:
       "`import./**/defer('x')` in a file with no other `import(`/`require(`: DEEP_IMPORT_HINT misses it (a comment between `.` and `defer`), " +
@@ -288,16 +278,6 @@ const KNOWN_DISAGREEMENTS: KnownDisagreement[] = [
     file: 'known.cjs',
     text: "var interface = 1;\nx = interface / require('y') / 2;\n",
     today: SCAN_VS_PARSE,
-  },
-  {
-    id: 'typeof-import-line-break',
-    summary:
-      "`typeof` and `import('x')` on different lines in a type: the CLI's statement starts at `typeof` (TypeScript's ImportTypeNode includes it: " +
-      "statementStartLine 1), ESLint's at `import` (the TSImportType inside the TSTypeQuery: 2). ESLint is wrong by the CLI's rule (the span " +
-      'of the import type node); a suppression comment above `typeof` covers it for the CLI only.',
-    file: 'known.ts',
-    text: "let a: typeof\nimport('x');\n",
-    today: CLI_VS_ESLINT,
   },
 ];
 
@@ -414,6 +394,8 @@ describe('former disagreements, fixed: each extractor now gives the same answer'
     ['parenthesised arguments', 'known.ts', "require(('x'));\nimport(('y'));\n"],
     ['(require)(…)', 'known.js', "(require)('x');\n"],
     ['a template literal in an import type names no module', 'known.ts', 'let a: import(`x`).T;\n'],
+    ['export and import x = require() on different lines', 'known.ts', "export\nimport x = require('x');\n"],
+    ['typeof and import() on different lines', 'known.ts', "let a: typeof\nimport('x');\n"],
     ['declare module blocks, read without a deep walk', 'known.ts', "declare module 'm' {\n  export * from 'x';\n}\n"],
   ])('%s', (_name, file, text) => {
     const outcome = differential(file, text);
