@@ -186,7 +186,7 @@ function callShape(node: TSESTree.CallExpression | TSESTree.NewExpression): Call
     name,
     isMethod,
     receiverChain: isMethod ? receiverChain((callee as TSESTree.MemberExpression).object) : [],
-    args: node.arguments.map(argShape),
+    args: node.arguments.map((argument) => argShape(argument)),
   };
 }
 

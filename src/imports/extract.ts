@@ -158,7 +158,7 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       name,
       isMethod,
       receiverChain: isMethod ? receiverChain(callee.expression) : [],
-      args: (node.arguments ?? []).map(argShape),
+      args: (node.arguments ?? []).map((argument) => argShape(argument)),
     };
   };
   const collectLabels = (node: TS.Node): void => {
