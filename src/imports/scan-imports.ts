@@ -358,9 +358,12 @@ class TokenReader {
     return count > 0 && typeOnly === count;
   }
 
-  /** Import attributes (`with { … }` on the same line), then an optional `;`; records the import. */
+  /**
+   * Import attributes (`with { … }`, also after a line break: no `with` statement in a module;
+   * the older `assert { … }` only on the same line), then an optional `;`; records the import.
+   */
   private endStatement(literal: Literal, form: ImportForm, typeOnly: boolean, bySpecifiers: boolean, start: number): void {
-    if ((this.token === K.WithKeyword || this.token === K.AssertKeyword) && !scanner.hasPrecedingLineBreak()) {
+    if (this.token === K.WithKeyword || (this.token === K.AssertKeyword && !scanner.hasPrecedingLineBreak())) {
       if (this.next() !== K.OpenBraceToken) throw needsFullParse('import attributes');
       const depth = this.open.length;
       while (this.open.length >= depth) {
