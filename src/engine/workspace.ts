@@ -54,10 +54,12 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     inScope: (() => {
       const ignored = createIgnoreChecker(root);
       const known = new Set(sourceFiles);
+      let realRoot: string | undefined;
       // A file discovery did not list: new since, or a symlink leading out of the project (which
       // discovery does not follow, so `lifecycle check` never analyses it).
       return (file: string) =>
-        known.has(file) || (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file) && !leadsOutside(root, file));
+        known.has(file) ||
+        (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file) && !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
     })(),
     notes: discovery.notes,
     packages,
@@ -66,14 +68,13 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
   };
 }
 
-/** Whether a project-relative path exists and its real path lies outside the project's real root. */
-function leadsOutside(root: string, file: string): boolean {
+/** Whether a path exists and its real path lies outside the project's real root. */
+function leadsOutside(realRoot: string, path: string): boolean {
   let real: string;
   try {
-    real = realpathSync(join(root, file));
+    real = realpathSync(path);
   } catch {
     return false; // not on disk (yet): an unsaved buffer
   }
-  const realRoot = realpathSync(root);
   return real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 }
