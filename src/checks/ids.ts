@@ -18,6 +18,7 @@ export const CHECKS: readonly CheckInfo[] = [
   { id: 'preview-registry', defaultSeverity: 'warn', implemented: true, description: 'Registry sanity: enough owners, an http(s) tracking link, a known introduction release; no stable code left under the preview tree, no code of removed features.' },
   { id: 'suppression-comment', defaultSeverity: 'error', implemented: true, description: 'lifecycle-disable-next-line comments name a known check, give a reason, and suppress something.' },
   { id: 'parse-error', defaultSeverity: 'error', implemented: true, description: 'A source file could not be analysed (syntax error, binary content, too large, unreadable), or a directory could not be listed.' },
+  { id: 'glob-matches-nothing', defaultSeverity: 'warn', implemented: true, description: 'A policy glob (files.include, preview.code, exceptions, features.*.paths, config.files) matches no file, so a typo cannot turn a check off silently.' },
   { id: 'unresolved-import', defaultSeverity: 'warn', implemented: true, description: 'An import of a project file could not be resolved, so it cannot be checked.' },
   { id: 'preview-test-location', defaultSeverity: 'error', implemented: true, description: 'Tests of preview code live under the preview test subtree.' },
   { id: 'preview-config-label', defaultSeverity: 'error', implemented: true, description: 'Config keys of preview features carry the label; stable features carry none.' },

@@ -88,6 +88,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     files,
     tree: workspace.sourceFiles.map((file) => ({ file, class: workspace.classifier.classify(file) })),
     unreadableDirectories: workspace.discovery.unreadableDirectories,
+    listing: { files: workspace.allFiles, sourceFiles: workspace.discoveredSourceFiles },
     ...(await collectProjectFiles(workspace, isChanged)),
   };
   const raw = CHECK_FUNCTIONS.flatMap((check) => check.run(facts));

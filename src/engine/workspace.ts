@@ -20,6 +20,8 @@ export interface Workspace {
   sourceFiles: string[];
   /** Every discovered file (.gitignore honoured, files.include/exclude not applied), sorted. */
   allFiles: string[];
+  /** The source files among allFiles (files.include/exclude and the vendored rules not applied). */
+  discoveredSourceFiles: string[];
   /**
    * Whether `lifecycle check` would analyse this project-relative path: a source file, inside
    * files.include, outside files.exclude, not ignored by git (also for files created later).
@@ -76,6 +78,7 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     root,
     sourceFiles,
     allFiles: discovery.files,
+    discoveredSourceFiles: candidates,
     inScope: (() => {
       const ignored = createIgnoreChecker(root);
       const known = new Set(sourceFiles);
