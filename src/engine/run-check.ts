@@ -81,7 +81,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   }
   // Every file in scope turned out to be vendored or minified: as good as nothing analysed
   // (not so when --changed-since left only such files: the others are merely unchanged).
-  if (files.length === 0 && selected.length === underPaths.length) throw nothingAnalysedError(workspace, total(skipped), options.paths);
+  if (files.length === 0 && selected.length > 0 && selected.length === underPaths.length) throw nothingAnalysedError(workspace, total(skipped), options.paths);
   const policy = workspace.loaded.policy;
   const facts: ProjectFacts = {
     policy,
