@@ -88,6 +88,16 @@ describe('vendored and minified files are not analysed by default', () => {
   });
 });
 
+describe('lifecycle explain on a vendored file', () => {
+  it('says that lifecycle check does not analyse it, and how to include it', () => {
+    const root = tempProject({ 'lifecycle.yaml': POLICY, 'src/core/a.ts': IMPORT, 'src/preview/fwaas/index.ts': 'export const a = 1;\n', '.pnp.cjs': IMPORT, 'src/app.min.js': MINIFIED });
+    expect(runLifecycle(['explain', '.pnp.cjs', '--cwd', root]).stdout).toContain(
+      "  note:     vendored or minified (a Yarn Plug'n'Play loader (.pnp.*)), so `lifecycle check` does not analyse it; name it in files.include to analyse it\n",
+    );
+    expect(runLifecycle(['explain', 'src/app.min.js', '--cwd', root]).stdout).toContain('  note:     vendored or minified (minified (a line over 10000 characters))');
+  });
+});
+
 describe('the summary of every format', () => {
   const root = () =>
     tempProject({
