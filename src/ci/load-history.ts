@@ -1,6 +1,6 @@
 import { HistoryCollector, type CollectedHistory } from './collect.js';
 import { openLiveSource } from './live/pages.js';
-import type { CompiledPattern } from './patterns.js';
+import type { CompiledPattern, TextMatcher } from './patterns.js';
 import type { RecordReader, SourceContext } from './sources/context.js';
 import { READERS, readChunksAs, readHistoryFile, sniffFormat } from './sources/index.js';
 import { DAY_MS } from './time.js';
@@ -32,7 +32,7 @@ export interface LoadOptions {
   identities: readonly IdentitySpec[];
   patterns: readonly CompiledPattern[];
   /** Which human comments are recheck requests (any system's pattern). */
-  recheck: RegExp;
+  recheck: TextMatcher;
   sinceDay?: number | undefined;
   keepRuns?: boolean;
   env: NodeJS.ProcessEnv;

@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { HistorySink, SourceFormat } from '../types.js';
 import { detectRecordFormat, FORMAT_DESCRIPTIONS } from './detect.js';
+import type { TextMatcher } from '../patterns.js';
 
 /** What a source reader needs to know besides the records. */
 export interface SourceContext {
@@ -14,7 +15,7 @@ export interface SourceContext {
   /** GitHub: only runs of this workflow name (case-insensitive). */
   workflow?: string | undefined;
   /** Which human comments are recheck requests (the union over all systems). */
-  recheck: RegExp;
+  recheck: TextMatcher;
   /** Parse fields only an export needs (run start times); off for plain evaluation (speed). */
   keepDetail?: boolean | undefined;
   sink: HistorySink;
