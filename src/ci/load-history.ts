@@ -37,6 +37,8 @@ export interface LoadOptions {
   keepRuns?: boolean;
   env: NodeJS.ProcessEnv;
   onRetry?: (message: string) => void;
+  /** Longest line or JSON record of an input, in characters (default 64 MiB). */
+  maxLineLength?: number | undefined;
 }
 
 export interface LoadedHistory {
@@ -88,6 +90,7 @@ export async function loadHistory(options: LoadOptions): Promise<LoadedHistory> 
       workflow: input.workflow,
       recheck: options.recheck,
       keepDetail: options.keepRuns ?? false,
+      maxLineLength: options.maxLineLength,
       sink: collector,
     };
     let shared: RecordReader | undefined;

@@ -18,6 +18,8 @@ export interface SourceContext {
   recheck: TextMatcher;
   /** Parse fields only an export needs (run start times); off for plain evaluation (speed). */
   keepDetail?: boolean | undefined;
+  /** Longest line (NDJSON, stream-events) or JSON record, in characters (default 64 MiB). */
+  maxLineLength?: number | undefined;
   sink: HistorySink;
 }
 

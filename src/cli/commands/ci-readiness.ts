@@ -4,6 +4,7 @@ import { InputError } from '../../errors.js';
 import type { ReadinessPlan } from '../../ci/config.js';
 import type { CollatedHistory, ReadinessSpec } from '../../ci/evaluate.js';
 import { READINESS_FORMATS, type ReadinessFormat } from '../../ci/readiness-formats.js';
+import { DEFAULT_MAX_LINE_MB, megabytes } from '../../ci/sources/read.js';
 import { dayOf, parseDay } from '../../ci/time.js';
 import { SOURCE_FORMATS } from '../../ci/types.js';
 import type { CliIo } from '../io.js';
@@ -33,6 +34,7 @@ interface ReadinessOptions {
   testPattern: string[];
   recheck?: string;
   exportNdjson?: string;
+  maxLineMb?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -92,6 +94,7 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
     .option('--test-pattern <regex>', 'extra log/comment pattern of real test failures (repeatable)', collect)
     .option('--recheck <regex>', 'which comments are recheck requests')
     .option('--export-ndjson <file>', 'write the normalized runs of all inputs to FILE (NDJSON)')
+    .option('--max-line-mb <n>', 'longest line (NDJSON, stream-events) or JSON record of an input, in MiB; a longer one is an input error', String(DEFAULT_MAX_LINE_MB))
     .addHelpText('after', HELP)
     .action(async (systems: string[], raw: Partial<ReadinessOptions>) => {
       const list = (value: string[] | undefined): string[] => value ?? [];
@@ -118,7 +121,7 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
 async function readAndCollate(
   plan: ReadinessPlan,
   spec: Omit<ReadinessSpec, 'commentStream'>,
-  options: { sinceDay: number | undefined; exportNdjson: string | undefined; cwd: string; io: CliIo },
+  options: { sinceDay: number | undefined; exportNdjson: string | undefined; maxLineLength: number; cwd: string; io: CliIo },
 ): Promise<{ history: CollatedHistory; commentStream: boolean } | undefined> {
   const [{ loadHistory }, { collateHistory }] = await Promise.all([import('../../ci/load-history.js'), import('../../ci/evaluate.js')]);
   const loaded = await loadHistory({
@@ -129,6 +132,7 @@ async function readAndCollate(
     sinceDay: options.sinceDay,
     keepRuns: options.exportNdjson !== undefined,
     env: process.env,
+    maxLineLength: options.maxLineLength,
     onRetry: (message) => options.io.stderr(`lifecycle: ${message}\n`),
   });
   if (options.exportNdjson !== undefined) {
@@ -161,6 +165,8 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
   const cwd = resolveCwd(io.cwd, options.cwd);
   const asOfDay = day(options.asOf, '--as-of');
   const sinceDay = day(options.since, '--since');
+  const maxLineMb = Number(options.maxLineMb ?? DEFAULT_MAX_LINE_MB);
+  if (!Number.isFinite(maxLineMb) || maxLineMb <= 0) throw new InputError(`--max-line-mb ${JSON.stringify(options.maxLineMb)}: expected a positive number of MiB`);
   const adHoc = options.history.length > 0 || options.from.length > 0 || options.system !== undefined || options.reference.length > 0;
   let plan: ReadinessPlan;
   if (adHoc) {
@@ -210,7 +216,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     asOfDay,
     today: dayOf(Date.now()),
   };
-  const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, cwd, io });
+  const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, maxLineLength: megabytes(maxLineMb), cwd, io });
   if (!collated) return 0;
   const [{ evaluateCollated }, { READINESS_REPORTERS }] = await Promise.all([import('../../ci/evaluate.js'), import('../../ci/reporters/index.js')]);
   const result = evaluateCollated(collated.history, { ...spec, commentStream: collated.commentStream });
