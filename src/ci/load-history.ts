@@ -39,6 +39,8 @@ export interface LoadOptions {
   onRetry?: (message: string) => void;
   /** Longest line or JSON record of an input, in characters (default 64 MiB). */
   maxLineLength?: number | undefined;
+  /** Page cap of each live source (default 1000). */
+  maxPages?: number | undefined;
 }
 
 export interface LoadedHistory {
@@ -77,7 +79,7 @@ export async function loadHistory(options: LoadOptions): Promise<LoadedHistory> 
   // GitHub runs and their jobs may come in separate files: one reader per (system, workflow) joins them.
   const githubReaders = new Map<string, RecordReader>();
   for (const input of options.inputs) {
-    const live = input.from !== undefined ? openLiveSource(input.from, { sinceDay: options.sinceDay, env: options.env, onRetry: options.onRetry }) : undefined;
+    const live = input.from !== undefined ? openLiveSource(input.from, { sinceDay: options.sinceDay, env: options.env, onRetry: options.onRetry, maxPages: options.maxPages }) : undefined;
     const format = live?.format ?? input.format ?? (await sniffFormat(input.path as string, input.display));
     const key = [format, input.path ?? input.from, IDENTITY_FORMATS.has(format) ? '' : input.assign, input.workflow ?? ''].join('\u0000');
     if (done.has(key)) continue;

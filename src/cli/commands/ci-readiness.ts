@@ -35,6 +35,7 @@ interface ReadinessOptions {
   recheck?: string;
   exportNdjson?: string;
   maxLineMb?: string;
+  maxPages?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -95,6 +96,7 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
     .option('--recheck <regex>', 'which comments are recheck requests')
     .option('--export-ndjson <file>', 'write the normalized runs of all inputs to FILE (NDJSON)')
     .option('--max-line-mb <n>', 'longest line (NDJSON, stream-events) or JSON record of an input, in MiB; a longer one is an input error', String(DEFAULT_MAX_LINE_MB))
+    .option('--max-pages <n>', 'page cap of each live source (--from); more pages than this is an input error, never a truncated history', '1000')
     .addHelpText('after', HELP)
     .action(async (systems: string[], raw: Partial<ReadinessOptions>) => {
       const list = (value: string[] | undefined): string[] => value ?? [];
@@ -121,7 +123,7 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
 async function readAndCollate(
   plan: ReadinessPlan,
   spec: Omit<ReadinessSpec, 'commentStream'>,
-  options: { sinceDay: number | undefined; exportNdjson: string | undefined; maxLineLength: number; cwd: string; io: CliIo },
+  options: { sinceDay: number | undefined; exportNdjson: string | undefined; maxLineLength: number; maxPages: number; cwd: string; io: CliIo },
 ): Promise<{ history: CollatedHistory; commentStream: boolean } | undefined> {
   const [{ loadHistory }, { collateHistory }] = await Promise.all([import('../../ci/load-history.js'), import('../../ci/evaluate.js')]);
   const loaded = await loadHistory({
@@ -133,6 +135,7 @@ async function readAndCollate(
     keepRuns: options.exportNdjson !== undefined,
     env: process.env,
     maxLineLength: options.maxLineLength,
+    maxPages: options.maxPages,
     onRetry: (message) => options.io.stderr(`lifecycle: ${message}\n`),
   });
   if (options.exportNdjson !== undefined) {
@@ -167,6 +170,8 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
   const sinceDay = day(options.since, '--since');
   const maxLineMb = Number(options.maxLineMb ?? DEFAULT_MAX_LINE_MB);
   if (!Number.isFinite(maxLineMb) || maxLineMb <= 0) throw new InputError(`--max-line-mb ${JSON.stringify(options.maxLineMb)}: expected a positive number of MiB`);
+  const maxPages = Number(options.maxPages ?? 1000);
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new InputError(`--max-pages ${JSON.stringify(options.maxPages)}: expected a whole number of pages, at least 1`);
   const adHoc = options.history.length > 0 || options.from.length > 0 || options.system !== undefined || options.reference.length > 0;
   let plan: ReadinessPlan;
   if (adHoc) {
@@ -216,7 +221,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     asOfDay,
     today: dayOf(Date.now()),
   };
-  const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, maxLineLength: megabytes(maxLineMb), cwd, io });
+  const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, maxLineLength: megabytes(maxLineMb), maxPages, cwd, io });
   if (!collated) return 0;
   const [{ evaluateCollated }, { READINESS_REPORTERS }] = await Promise.all([import('../../ci/evaluate.js'), import('../../ci/reporters/index.js')]);
   const result = evaluateCollated(collated.history, { ...spec, commentStream: collated.commentStream });
