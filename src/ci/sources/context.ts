@@ -10,6 +10,8 @@ export interface SourceContext {
   format: SourceFormat;
   /** The system name for runs of single-system formats (zuul, github) and NDJSON runs without one. */
   assign: string;
+  /** NDJSON read once for several inputs: runs without `system` go to these systems too. */
+  alsoAssign?: readonly string[] | undefined;
   /** Maps an identity (name, username, email, account id, system field) to a configured system name. */
   resolve(candidates: ReadonlyArray<string | undefined>): string | undefined;
   /** GitHub: only runs of this workflow name (case-insensitive). */

@@ -42,7 +42,7 @@ export function ndjsonReader(context: SourceContext): RecordReader {
         if (!result) return sink.ignore('run without result');
         const named = str(record.system);
         const cls = typeof record.class === 'string' && CLASSES.has(record.class) ? (record.class as FailureClass) : undefined;
-        sink.run({
+        const run: Run = {
           system: named ? (context.resolve([named]) ?? named) : context.assign,
           id: str(record.id),
           buildset: str(record.buildset),
@@ -61,7 +61,9 @@ export function ndjsonReader(context: SourceContext): RecordReader {
           log: str(record.log),
           voting: flag(record, 'voting', line, true),
           message: typeof record.message === 'string' ? record.message : undefined,
-        });
+        };
+        sink.run(run);
+        if (!named) for (const system of context.alsoAssign ?? []) sink.run({ ...run, system });
         return;
       }
       const at = time(record, 'time', line);
