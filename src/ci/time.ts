@@ -35,9 +35,9 @@ export function parseTimestamp(value: unknown): number | undefined {
   }
   if (typeof value !== 'string') return undefined;
   // Fast path: `YYYY-MM-DDTHH:MM:SSZ`, what normalized NDJSON holds (millions of times).
-  if (value.length === 20 && value.charCodeAt(19) === 90 /* Z */ && value.charCodeAt(10) === 84 /* T */ && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
-    const time = Date.parse(value);
-    if (!Number.isNaN(time) && new Date(time).getUTCDate() === (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48) return inRange(time);
+  if (value.length === 20 && value.charCodeAt(19) === 90 /* Z */) {
+    const time = parseUtcSeconds(value);
+    if (time !== undefined) return time;
   }
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return parseTimestamp(Number(text));
@@ -61,6 +61,33 @@ export function parseTimestamp(value: unknown): number | undefined {
     time -= sign * (hours * 60 + minutes) * 60_000;
   }
   return inRange(time);
+}
+
+/** Two ASCII digits at `at` as a number, or NaN. */
+function digits2(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `YYYY-MM-DDTHH:MM:SSZ` read digit by digit (no Date object, no string parsing: this runs once
+ * per record); undefined when it is not exactly that shape, so the general parser decides.
+ */
+function parseUtcSeconds(value: string): number | undefined {
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return undefined;
+  const year = digits2(value, 0) * 100 + digits2(value, 2);
+  const month = digits2(value, 5);
+  const day = digits2(value, 8);
+  const hour = digits2(value, 11);
+  const minute = digits2(value, 14);
+  const second = digits2(value, 17);
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (!(day >= 1 && day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] as number)))) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 /** The UTC day number (days since 1970-01-01) of an epoch-ms time. */

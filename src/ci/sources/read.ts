@@ -5,9 +5,9 @@ import { InputError } from '../../errors.js';
 
 const XSSI = ")]}'";
 
-/** Chunks of a file as UTF-8 text (64 KiB reads). */
+/** Chunks of a file as UTF-8 text (1 MiB reads: fewer reads and batches on large histories). */
 export async function* readChunks(path: string): AsyncGenerator<string> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream) yield chunk as string;
   } catch (error) {
