@@ -34,6 +34,22 @@ describe('timestamps out of range are not times', () => {
     expect(parseTimestamp(text)).toBeUndefined();
   });
 
+  it('reads the canonical form digit by digit exactly as the general parser does', () => {
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const t = Math.floor((seed / 2147483648) * Date.UTC(2999, 11, 31) / 1000) * 1000;
+      const text = new Date(t).toISOString().replace('.000Z', 'Z');
+      expect(parseTimestamp(text)).toBe(t);
+      expect(parseTimestamp(text.replace('Z', '+00:00'))).toBe(t);
+    }
+    for (const bad of ['2026-02-29T00:00:00Z', '2100-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-00-10T00:00:00Z', '2026-01-10T00:00:60Z', '20x6-01-10T00:00:00Z']) {
+      expect(parseTimestamp(bad), bad).toBeUndefined();
+    }
+    expect(parseTimestamp('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseTimestamp('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29));
+  });
+
   it('keeps the real range and real offsets', () => {
     expect(parseTimestamp('2026-03-01T10:00:00+14:00')).toBe(Date.UTC(2026, 1, 28, 20));
     expect(parseTimestamp('2026-03-01T10:00:00-12:00')).toBe(Date.UTC(2026, 2, 1, 22));
