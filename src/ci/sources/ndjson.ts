@@ -13,16 +13,14 @@ const CLASSES = new Set<string>(FAILURE_CLASSES);
 export function ndjsonReader(context: SourceContext): RecordReader {
   const { sink } = context;
   /** A time field: absent is undefined (the record is ignored); present but not a time is an error. */
-  const time = (record: Record<string, unknown>, field: string, line: number): number | undefined => {
-    const raw = record[field];
+  const time = (raw: unknown, field: string, line: number): number | undefined => {
     if (raw === undefined || raw === null) return undefined;
     const parsed = parseTimestamp(raw);
     if (parsed === undefined) throw new InputError(`${context.source}: line ${line}: ${field} ${JSON.stringify(raw)} is not a timestamp (${TIMESTAMP_HINT})`);
     return parsed;
   };
   /** A boolean field: absent is `fallback`; anything but true or false (such as "false") is an error. */
-  const flag = (record: Record<string, unknown>, field: string, line: number, fallback: boolean): boolean => {
-    const raw = record[field];
+  const flag = (raw: unknown, field: string, line: number, fallback: boolean): boolean => {
     if (raw === undefined || raw === null) return fallback;
     if (typeof raw !== 'boolean') throw new InputError(`${context.source}: line ${line}: ${field} must be true or false (a JSON boolean), found ${JSON.stringify(raw)}`);
     return raw;
@@ -36,7 +34,7 @@ export function ndjsonReader(context: SourceContext): RecordReader {
       const patchset = str(record.patchset);
       if (!change || !patchset) return sink.ignore(`${String(type)} record without change or patchset`);
       if (type === 'run') {
-        const end = time(record, 'end', line);
+        const end = time(record.end, 'end', line);
         if (end === undefined) return sink.ignore('run without end time');
         const result = str(record.result);
         if (!result) return sink.ignore('run without result');
@@ -52,21 +50,21 @@ export function ndjsonReader(context: SourceContext): RecordReader {
           pipeline: str(record.pipeline) ?? '',
           job: str(record.job) ?? '',
           cell: str(record.cell) ?? '',
-          start: context.keepDetail ? time(record, 'start', line) : undefined,
+          start: context.keepDetail ? time(record.start, 'start', line) : undefined,
           end,
           result,
           class: cls,
           reason: cls ? (str(record.reason) ?? `class ${cls} from the record`) : undefined,
-          testEvidence: flag(record, 'testEvidence', line, false) || undefined,
+          testEvidence: flag(record.testEvidence, 'testEvidence', line, false) || undefined,
           log: str(record.log),
-          voting: flag(record, 'voting', line, true),
+          voting: flag(record.voting, 'voting', line, true),
           message: typeof record.message === 'string' ? record.message : undefined,
         };
         sink.run(run);
         if (!named) for (const system of context.alsoAssign ?? []) sink.run({ ...run, system });
         return;
       }
-      const at = time(record, 'time', line);
+      const at = time(record.time, 'time', line);
       if (at === undefined) return sink.ignore(`${String(type)} record without time`);
       if (type === 'patchset') {
         sink.patchset({ project: str(record.project), change, patchset, time: at });
