@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
@@ -6,6 +7,7 @@ import { createCachedHost } from './resolve-host.js';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
 import { TsConfigIndex, type TsProject } from './tsconfig.js';
+import { OutputMaps, type ProjectOutputs } from './output-map.js';
 import { plainPathBelow } from '../workspace/project-path.js';
 
 export type ModuleFormat = 'esm' | 'cjs';
@@ -36,6 +38,10 @@ export class ImportResolver {
   private readonly host;
   private tsconfigs: TsConfigIndex;
   private readonly memo = new Map<string, Resolution>();
+  /** What each tsconfig's build writes, mapped back to sources (computed once per config). */
+  private readonly outputMaps: OutputMaps;
+  /** Per workspace package directory: its tsconfig files and what they reference. */
+  private readonly packageOutputs = new Map<string, ProjectOutputs[]>();
   /** Per project-relative directory: what a bare specifier's resolution can depend on. */
   private readonly scopes = new Map<string, string>();
   private readonly realRoot: string;
@@ -53,6 +59,7 @@ export class ImportResolver {
     this.realRoot = resolvePath(root);
     this.host = createCachedHost(this.realRoot);
     this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts);
+    this.outputMaps = new OutputMaps(ts, this.host);
   }
 
   /**
@@ -65,6 +72,8 @@ export class ImportResolver {
     this.tsconfigs.revalidate();
     this.memo.clear();
     this.scopes.clear();
+    this.outputMaps.clear();
+    this.packageOutputs.clear();
     this.containing = undefined;
   }
 
@@ -214,14 +223,13 @@ export class ImportResolver {
   private resolveWorkspace(pkg: WorkspacePackage, specifier: string, format: ModuleFormat): Resolution {
     const subpath = `.${specifier.slice(pkg.name.length)}`;
     const pkgAbs = join(this.realRoot, pkg.dir);
-    const project = this.tsconfigs.projectFor(join(pkgAbs, 'package.json'));
+    const outputs = this.outputsOfPackage(pkgAbs);
     const found = resolveInWorkspacePackage({
       packageDir: pkgAbs,
       manifest: pkg.manifest,
       subpath,
       format,
-      outDir: project.options.outDir,
-      rootDir: project.options.rootDir,
+      sourceOfOutput: (path) => this.sourceOfOutput(outputs, path),
       fileExists: (path) => this.host.fileExists(path),
     });
     if (found) {
@@ -235,6 +243,35 @@ export class ImportResolver {
       declared: false,
       reason: `workspace package ${pkg.name} has no source file for "${subpath}" (checked exports/main/types and their src/ equivalents)`,
     };
+  }
+
+  /**
+   * The tsconfig files in a package's directory (`tsconfig.json` first, then `tsconfig.*.json`)
+   * and the projects they reference, with what each one's build writes.
+   */
+  private outputsOfPackage(packageDir: string): ProjectOutputs[] {
+    let outputs = this.packageOutputs.get(packageDir);
+    if (!outputs) {
+      let names: string[];
+      try {
+        names = readdirSync(packageDir).filter((name) => /^tsconfig(?:\..+)?\.json$/.test(name));
+      } catch {
+        names = [];
+      }
+      names.sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+      outputs = this.outputMaps.withReferences(names.map((name) => join(packageDir, name)));
+      this.packageOutputs.set(packageDir, outputs);
+    }
+    return outputs;
+  }
+
+  /** The source an output path is built from by one of these projects, and which one says so. */
+  private sourceOfOutput(outputs: readonly ProjectOutputs[], path: string): { file: string; how: string } | undefined {
+    for (const project of outputs) {
+      const file = this.outputMaps.sourceOf(project, path);
+      if (file !== undefined) return { file, how: `emitted there by ${relative(this.realRoot, project.configFile)} (${project.layout})` };
+    }
+    return undefined;
   }
 
   private declaredBy(containingFile: string, name: string): boolean {
