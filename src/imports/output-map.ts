@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { TS, TypeScript } from '../ts.js';
 
@@ -11,6 +12,8 @@ export interface ProjectOutputs {
   layout: string;
   /** Configs this one references (`references`), absolute. */
   references: string[];
+  /** The project's root files (its `files`/`include`/`exclude` enumerated), absolute. */
+  files: ReadonlySet<string>;
   /**
    * Set when the config lists no root file (an `include` that its own default `exclude` of
    * outDir empties, as with `outDir: "."`): outputs are then mapped by the options alone.
@@ -34,15 +37,62 @@ const OUTPUT_ENDINGS = ['.d.mts', '.d.cts', '.d.ts', '.mjs', '.cjs', '.jsx', '.j
  */
 export class OutputMaps {
   private readonly byConfig = new Map<string, ProjectOutputs | undefined>();
+  /** Per workspace package directory: its tsconfig files and what they reference. */
+  private readonly byPackage = new Map<string, ProjectOutputs[]>();
+  /** Per config with references: the projects it references, transitively. */
+  private readonly referenced = new Map<string, ProjectOutputs[]>();
 
   constructor(
     private readonly ts: TypeScript,
     private readonly host: OutputHost,
+    /** Absolute project root: explanations name configs relative to it. */
+    private readonly root: string,
   ) {}
 
   /** Forget every map (the file system changed). */
   clear(): void {
     this.byConfig.clear();
+    this.byPackage.clear();
+    this.referenced.clear();
+  }
+
+  /**
+   * The tsconfig files in a package's directory (`tsconfig.json` first, then `tsconfig.*.json`,
+   * such as tsconfig.build.json or tsconfig.esm.json) and the projects they reference.
+   */
+  ofPackage(packageDir: string): ProjectOutputs[] {
+    let outputs = this.byPackage.get(packageDir);
+    if (!outputs) {
+      let names: string[];
+      try {
+        names = readdirSync(packageDir).filter((name) => /^tsconfig(?:\..+)?\.json$/.test(name));
+      } catch {
+        names = [];
+      }
+      names.sort((a, b) => (a === 'tsconfig.json' ? -1 : b === 'tsconfig.json' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+      outputs = this.withReferences(names.map((name) => join(packageDir, name)));
+      this.byPackage.set(packageDir, outputs);
+    }
+    return outputs;
+  }
+
+  /** The projects a config references, transitively (not the config itself). */
+  referencedBy(configFile: string, references: readonly string[]): ProjectOutputs[] {
+    let outputs = this.referenced.get(configFile);
+    if (!outputs) {
+      outputs = this.withReferences(references).filter((project) => project.configFile !== configFile);
+      this.referenced.set(configFile, outputs);
+    }
+    return outputs;
+  }
+
+  /** The source an output path is built from by one of these projects, and which one says so. */
+  sourceIn(projects: readonly ProjectOutputs[], path: string): { file: string; output: string; how: string } | undefined {
+    for (const project of projects) {
+      const found = this.sourceOf(project, path);
+      if (found) return { file: found.source, output: found.output, how: `as ${relative(this.root, project.configFile)} builds it (${project.layout})` };
+    }
+    return undefined;
   }
 
   /** The outputs of one tsconfig; undefined when it cannot be read. */
@@ -52,7 +102,7 @@ export class OutputMaps {
   }
 
   /** The configs and every config they reference, transitively, each once, in order. */
-  withReferences(configFiles: readonly string[]): ProjectOutputs[] {
+  private withReferences(configFiles: readonly string[]): ProjectOutputs[] {
     const seen = new Set<string>();
     const result: ProjectOutputs[] = [];
     const visit = (configFile: string) => {
@@ -102,17 +152,17 @@ export class OutputMaps {
       .filter(Boolean)
       .join(', ');
     const byOptions = inputs.length === 0 ? { rootDir: rootDir ?? base, outDir: options.outDir, declarationDir: options.declarationDir } : undefined;
-    return { configFile, sources, layout: byOptions ? `${layout}; its include lists no file (tsc would stop with TS18003), so mapped by these options alone` : layout, references, ...(byOptions ? { byOptions } : {}) };
+    return { configFile, sources, files: new Set(parsed.fileNames), layout: byOptions ? `${layout}; its include lists no file (tsc would stop with TS18003), so mapped by these options alone` : layout, references, ...(byOptions ? { byOptions } : {}) };
   }
 
   /**
    * The source a build output path stands for, trying what an extensionless or `.js` target can
    * name (`lib/x` → `lib/x.js`, `lib/x.d.ts`, `lib/x/index.js`; `x.js` → also `x.d.ts`).
    */
-  sourceOf(outputs: ProjectOutputs, target: string): string | undefined {
-    for (const candidate of outputCandidates(target)) {
-      const source = outputs.sources.get(candidate) ?? (outputs.byOptions ? this.sourceByOptions(outputs.byOptions, candidate) : undefined);
-      if (source !== undefined) return source;
+  private sourceOf(outputs: ProjectOutputs, target: string): { source: string; output: string } | undefined {
+    for (const output of outputCandidates(target)) {
+      const source = outputs.sources.get(output) ?? (outputs.byOptions ? this.sourceByOptions(outputs.byOptions, output) : undefined);
+      if (source !== undefined) return { source, output };
     }
     return undefined;
   }

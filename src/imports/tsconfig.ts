@@ -18,6 +18,8 @@ export interface TsProject {
   label: string;
   /** Problems reading the config (reported in --verbose, never fatal). */
   problems: string[];
+  /** The tsconfig files of the projects it references (`references`), absolute. */
+  references: string[];
 }
 
 /**
@@ -32,10 +34,15 @@ export class TsConfigIndex {
   /** Configs whose inputs must be compared with the host's (revalidated) texts before reuse. */
   private readonly unchecked = new Set<string>();
 
+  /** Per file under a config with `references`: the project that includes it. */
+  private readonly governing = new Map<string, TsProject>();
+
   constructor(
     private readonly root: string,
     private readonly host: TS.ModuleResolutionHost & { getCurrentDirectory(): string },
     private readonly ts: TypeScript,
+    /** The root files of a config (enumerated once per config), to find which project includes a file. */
+    private readonly filesOf: (configFile: string) => ReadonlySet<string> | undefined = () => undefined,
   ) {}
 
   /** Problems of every tsconfig read so far, each prefixed with its file. */
@@ -51,12 +58,31 @@ export class TsConfigIndex {
    */
   revalidate(): void {
     this.configByDir.clear();
+    this.governing.clear();
     for (const key of this.inputs.keys()) this.unchecked.add(key);
   }
 
-  /** The project governing an absolute file path. */
+  /**
+   * The project governing an absolute file path: the nearest tsconfig.json, unless it has
+   * `references` and does not include the file itself while a referenced project does (a
+   * solution-style tsconfig.json over tsconfig.app.json / tsconfig.node.json, as editors read it).
+   */
   projectFor(file: string): TsProject {
-    const configFile = this.nearestConfig(dirname(file));
+    const nearest = this.projectOf(this.nearestConfig(dirname(file)));
+    if (nearest.references.length === 0 || !nearest.configFile) return nearest;
+    let project = this.governing.get(file);
+    if (!project) {
+      project = nearest;
+      if (!this.filesOf(nearest.configFile)?.has(file)) {
+        const including = nearest.references.find((reference) => this.filesOf(reference)?.has(file));
+        if (including) project = this.projectOf(including);
+      }
+      this.governing.set(file, project);
+    }
+    return project;
+  }
+
+  private projectOf(configFile: string | undefined): TsProject {
     const key = configFile ?? '<defaults>';
     let project = this.projects.get(key);
     if (project && this.unchecked.has(key)) {
@@ -73,7 +99,8 @@ export class TsConfigIndex {
     return project;
   }
 
-  private nearestConfig(dir: string): string | undefined {
+  /** The nearest tsconfig.json above an absolute directory (inside the root). */
+  nearestConfig(dir: string): string | undefined {
     if (this.configByDir.has(dir)) return this.configByDir.get(dir);
     const candidate = join(dir, 'tsconfig.json');
     let found: string | undefined;
@@ -115,14 +142,15 @@ export class TsConfigIndex {
     if (options.moduleResolution === undefined) {
       options.moduleResolution = moduleResolutionFor(ts, options.module);
     }
-    return this.makeProject(configFile, options, problems);
+    const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
+    return this.makeProject(configFile, options, problems, references);
   }
 
-  private makeProject(configFile: string | undefined, options: TS.CompilerOptions, problems: string[]): TsProject {
+  private makeProject(configFile: string | undefined, options: TS.CompilerOptions, problems: string[], references: string[] = []): TsProject {
     // No ts.ModuleResolutionCache: it keeps every failed lookup location (hundreds of MB on
     // large trees); ImportResolver memoizes per directory and specifier instead.
     const label = `typescript (${configFile ? relative(this.root, configFile) : 'default options'})`;
-    return { configFile, options, label, problems };
+    return { configFile, options, label, problems, references };
   }
 }
 
