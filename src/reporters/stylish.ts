@@ -27,7 +27,7 @@ export function formatStylish(result: CheckResult, options: ReporterOptions): st
   }
   if (options.verbose && result.unresolvedImports.length > 0) {
     const groups = groupUnresolved(result.unresolvedImports);
-    lines.push(paint('bold', `Unresolved imports (${unresolvedHeadline(groups)})`));
+    lines.push(paint('bold', `Unresolved imports · ${unresolvedHeadline(groups)}`));
     for (const group of groups) {
       lines.push(`  ${group.label}: ${group.imports.length}`);
       for (const item of group.imports) {
