@@ -1,24 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { TS, TypeScript } from '../ts.js';
+import type { DirectoryRead, TsProject } from './tsconfig.js';
 
-/** What a project's build writes, mapped back to the source file it is written from. */
+/** One tsconfig, parsed for its options only (its file list is read only when needed). */
 export interface ProjectOutputs {
   /** Absolute path of the tsconfig. */
   configFile: string;
-  /** Output file (absolute) → source file (absolute). */
-  sources: Map<string, string>;
-  /** `rootDir src, outDir ., declarationDir types`: the options that decided the mapping, for explanations. */
-  layout: string;
+  commandLine: TS.ParsedCommandLine;
   /** Configs this one references (`references`), absolute. */
   references: string[];
-  /** The project's root files (its `files`/`include`/`exclude` enumerated), absolute. */
-  files: ReadonlySet<string>;
-  /**
-   * Set when the config lists no root file (an `include` that its own default `exclude` of
-   * outDir empties, as with `outDir: "."`): outputs are then mapped by the options alone.
-   */
-  byOptions?: { rootDir: string; outDir: string | undefined; declarationDir: string | undefined };
+  /** The directory reads its include/exclude asked for while parsing (not run: replayed per file). */
+  directoryReads: DirectoryRead[];
 }
 
 export interface OutputHost {
@@ -26,17 +19,43 @@ export interface OutputHost {
   readFile(path: string): string | undefined;
 }
 
-/** Every output extension TypeScript may write for a source, longest first so `.d.ts` beats `.ts`. */
+export interface MappedSource {
+  /** The source file (absolute). */
+  file: string;
+  /** The output path it is built to (absolute): the target, or the target with an extension added. */
+  output: string;
+  /** `as packages/a/tsconfig.json builds it (rootDir src, outDir .)`. */
+  how: string;
+}
+
+/** Every output extension TypeScript may write, longest first so `.d.ts` beats `.ts`. */
 const OUTPUT_ENDINGS = ['.d.mts', '.d.cts', '.d.ts', '.mjs', '.cjs', '.jsx', '.js'];
+
+/** TypeScript's `matchFiles` (what `ts.sys.readDirectory` runs over the real disk): internal, so looked up defensively. */
+type MatchFiles = (
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => { files: readonly string[]; directories: readonly string[] },
+  realpath: (path: string) => string,
+) => string[];
 
 /**
  * Maps build outputs back to sources the way TypeScript does for project references
- * (`useSourceOfProjectReferenceRedirect`): parse the tsconfig with its file list, then ask
- * TypeScript (`getOutputFileNames`, which applies rootDir / outDir / declarationDir / composite)
- * what each root file is emitted as. One parse and one pass per config, cached; lookups are O(1).
+ * (`useSourceOfProjectReferenceRedirect`): the candidate source is found by running TypeScript's
+ * output naming backwards (outDir or declarationDir → rootDir), then confirmed with TypeScript
+ * itself: the config's include/exclude must list the candidate, and `getOutputFileNames` must name
+ * the output. Each config is parsed once, for options only; nothing enumerates a project's files
+ * unless its common source directory must be computed from them (no rootDir, not composite).
  */
 export class OutputMaps {
   private readonly byConfig = new Map<string, ProjectOutputs | undefined>();
+  /** Per config, its root files, enumerated when needed (absolute). */
+  private readonly enumerated = new Map<string, ReadonlySet<string>>();
   /** Per workspace package directory: its tsconfig files and what they reference. */
   private readonly byPackage = new Map<string, ProjectOutputs[]>();
   /** Per config with references: the projects it references, transitively. */
@@ -47,11 +66,14 @@ export class OutputMaps {
     private readonly host: OutputHost,
     /** Absolute project root: explanations name configs relative to it. */
     private readonly root: string,
+    /** The parsed tsconfig (shared with resolution, so each config is parsed once per run). */
+    private readonly projectOf: (configFile: string) => TsProject,
   ) {}
 
-  /** Forget every map (the file system changed). */
+  /** Forget everything (the file system changed). */
   clear(): void {
     this.byConfig.clear();
+    this.enumerated.clear();
     this.byPackage.clear();
     this.referenced.clear();
   }
@@ -86,18 +108,35 @@ export class OutputMaps {
     return outputs;
   }
 
-  /** The source an output path is built from by one of these projects, and which one says so. */
-  sourceIn(projects: readonly ProjectOutputs[], path: string): { file: string; output: string; how: string } | undefined {
+  /**
+   * The source an output path is built from by one of these projects, and which one says so.
+   * A project whose include/exclude does not list the source (so `tsc` would not build it) answers
+   * only when none lists it, and the answer says so.
+   */
+  sourceIn(projects: readonly ProjectOutputs[], path: string): MappedSource | undefined {
+    let unlisted: MappedSource | undefined;
     for (const project of projects) {
-      const found = this.sourceOf(project, path);
-      if (found) return { file: found.source, output: found.output, how: `as ${relative(this.root, project.configFile)} builds it (${project.layout})` };
+      for (const output of outputCandidates(path)) {
+        const found = this.sourceOf(project, output);
+        if (found?.listed) return found.mapped;
+        unlisted ??= found?.mapped;
+      }
     }
-    return undefined;
+    return unlisted;
   }
 
-  /** The outputs of one tsconfig; undefined when it cannot be read. */
-  outputsOf(configFile: string): ProjectOutputs | undefined {
-    if (!this.byConfig.has(configFile)) this.byConfig.set(configFile, this.build(configFile));
+  /** Whether a config's include/exclude/files list an absolute file, by TypeScript's own matching. */
+  lists(configFile: string, file: string): boolean {
+    const project = this.outputsOf(configFile);
+    return project !== undefined && this.listsFile(project, file);
+  }
+
+  private outputsOf(configFile: string): ProjectOutputs | undefined {
+    if (!this.byConfig.has(configFile)) {
+      const project = this.host.fileExists(configFile) ? this.projectOf(configFile) : undefined;
+      const commandLine = project?.commandLine;
+      this.byConfig.set(configFile, commandLine && { configFile, commandLine, references: project.references, directoryReads: project.directoryReads });
+    }
     return this.byConfig.get(configFile);
   }
 
@@ -117,73 +156,110 @@ export class OutputMaps {
     return result;
   }
 
-  private build(configFile: string): ProjectOutputs | undefined {
+  /** The config's root files, by TypeScript's own enumeration of the disk. */
+  private enumerate(configFile: string): string[] {
     const ts = this.ts;
-    if (!this.host.fileExists(configFile)) return undefined;
     const read = ts.readConfigFile(configFile, (path) => this.host.readFile(path));
-    if (read.error) return undefined;
+    if (read.error) return [];
     const parseHost: TS.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
       readDirectory: (root, extensions, excludes, includes, depth) => ts.sys.readDirectory(root, extensions, excludes, includes, depth),
       fileExists: (path) => this.host.fileExists(path),
       readFile: (path) => this.host.readFile(path),
     };
-    const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dirname(configFile), undefined, configFile);
-    const options = parsed.options;
-    const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
-    const sources = new Map<string, string>();
-    const inputs = parsed.fileNames.filter((file) => !/\.d\.[mc]?ts$/.test(file) && !file.endsWith('.json'));
-    // TypeScript computes the common source directory from all root files on every call when
-    // rootDir is not set: compute it once, as TypeScript does, and pass it as rootDir.
-    const rootDir = options.rootDir ?? (options.composite ? dirname(configFile) : commonDirectory(inputs));
-    const commandLine = { ...parsed, options: { ...options, ...(rootDir ? { rootDir } : {}) } };
-    for (const input of inputs) {
-      for (const output of ts.getOutputFileNames(commandLine, input, false)) {
-        if (output !== input && OUTPUT_ENDINGS.some((ending) => output.endsWith(ending)) && !sources.has(output)) sources.set(output, input);
-      }
-    }
-    const base = dirname(configFile);
-    const show = (path: string | undefined) => (path === undefined ? undefined : relative(base, path) || '.');
-    const layout = [
-      rootDir !== undefined ? `rootDir ${show(rootDir)}` : undefined,
-      `outDir ${show(options.outDir) ?? '(next to the sources)'}`,
-      options.declarationDir !== undefined ? `declarationDir ${show(options.declarationDir)}` : undefined,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    const byOptions = inputs.length === 0 ? { rootDir: rootDir ?? base, outDir: options.outDir, declarationDir: options.declarationDir } : undefined;
-    return { configFile, sources, files: new Set(parsed.fileNames), layout: byOptions ? `${layout}; its include lists no file (tsc would stop with TS18003), so mapped by these options alone` : layout, references, ...(byOptions ? { byOptions } : {}) };
+    return ts.parseJsonConfigFileContent(read.config, parseHost, dirname(configFile)).fileNames;
   }
 
   /**
-   * The source a build output path stands for, trying what an extensionless or `.js` target can
-   * name (`lib/x` → `lib/x.js`, `lib/x.d.ts`, `lib/x/index.js`; `x.js` → also `x.d.ts`).
+   * The config's file list as `tsc` sees it, for one file only: its `files`, and its include/exclude
+   * matched by TypeScript (the directory reads the parse asked for, replayed against a tree holding
+   * just that file, so no directory is read).
    */
-  private sourceOf(outputs: ProjectOutputs, target: string): { source: string; output: string } | undefined {
-    for (const output of outputCandidates(target)) {
-      const source = outputs.sources.get(output) ?? (outputs.byOptions ? this.sourceByOptions(outputs.byOptions, output) : undefined);
-      if (source !== undefined) return { source, output };
-    }
-    return undefined;
+  private listsFile(project: ProjectOutputs, file: string): boolean {
+    const known = this.enumerated.get(project.configFile);
+    if (known) return known.has(file);
+    if (project.commandLine.fileNames.includes(file)) return true;
+    const matchFiles = (this.ts as unknown as { matchFiles?: MatchFiles }).matchFiles;
+    if (typeof matchFiles !== 'function') return this.rootFiles(project).has(file);
+    const entries = (dir: string) => {
+      const rel = relative(dir, file);
+      if (rel.startsWith('..') || rel === '') return { files: [], directories: [] };
+      const first = rel.split('/')[0]!;
+      return first === rel ? { files: [first], directories: [] } : { files: [], directories: [first] };
+    };
+    return project.directoryReads.some((read) =>
+      matchFiles(read.root, read.extensions, read.excludes, read.includes, true, this.root, read.depth, entries, (path) => path).includes(file),
+    );
   }
 
-  /** TypeScript's output naming run backwards: outDir (declarationDir for .d.ts) → rootDir, then the source extensions. */
-  private sourceByOptions(layout: NonNullable<ProjectOutputs['byOptions']>, output: string): string | undefined {
+  /** Every root file of the config (enumerated once; only when its common source directory is needed). */
+  private rootFiles(project: ProjectOutputs): ReadonlySet<string> {
+    let files = this.enumerated.get(project.configFile);
+    if (!files) {
+      files = new Set(this.enumerate(project.configFile));
+      this.enumerated.set(project.configFile, files);
+    }
+    return files;
+  }
+
+  /** rootDir as TypeScript uses it: set, or the config's directory when composite, or the common directory of the root files. */
+  private rootDirOf(project: ProjectOutputs): string {
+    const options = project.commandLine.options;
+    if (options.rootDir !== undefined) return options.rootDir;
+    if (options.composite) return dirname(project.configFile);
+    const inputs = [...this.rootFiles(project)].filter((file) => !/\.d\.[mc]?ts$/.test(file) && !file.endsWith('.json'));
+    return commonDirectory(inputs) ?? dirname(project.configFile);
+  }
+
+  /** TypeScript's output naming run backwards for one output path, then confirmed by TypeScript. */
+  private sourceOf(project: ProjectOutputs, output: string): { mapped: MappedSource; listed: boolean } | undefined {
+    const options = project.commandLine.options;
     const declaration = /\.d\.([mc]?)ts$/.exec(output);
     const js = declaration ? undefined : /\.([mc]?)jsx?$/.exec(output);
     const match = declaration ?? js;
     if (!match) return undefined;
-    const outDir = (declaration ? layout.declarationDir : undefined) ?? layout.outDir ?? layout.rootDir;
-    const rel = relative(outDir, output.slice(0, match.index));
-    if (rel.startsWith('..') || rel === '') return undefined;
-    const stem = join(layout.rootDir, rel);
+    const outDir = (declaration ? options.declarationDir : undefined) ?? options.outDir;
+    // Without an outDir, outputs sit next to their sources and rootDir plays no part.
+    const rootDir = outDir === undefined ? undefined : this.rootDirOf(project);
+    let stem = output.slice(0, match.index);
+    if (outDir !== undefined && rootDir !== undefined) {
+      const rel = relative(outDir, stem);
+      if (rel.startsWith('..') || rel === '') return undefined;
+      stem = join(rootDir, rel);
+    }
     const flavour = match[1] ?? '';
-    const extensions = flavour === '' ? ['.ts', '.tsx'] : [`.${flavour}ts`];
-    for (const extension of extensions) if (this.host.fileExists(stem + extension)) return stem + extension;
+    const extensions = flavour === '' ? ['.ts', '.tsx', ...(options.allowJs ? ['.js', '.jsx'] : [])] : [`.${flavour}ts`, ...(options.allowJs ? [`.${flavour}js`] : [])];
+    for (const extension of extensions) {
+      const source = stem + extension;
+      if (source === output || !this.host.fileExists(source)) continue;
+      const commandLine = { ...project.commandLine, fileNames: [source], options: rootDir === undefined ? options : { ...options, rootDir } };
+      if (!this.ts.getOutputFileNames(commandLine, source, false).includes(output)) continue;
+      const listed = this.listsFile(project, source);
+      const how = `as ${relative(this.root, project.configFile)} builds it (${layoutOf(project, rootDir)})`;
+      return {
+        listed,
+        mapped: { file: source, output, how: listed ? how : `${how}; its include/exclude do not list ${relative(dirname(project.configFile), source)}, so mapped by these options alone` },
+      };
+    }
     return undefined;
   }
 }
 
+/** `rootDir src, outDir ., declarationDir types`: the options that decide where outputs go. */
+function layoutOf(project: ProjectOutputs, rootDir: string | undefined): string {
+  const options = project.commandLine.options;
+  const base = dirname(project.configFile);
+  const show = (path: string) => relative(base, path) || '.';
+  return [
+    rootDir === undefined ? undefined : `rootDir ${show(rootDir)}`,
+    `outDir ${options.outDir === undefined ? '(next to the sources)' : show(options.outDir)}`,
+    options.declarationDir !== undefined ? `declarationDir ${show(options.declarationDir)}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** What an extensionless or `.js` target can name: `lib/x` → `lib/x.js`, `lib/x.d.ts`, `lib/x/index.js`; `x.js` → also `x.d.ts`. */
 function outputCandidates(target: string): string[] {
   const js = /\.([mc]?)jsx?$/.exec(target);
   if (js) return [target, `${target.slice(0, js.index)}.d.${js[1]}ts`];

@@ -64,8 +64,8 @@ export class ImportResolver {
   ) {
     this.realRoot = resolvePath(root);
     this.host = createCachedHost(this.realRoot);
-    this.outputMaps = new OutputMaps(ts, this.host, this.realRoot);
-    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts, (configFile) => this.outputMaps.outputsOf(configFile)?.files);
+    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts, (configFile, file) => this.outputMaps.lists(configFile, file));
+    this.outputMaps = new OutputMaps(ts, this.host, this.realRoot, (configFile) => this.tsconfigs.projectOf(configFile));
   }
 
   /**

@@ -20,6 +20,18 @@ export interface TsProject {
   problems: string[];
   /** The tsconfig files of the projects it references (`references`), absolute. */
   references: string[];
+  /** The config as TypeScript parsed it (its own options, `files`), when it could be read. */
+  commandLine: TS.ParsedCommandLine | undefined;
+  /** The directory reads its include/exclude asked for (not run: replayed per file when needed). */
+  directoryReads: DirectoryRead[];
+}
+
+export interface DirectoryRead {
+  root: string;
+  extensions: readonly string[];
+  excludes: readonly string[] | undefined;
+  includes: readonly string[];
+  depth: number | undefined;
 }
 
 /**
@@ -41,8 +53,8 @@ export class TsConfigIndex {
     private readonly root: string,
     private readonly host: TS.ModuleResolutionHost & { getCurrentDirectory(): string },
     private readonly ts: TypeScript,
-    /** The root files of a config (enumerated once per config), to find which project includes a file. */
-    private readonly filesOf: (configFile: string) => ReadonlySet<string> | undefined = () => undefined,
+    /** Whether a config's include/exclude/files list an absolute file (to find the project that includes it). */
+    private readonly lists: (configFile: string, file: string) => boolean = () => false,
   ) {}
 
   /** Problems of every tsconfig read so far, each prefixed with its file. */
@@ -73,8 +85,8 @@ export class TsConfigIndex {
     let project = this.governing.get(file);
     if (!project) {
       project = nearest;
-      if (!this.filesOf(nearest.configFile)?.has(file)) {
-        const including = nearest.references.find((reference) => this.filesOf(reference)?.has(file));
+      if (!this.lists(nearest.configFile, file)) {
+        const including = nearest.references.find((reference) => this.lists(reference, file));
         if (including) project = this.projectOf(including);
       }
       this.governing.set(file, project);
@@ -82,7 +94,8 @@ export class TsConfigIndex {
     return project;
   }
 
-  private projectOf(configFile: string | undefined): TsProject {
+  /** The project of a tsconfig file (absolute), or of the defaults; parsed once. */
+  projectOf(configFile: string | undefined): TsProject {
     const key = configFile ?? '<defaults>';
     let project = this.projects.get(key);
     if (project && this.unchecked.has(key)) {
@@ -123,9 +136,13 @@ export class TsConfigIndex {
     if (read.error) {
       return this.makeProject(configFile, defaultOptions(ts), [flatten(ts, read.error)]);
     }
+    const directoryReads: DirectoryRead[] = [];
     const parseHost: TS.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
-      readDirectory: () => [],
+      readDirectory: (root, extensions, excludes, includes, depth) => {
+        directoryReads.push({ root, extensions, excludes, includes, depth });
+        return [];
+      },
       fileExists: (path) => {
         const exists = this.host.fileExists(path);
         if (!inputs.has(path)) inputs.set(path, exists); // a file also read keeps its text
@@ -143,14 +160,14 @@ export class TsConfigIndex {
       options.moduleResolution = moduleResolutionFor(ts, options.module);
     }
     const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
-    return this.makeProject(configFile, options, problems, references);
+    return { ...this.makeProject(configFile, options, problems, references), commandLine: parsed, directoryReads };
   }
 
   private makeProject(configFile: string | undefined, options: TS.CompilerOptions, problems: string[], references: string[] = []): TsProject {
     // No ts.ModuleResolutionCache: it keeps every failed lookup location (hundreds of MB on
     // large trees); ImportResolver memoizes per directory and specifier instead.
     const label = `typescript (${configFile ? relative(this.root, configFile) : 'default options'})`;
-    return { configFile, options, label, problems, references };
+    return { configFile, options, label, problems, references, commandLine: undefined, directoryReads: [] };
   }
 }
 
