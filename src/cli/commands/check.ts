@@ -39,7 +39,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
     .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
     .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .option('--full-parse', 'parse every file with the TypeScript parser, so any syntax error is a parse-error finding (slower; default: scan most files)')
-    .option('-v, --verbose', 'also list unresolved imports, skipped symlinks, tsconfig problems and which files were parsed in full')
+    .option('-v, --verbose', 'also list unresolved imports (grouped by cause, with counts), skipped symlinks, tsconfig problems and which files were parsed in full')
     .addHelpText(
       'after',
       `
