@@ -312,6 +312,7 @@ export class ImportResolver {
    */
   private referencedSource(project: TsProject, path: string): Resolution | undefined {
     if (project.references.length === 0 || !project.configFile) return undefined;
+    if (/\.[mc]?tsx?$/.test(path) && !/\.d\.[mc]?ts$/.test(path)) return undefined; // a source already
     const found = this.outputMaps.sourceIn(this.outputMaps.referencedBy(project.configFile, project.references), path);
     const file = found === undefined ? undefined : this.toProjectPath(found.file);
     if (!found || file === undefined) return undefined;

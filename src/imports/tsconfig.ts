@@ -75,20 +75,19 @@ export class TsConfigIndex {
   }
 
   /**
-   * The project governing an absolute file path: the nearest tsconfig.json, unless it has
-   * `references` and does not include the file itself while a referenced project does (a
-   * solution-style tsconfig.json over tsconfig.app.json / tsconfig.node.json, as editors read it).
+   * The project governing an absolute file path: the nearest tsconfig.json, unless it is a
+   * solution file (`references` and no files of its own, e.g. `"files": []`) and a referenced
+   * project includes the file: tsconfig.app.json / tsconfig.node.json under a Vite-style
+   * tsconfig.json, as editors read it. (A config that lists files of its own governs them, so the
+   * common case costs no file matching.)
    */
   projectFor(file: string): TsProject {
     const nearest = this.projectOf(this.nearestConfig(dirname(file)));
-    if (nearest.references.length === 0 || !nearest.configFile) return nearest;
+    if (!isSolution(nearest)) return nearest;
     let project = this.governing.get(file);
     if (!project) {
-      project = nearest;
-      if (!this.lists(nearest.configFile, file)) {
-        const including = nearest.references.find((reference) => this.lists(reference, file));
-        if (including) project = this.projectOf(including);
-      }
+      const including = nearest.references.find((reference) => this.lists(reference, file));
+      project = including ? this.projectOf(including) : nearest;
       this.governing.set(file, project);
     }
     return project;
@@ -169,6 +168,11 @@ export class TsConfigIndex {
     const label = `typescript (${configFile ? relative(this.root, configFile) : 'default options'})`;
     return { configFile, options, label, problems, references, commandLine: undefined, directoryReads: [] };
   }
+}
+
+/** A tsconfig that only references other projects: `references`, no `include` reads, no `files`. */
+function isSolution(project: TsProject): boolean {
+  return project.references.length > 0 && project.directoryReads.length === 0 && (project.commandLine?.fileNames.length ?? 0) === 0;
 }
 
 function moduleResolutionFor(ts: TypeScript, module: TS.ModuleKind | undefined): TS.ModuleResolutionKind {
