@@ -63,6 +63,8 @@ export interface UnresolvedImport {
   column: number;
   specifier: string;
   reason: string;
+  /** Why (`--verbose` groups by it): see UnresolvedCause in src/imports/resolve.ts. */
+  cause: string;
 }
 
 /** The result of `lifecycle check`, the input of every check reporter. */

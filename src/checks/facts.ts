@@ -2,6 +2,7 @@ import type { LabelledText } from '../extract/label-calls.js';
 import type { Finding } from '../findings.js';
 import type { Policy } from '../policy/model.js';
 import type { ImportForm } from '../imports/extract.js';
+import type { UnresolvedCause } from '../imports/resolve.js';
 import type { FileClass } from '../workspace/classify.js';
 
 /** Where an import leads, already classified. */
@@ -10,7 +11,7 @@ export type ImportTarget =
   /** A package known by name only (not installed), classified through `features.<id>.packages`. */
   | { kind: 'package'; packageName: string; class: FileClass }
   | { kind: 'external' | 'builtin'; packageName: string }
-  | { kind: 'unresolved'; reason: string; declared: boolean; packageName?: string };
+  | { kind: 'unresolved'; cause: UnresolvedCause; reason: string; declared: boolean; packageName?: string };
 
 export interface ImportFact {
   specifier: string | undefined;

@@ -11,7 +11,7 @@ export function resolveImportSites(workspace: Workspace, file: string, sites: re
     const siteFormat = site.form === 'require' || site.form === 'import-equals' ? 'cjs' : site.form === 'dynamic-import' ? 'esm' : format;
     const resolution: Resolution =
       site.specifier === undefined
-        ? { kind: 'unresolved', declared: false, reason: 'the module name is computed at run time' }
+        ? { kind: 'unresolved', cause: 'computed', declared: false, reason: 'the module name is computed at run time' }
         : workspace.resolver.resolve(site.specifier, file, siteFormat);
     return {
       specifier: site.specifier,
@@ -52,7 +52,7 @@ function targetOf(workspace: Workspace, resolution: Resolution): ImportTarget {
         };
       }
       return resolution.kind === 'unresolved'
-        ? { kind: 'unresolved', reason: resolution.reason, declared: resolution.declared, ...(resolution.packageName ? { packageName: resolution.packageName } : {}) }
+        ? { kind: 'unresolved', cause: resolution.cause, reason: resolution.reason, declared: resolution.declared, ...(resolution.packageName ? { packageName: resolution.packageName } : {}) }
         : { kind: resolution.kind, packageName: resolution.packageName };
     }
   }

@@ -98,7 +98,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const unresolvedImports: UnresolvedImport[] = files.flatMap((file) =>
     file.imports.flatMap((fact) =>
       fact.target.kind === 'unresolved'
-        ? [{ file: file.file, line: fact.line, column: fact.column, specifier: fact.specifier ?? '(computed)', reason: fact.target.reason }]
+        ? [{ file: file.file, line: fact.line, column: fact.column, specifier: fact.specifier ?? '(computed)', reason: fact.target.reason, cause: fact.target.cause }]
         : [],
     ),
   );

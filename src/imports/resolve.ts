@@ -6,6 +6,7 @@ import { createCachedHost } from './resolve-host.js';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
 import { TsConfigIndex, type TsProject } from './tsconfig.js';
+import { OutputMaps } from './output-map.js';
 import { plainPathBelow } from '../workspace/project-path.js';
 
 export type ModuleFormat = 'esm' | 'cjs';
@@ -18,6 +19,7 @@ export type Resolution =
   | { kind: 'builtin'; packageName: string; via: string }
   | {
       kind: 'unresolved';
+      cause: UnresolvedCause;
       /** The bare package name, when the specifier is one. */
       packageName?: string;
       /** True when a package.json declares the package (so it is merely not installed). */
@@ -25,7 +27,15 @@ export type Resolution =
       reason: string;
     };
 
+/**
+ * Why an import is unresolved (`--verbose` groups them by it). `not-installed` and `computed`
+ * are counted but not reported: a fresh clone installs nothing, and a computed name has no file.
+ */
+export type UnresolvedCause = 'missing-file' | 'missing-paths-target' | 'workspace-entry' | 'unknown-package' | 'not-installed' | 'computed';
+
 const BUILTINS = new Set(builtinModules);
+/** Specifiers naming code (or JSON) rather than an asset. */
+const CODE_EXTENSION = /\.(?:[mc]?[jt]sx?|json)$/i;
 
 /**
  * Resolves module specifiers the way TypeScript does (nearest tsconfig: paths, baseUrl,
@@ -36,7 +46,9 @@ export class ImportResolver {
   private readonly host;
   private tsconfigs: TsConfigIndex;
   private readonly memo = new Map<string, Resolution>();
-  /** Per project-relative directory: what a bare specifier's resolution can depend on. */
+  /** What each tsconfig's build writes, mapped back to sources (computed once per config). */
+  private readonly outputMaps: OutputMaps;
+  /** Per project-relative directory: the nearest directory holding node_modules or package.json. */
   private readonly scopes = new Map<string, string>();
   private readonly realRoot: string;
   /** The file whose imports are being resolved (they come one file at a time): its path and project. */
@@ -52,7 +64,8 @@ export class ImportResolver {
   ) {
     this.realRoot = resolvePath(root);
     this.host = createCachedHost(this.realRoot);
-    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts);
+    this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts, (configFile, file) => this.outputMaps.lists(configFile, file));
+    this.outputMaps = new OutputMaps(ts, this.host, this.realRoot, (configFile) => this.tsconfigs.projectOf(configFile));
   }
 
   /**
@@ -65,6 +78,7 @@ export class ImportResolver {
     this.tsconfigs.revalidate();
     this.memo.clear();
     this.scopes.clear();
+    this.outputMaps.clear();
     this.containing = undefined;
   }
 
@@ -78,7 +92,7 @@ export class ImportResolver {
     // Relative specifiers rarely repeat (each file imports its own neighbours) and resolve
     // cheaply from the cached directory listings; memoizing them would only cost memory.
     if (specifier.startsWith('.')) return this.resolveUncached(specifier, containingFile, format);
-    const key = `${this.scopeOf(dirname(containingFile))}\0${specifier}\0${format}`;
+    const key = `${this.containingFile(containingFile).project.configFile ?? ''}\0${this.anchorOf(dirname(containingFile))}\0${specifier}\0${format}`;
     let result = this.memo.get(key);
     if (!result) {
       result = this.resolveUncached(specifier, containingFile, format);
@@ -88,12 +102,12 @@ export class ImportResolver {
   }
 
   /**
-   * A bare specifier resolves the same from every directory that shares its tsconfig and its
+   * A bare specifier resolves the same from every file that shares its tsconfig and its
    * nearest directory holding node_modules or package.json (where node_modules lookups, `imports`
    * and self-references start, and where declared dependencies are read); so one answer serves
-   * a whole package instead of one directory.
+   * a whole package instead of one directory. This is that directory, per directory.
    */
-  private scopeOf(dir: string): string {
+  private anchorOf(dir: string): string {
     let scope = this.scopes.get(dir);
     if (scope === undefined) {
       const abs = this.absolute(dir === '.' ? '' : dir);
@@ -103,7 +117,7 @@ export class ImportResolver {
         if (parent === anchor) break;
         anchor = parent;
       }
-      scope = `${this.tsconfigs.projectFor(`${abs}/x`).configFile ?? ''}\0${anchor}`;
+      scope = anchor;
       this.scopes.set(dir, scope);
     }
     return scope;
@@ -157,6 +171,8 @@ export class ImportResolver {
     const workspacePackage = packageName === undefined ? undefined : this.packages.byName.get(packageName);
     if (this.fastPaths && specifier.startsWith('.') && !project.options.rootDirs) {
       const fast = resolveRelativeFast(specifier, containingAbs, this.host.fileExists, this.host.directoryExists!, this.addsExtensions(project.options, format));
+      const redirected = fast === undefined ? undefined : this.referencedSource(project, fast);
+      if (redirected) return redirected;
       const file = fast === undefined ? undefined : this.toProjectPath(fast);
       if (file !== undefined) return { kind: 'file', file, via: project.label };
     }
@@ -171,6 +187,8 @@ export class ImportResolver {
     if (this.fastPaths && !isRelative && project.options.paths && pathsBase !== undefined) {
       const candidate = pathsCandidate(specifier, project.options.paths, pathsBase);
       const found = candidate === undefined ? undefined : resolveCandidateFast(candidate, this.host.fileExists, this.host.directoryExists!, this.addsExtensions(project.options, format));
+      const redirected = found === undefined ? undefined : this.referencedSource(project, found);
+      if (redirected) return redirected;
       const file = found === undefined ? undefined : this.toProjectPath(found);
       if (found !== undefined && file !== undefined && !(workspacePackage && isBuildOutput(found))) return { kind: 'file', file, via };
     }
@@ -180,6 +198,8 @@ export class ImportResolver {
       .resolvedModule;
 
     if (resolved && !resolved.isExternalLibraryImport) {
+      const redirected = this.referencedSource(project, resolved.resolvedFileName);
+      if (redirected) return redirected;
       const file = this.toProjectPath(resolved.resolvedFileName);
       if (file !== undefined && !(workspacePackage && isBuildOutput(resolved.resolvedFileName))) {
         return { kind: 'file', file, via };
@@ -193,35 +213,83 @@ export class ImportResolver {
     }
     if (isRelative) {
       const target = resolvePath(dirname(containingAbs), specifier);
+      // An unbuilt referenced project: its outputs do not exist yet, TypeScript (tsc -b, the
+      // editor) reads the sources they are built from.
+      const redirected = this.referencedSource(project, target);
+      if (redirected) return redirected;
       // Assets (styles, JSON, images) that TypeScript does not resolve but the file exists.
       if (this.host.fileExists(target)) {
         const file = this.toProjectPath(target);
         if (file !== undefined) return { kind: 'file', file, via: 'file on disk' };
       }
-      return { kind: 'unresolved', declared: false, reason: 'no such file' };
+      if (specifier.startsWith('/')) return this.resolveRootAbsolute(specifier, containingFile);
+      return { kind: 'unresolved', cause: 'missing-file', declared: false, reason: 'no such file' };
+    }
+    // A `paths` substitution naming an asset (`@/styles/x.css`) or an unbuilt referenced
+    // project's output; else, when a pattern matched, the user meant a project file.
+    const pathsTarget = project.options.paths && pathsBase !== undefined ? pathsCandidate(specifier, project.options.paths, pathsBase) : undefined;
+    if (pathsTarget !== undefined) {
+      const redirected = this.referencedSource(project, pathsTarget);
+      if (redirected) return redirected;
+      const file = this.host.fileExists(pathsTarget) ? this.toProjectPath(pathsTarget) : undefined;
+      if (file !== undefined) return { kind: 'file', file, via: `paths of ${this.configName(project)}, a file on disk` };
     }
     const declared = this.declaredBy(containingFile, packageName!);
+    if (declared) return { kind: 'unresolved', cause: 'not-installed', packageName: packageName!, declared, reason: 'package not installed (declared in package.json)' };
+    if (pathsCouldMatch(project.options.paths, specifier)) {
+      const where = pathsTarget === undefined ? '' : ` to ${this.toProjectPath(pathsTarget) ?? pathsTarget}`;
+      return { kind: 'unresolved', cause: 'missing-paths-target', packageName: packageName!, declared, reason: `paths of ${this.configName(project)} map it${where}, and no such file exists` };
+    }
     return {
       kind: 'unresolved',
+      cause: 'unknown-package',
       packageName: packageName!,
       declared,
-      reason: declared
-        ? 'package not installed (declared in package.json)'
-        : 'not a workspace package, not installed, not declared in any package.json, and no tsconfig path matches',
+      reason: 'not a workspace package, not installed, not declared in any package.json, and no tsconfig path matches',
     };
+  }
+
+  /**
+   * `/src/x.ts` or `/vite.svg`: bundlers (Vite, Parcel, …) read a root-absolute specifier from
+   * the package root, and serve non-code assets from its `public/` folder. A non-code asset that is
+   * not there is a URL the app requests at run time, not a module of the project.
+   */
+  private resolveRootAbsolute(specifier: string, containingFile: string): Resolution {
+    const packageRoot = this.absolute(this.packageDirOf(containingFile));
+    // Bundlers add extensions and directory indexes whatever the module format.
+    const fromRoot = resolveCandidateFast(`${packageRoot}${specifier}`, this.host.fileExists, this.host.directoryExists!, true);
+    const asNamed = this.host.fileExists(`${packageRoot}${specifier}`) ? `${packageRoot}${specifier}` : undefined;
+    const found = fromRoot ?? asNamed;
+    const inRoot = found === undefined ? undefined : this.toProjectPath(found);
+    if (inRoot !== undefined) return { kind: 'file', file: inRoot, via: 'root-absolute path, from the package root (bundler)' };
+    const inPublic = this.host.fileExists(`${packageRoot}/public${specifier}`) ? this.toProjectPath(`${packageRoot}/public${specifier}`) : undefined;
+    if (inPublic !== undefined) return { kind: 'file', file: inPublic, via: 'bundler public directory (public/), served at /' };
+    if (!CODE_EXTENSION.test(specifier) && /\.[a-z0-9]+$/i.test(specifier)) {
+      return { kind: 'external', packageName: specifier, via: 'a URL on the bundler\'s public root (not a module of the project)' };
+    }
+    return { kind: 'unresolved', cause: 'missing-file', declared: false, reason: 'no such file (from the file system root, the package root, or its public/ folder)' };
+  }
+
+  /** The project-relative directory of the nearest package.json above a file ('' for the root). */
+  private packageDirOf(file: string): string {
+    let dir = dirname(file);
+    for (;;) {
+      const key = dir === '.' ? '' : dir;
+      if (key === '' || this.packages.manifestsByDir.has(key)) return key;
+      dir = dirname(dir);
+    }
   }
 
   private resolveWorkspace(pkg: WorkspacePackage, specifier: string, format: ModuleFormat): Resolution {
     const subpath = `.${specifier.slice(pkg.name.length)}`;
     const pkgAbs = join(this.realRoot, pkg.dir);
-    const project = this.tsconfigs.projectFor(join(pkgAbs, 'package.json'));
+    const outputs = this.outputMaps.ofPackage(pkgAbs);
     const found = resolveInWorkspacePackage({
       packageDir: pkgAbs,
       manifest: pkg.manifest,
       subpath,
       format,
-      outDir: project.options.outDir,
-      rootDir: project.options.rootDir,
+      sourceOfOutput: (path) => this.outputMaps.sourceIn(outputs, path),
       fileExists: (path) => this.host.fileExists(path),
     });
     if (found) {
@@ -230,11 +298,29 @@ export class ImportResolver {
     }
     return {
       kind: 'unresolved',
+      cause: 'workspace-entry',
       packageName: pkg.name,
       // The package is ours: a missing entry point is a broken project import, reported.
       declared: false,
       reason: `workspace package ${pkg.name} has no source file for "${subpath}" (checked exports/main/types and their src/ equivalents)`,
     };
+  }
+
+  /**
+   * When a path is (or would be, unbuilt) the output of a project the current one references,
+   * the source it is built from: what TypeScript reads instead under project references.
+   */
+  private referencedSource(project: TsProject, path: string): Resolution | undefined {
+    if (project.references.length === 0 || !project.configFile) return undefined;
+    if (/\.[mc]?tsx?$/.test(path) && !/\.d\.[mc]?ts$/.test(path)) return undefined; // a source already
+    const found = this.outputMaps.sourceIn(this.outputMaps.referencedBy(project.configFile, project.references), path);
+    const file = found === undefined ? undefined : this.toProjectPath(found.file);
+    if (!found || file === undefined) return undefined;
+    return { kind: 'file', file, via: `project reference: ${this.toProjectPath(found.output) ?? found.output} → ${file}, ${found.how}` };
+  }
+
+  private configName(project: TsProject): string {
+    return project.configFile ? (this.toProjectPath(project.configFile) ?? project.configFile) : 'the default options';
   }
 
   private declaredBy(containingFile: string, name: string): boolean {

@@ -18,6 +18,20 @@ export interface TsProject {
   label: string;
   /** Problems reading the config (reported in --verbose, never fatal). */
   problems: string[];
+  /** The tsconfig files of the projects it references (`references`), absolute. */
+  references: string[];
+  /** The config as TypeScript parsed it (its own options, `files`), when it could be read. */
+  commandLine: TS.ParsedCommandLine | undefined;
+  /** The directory reads its include/exclude asked for (not run: replayed per file when needed). */
+  directoryReads: DirectoryRead[];
+}
+
+export interface DirectoryRead {
+  root: string;
+  extensions: readonly string[];
+  excludes: readonly string[] | undefined;
+  includes: readonly string[];
+  depth: number | undefined;
 }
 
 /**
@@ -32,10 +46,15 @@ export class TsConfigIndex {
   /** Configs whose inputs must be compared with the host's (revalidated) texts before reuse. */
   private readonly unchecked = new Set<string>();
 
+  /** Per file under a config with `references`: the project that includes it. */
+  private readonly governing = new Map<string, TsProject>();
+
   constructor(
     private readonly root: string,
     private readonly host: TS.ModuleResolutionHost & { getCurrentDirectory(): string },
     private readonly ts: TypeScript,
+    /** Whether a config's include/exclude/files list an absolute file (to find the project that includes it). */
+    private readonly lists: (configFile: string, file: string) => boolean = () => false,
   ) {}
 
   /** Problems of every tsconfig read so far, each prefixed with its file. */
@@ -51,12 +70,31 @@ export class TsConfigIndex {
    */
   revalidate(): void {
     this.configByDir.clear();
+    this.governing.clear();
     for (const key of this.inputs.keys()) this.unchecked.add(key);
   }
 
-  /** The project governing an absolute file path. */
+  /**
+   * The project governing an absolute file path: the nearest tsconfig.json, unless it is a
+   * solution file (`references` and no files of its own, e.g. `"files": []`) and a referenced
+   * project includes the file: tsconfig.app.json / tsconfig.node.json under a Vite-style
+   * tsconfig.json, as editors read it. (A config that lists files of its own governs them, so the
+   * common case costs no file matching.)
+   */
   projectFor(file: string): TsProject {
-    const configFile = this.nearestConfig(dirname(file));
+    const nearest = this.projectOf(this.nearestConfig(dirname(file)));
+    if (!isSolution(nearest)) return nearest;
+    let project = this.governing.get(file);
+    if (!project) {
+      const including = nearest.references.find((reference) => this.lists(reference, file));
+      project = including ? this.projectOf(including) : nearest;
+      this.governing.set(file, project);
+    }
+    return project;
+  }
+
+  /** The project of a tsconfig file (absolute), or of the defaults; parsed once. */
+  projectOf(configFile: string | undefined): TsProject {
     const key = configFile ?? '<defaults>';
     let project = this.projects.get(key);
     if (project && this.unchecked.has(key)) {
@@ -73,7 +111,8 @@ export class TsConfigIndex {
     return project;
   }
 
-  private nearestConfig(dir: string): string | undefined {
+  /** The nearest tsconfig.json above an absolute directory (inside the root). */
+  nearestConfig(dir: string): string | undefined {
     if (this.configByDir.has(dir)) return this.configByDir.get(dir);
     const candidate = join(dir, 'tsconfig.json');
     let found: string | undefined;
@@ -96,9 +135,13 @@ export class TsConfigIndex {
     if (read.error) {
       return this.makeProject(configFile, defaultOptions(ts), [flatten(ts, read.error)]);
     }
+    const directoryReads: DirectoryRead[] = [];
     const parseHost: TS.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
-      readDirectory: () => [],
+      readDirectory: (root, extensions, excludes, includes, depth) => {
+        directoryReads.push({ root, extensions, excludes, includes, depth });
+        return [];
+      },
       fileExists: (path) => {
         const exists = this.host.fileExists(path);
         if (!inputs.has(path)) inputs.set(path, exists); // a file also read keeps its text
@@ -115,15 +158,21 @@ export class TsConfigIndex {
     if (options.moduleResolution === undefined) {
       options.moduleResolution = moduleResolutionFor(ts, options.module);
     }
-    return this.makeProject(configFile, options, problems);
+    const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
+    return { ...this.makeProject(configFile, options, problems, references), commandLine: parsed, directoryReads };
   }
 
-  private makeProject(configFile: string | undefined, options: TS.CompilerOptions, problems: string[]): TsProject {
+  private makeProject(configFile: string | undefined, options: TS.CompilerOptions, problems: string[], references: string[] = []): TsProject {
     // No ts.ModuleResolutionCache: it keeps every failed lookup location (hundreds of MB on
     // large trees); ImportResolver memoizes per directory and specifier instead.
     const label = `typescript (${configFile ? relative(this.root, configFile) : 'default options'})`;
-    return { configFile, options, label, problems };
+    return { configFile, options, label, problems, references, commandLine: undefined, directoryReads: [] };
   }
+}
+
+/** A tsconfig that only references other projects: `references`, no `include` reads, no `files`. */
+function isSolution(project: TsProject): boolean {
+  return project.references.length > 0 && project.directoryReads.length === 0 && (project.commandLine?.fileNames.length ?? 0) === 0;
 }
 
 function moduleResolutionFor(ts: TypeScript, module: TS.ModuleKind | undefined): TS.ModuleResolutionKind {

@@ -12,22 +12,24 @@ export interface WorkspaceLookup {
   /** `.` or `./sub/path`. */
   subpath: string;
   format: ModuleFormat;
-  /** From the package's tsconfig, absolute, when set. */
-  outDir: string | undefined;
-  rootDir: string | undefined;
+  /**
+   * The source file an output path (absolute) is built from, by the package's own tsconfig files
+   * (rootDir/outDir/declarationDir, project references), and how that was decided.
+   */
+  sourceOfOutput(path: string): { file: string; how: string } | undefined;
   fileExists(path: string): boolean;
 }
 
 /**
  * Finds the source file a workspace package specifier means, whether or not the package was
  * built: follow `exports` (conditions, subpath patterns) or `types`/`main`, then map what they
- * name (often `dist/x.js` or `dist/x.d.ts`) back to a source file (`src/x.ts`) using the
- * package's tsconfig outDir/rootDir and the usual output folder names.
+ * name (often `dist/x.js`, `./index.d.ts`) back to a source file (`src/x.ts`): as the package's
+ * tsconfig files say TypeScript emits it, and only failing that by the usual output folder names.
  */
 export function resolveInWorkspacePackage(lookup: WorkspaceLookup): { file: string; how: string } | undefined {
   for (const target of entryTargets(lookup)) {
-    const file = sourceFor(lookup, target);
-    if (file) return { file, how: `${target} → ${relative(lookup.packageDir, file)}` };
+    const found = sourceFor(lookup, target);
+    if (found) return { file: found.file, how: `${target} → ${relative(lookup.packageDir, found.file)}, ${found.how}` };
   }
   return undefined;
 }
@@ -84,35 +86,32 @@ function conditionTargets(value: unknown, format: ModuleFormat): string[] {
   return keys.flatMap((key) => conditionTargets(record[key], format));
 }
 
-function sourceFor(lookup: WorkspaceLookup, target: string): string | undefined {
+function sourceFor(lookup: WorkspaceLookup, target: string): { file: string; how: string } | undefined {
   if (isAbsolute(target) || target.split('/').includes('..')) return undefined;
   const rel = target.replace(/^\.\//, '');
   // A source file named exactly (e.g. "exports": "./src/index.ts") wins.
   if (/\.[mc]?tsx?$/.test(rel) && !/\.d\.[mc]?ts$/.test(rel) && lookup.fileExists(join(lookup.packageDir, rel))) {
-    return join(lookup.packageDir, rel);
+    return { file: join(lookup.packageDir, rel), how: 'a source file' };
   }
+  const mapped = lookup.sourceOfOutput(join(lookup.packageDir, rel));
+  if (mapped) return mapped;
   const stem = rel.replace(/\.d\.[mc]?ts$|\.[mc]?[jt]sx?$/, '');
-  // Output paths mapped back to their source first (dist/x → src/x), then the path as named,
-  // so a built package still resolves to its source and a plain JS package to its files.
-  const stems: string[] = [];
-  const outDirs = [...(lookup.outDir ? [toPackageRelative(lookup, lookup.outDir)] : []), ...OUTPUT_DIRS];
-  const rootDirs = [...(lookup.rootDir ? [toPackageRelative(lookup, lookup.rootDir)] : []), 'src', ''];
-  for (const outDir of outDirs) {
-    if (outDir === undefined || outDir === '' || !stem.startsWith(`${outDir}/`)) continue;
+  // Last resort, when no tsconfig of the package emits the path: the usual output folder names
+  // mapped to src/ or the package root (dist/x → src/x), then the path as named, so a plain JS
+  // package resolves to its own files.
+  const guesses: { stem: string; how: string }[] = [];
+  for (const outDir of OUTPUT_DIRS) {
+    if (!stem.startsWith(`${outDir}/`)) continue;
     const rest = stem.slice(outDir.length + 1);
-    for (const rootDir of rootDirs) if (rootDir !== undefined) stems.push(rootDir === '' ? rest : `${rootDir}/${rest}`);
+    guesses.push({ stem: `src/${rest}`, how: `guessed from folder names (${outDir}/ → src/): no tsconfig of the package emits it` });
+    guesses.push({ stem: rest, how: `guessed from folder names (${outDir}/ → ./): no tsconfig of the package emits it` });
   }
-  stems.push(stem);
-  for (const candidate of stems) {
-    for (const name of SOURCE_EXTENSIONS.flatMap((ext) => [`${candidate}${ext}`, `${candidate}/index${ext}`])) {
+  guesses.push({ stem, how: 'the file as named' });
+  for (const guess of guesses) {
+    for (const name of SOURCE_EXTENSIONS.flatMap((ext) => [`${guess.stem}${ext}`, `${guess.stem}/index${ext}`])) {
       const abs = join(lookup.packageDir, name);
-      if (lookup.fileExists(abs)) return abs;
+      if (lookup.fileExists(abs)) return { file: abs, how: guess.how };
     }
   }
   return undefined;
-}
-
-function toPackageRelative(lookup: WorkspaceLookup, abs: string): string | undefined {
-  const rel = relative(lookup.packageDir, abs);
-  return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split('\\').join('/');
 }

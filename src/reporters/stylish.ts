@@ -1,5 +1,6 @@
 import type { CheckResult, Finding } from '../findings.js';
 import type { ReporterOptions } from './index.js';
+import { groupUnresolved, unresolvedHeadline } from './unresolved-groups.js';
 import { filesText, importsText } from './summary-text.js';
 
 const CODES = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
@@ -26,9 +27,13 @@ export function formatStylish(result: CheckResult, options: ReporterOptions): st
     lines.push('');
   }
   if (options.verbose && result.unresolvedImports.length > 0) {
-    lines.push(paint('bold', 'Unresolved imports'));
-    for (const item of result.unresolvedImports) {
-      lines.push(`  ${item.file}:${item.line}:${item.column}  "${item.specifier}"  ${paint('dim', item.reason)}`);
+    const groups = groupUnresolved(result.unresolvedImports);
+    lines.push(paint('bold', `Unresolved imports · ${unresolvedHeadline(groups)}`));
+    for (const group of groups) {
+      lines.push(`  ${group.label}: ${group.imports.length}`);
+      for (const item of group.imports) {
+        lines.push(`    ${item.file}:${item.line}:${item.column}  "${item.specifier}"  ${paint('dim', item.reason)}`);
+      }
     }
     lines.push('');
   }

@@ -5,7 +5,7 @@ import { factsOf, importOf, policyWith, sourceFile, stable } from '../helpers/fa
 describe('unresolved-import', () => {
   it('reports unresolved project imports, not undeclared-but-declared packages or computed names', () => {
     const unresolved = (declared: boolean, specifier: string | undefined) =>
-      importOf('', stable, { specifier, target: { kind: 'unresolved', reason: 'no such file', declared } });
+      importOf('', stable, { specifier, target: { kind: 'unresolved', cause: declared ? 'not-installed' : specifier ? 'missing-file' : 'computed', reason: 'no such file', declared } });
     const facts = factsOf(policyWith(), [
       sourceFile('src/a.ts', stable, [unresolved(false, './missing'), unresolved(true, 'lodash'), unresolved(false, undefined)]),
     ]);

@@ -7,7 +7,7 @@ describe('lifecycle explain', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('  zone:     stable\n  decided:  no preview glob matched\n');
     expect(run.stdout).toMatch(
-      /2:29 {2}@acme\/labs-charts → packages\/labs-charts\/src\/index\.ts \[preview: charts\]\n {10}resolved by workspace package @acme\/labs-charts \(\.\/dist\/index\.\S+ → src\/index\.ts\)\n {10}FORBIDDEN: stable code imports preview feature "charts"/,
+      /2:29 {2}@acme\/labs-charts → packages\/labs-charts\/src\/index\.ts \[preview: charts\]\n {10}resolved by workspace package @acme\/labs-charts \(\.\/dist\/index\.\S+ → src\/index\.ts, as packages\/labs-charts\/tsconfig\.json builds it \(rootDir src, outDir dist\)\)\n {10}FORBIDDEN: stable code imports preview feature "charts"/,
     );
   });
 

@@ -7,6 +7,7 @@ import { createProgress, progressWanted } from '../../engine/progress.js';
 import type { CheckOptions, CheckRun } from '../../engine/run-check.js';
 import { writeFileAtomic } from '../../engine/write-atomic.js';
 import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from '../../reporters/index.js';
+import { groupUnresolved, unresolvedHeadline } from '../../reporters/unresolved-groups.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
 import { resolveCwd } from './shared.js';
@@ -38,7 +39,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
     .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
     .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .option('--full-parse', 'parse every file with the TypeScript parser, so any syntax error is a parse-error finding (slower; default: scan most files)')
-    .option('-v, --verbose', 'also list unresolved imports, skipped symlinks, vendored and minified files not analysed, tsconfig problems and which files were parsed in full')
+    .option('-v, --verbose', 'also list unresolved imports (grouped by cause, with counts), skipped symlinks, vendored and minified files not analysed, tsconfig problems and which files were parsed in full')
     .addHelpText(
       'after',
       `
@@ -102,7 +103,11 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
       if (flags.output) writeFileAtomic(resolve(cwd, flags.output), text, '--output');
       else io.stdout(text);
       if (flags.format !== 'stylish' && flags.verbose) {
-        for (const item of result.unresolvedImports) io.stderr(`unresolved: ${item.file}:${item.line}:${item.column} "${item.specifier}" (${item.reason})\n`);
+        const groups = groupUnresolved(result.unresolvedImports);
+        if (groups.length > 0) io.stderr(`note: ${unresolvedHeadline(groups)}\n`);
+        for (const group of groups) {
+          for (const item of group.imports) io.stderr(`unresolved: ${item.file}:${item.line}:${item.column} "${item.specifier}" (${group.label}: ${item.reason})\n`);
+        }
         for (const note of notes) io.stderr(`note: ${note}\n`);
       }
       const { errors, warnings } = result.summary;
