@@ -58,7 +58,7 @@ describe('the ci: section of the policy', () => {
       { root: '/project', cwd: '/project', names: ['a'] },
     );
     expect(plan.systems.map((s) => [s.name, s.settings.probationDays, s.settings.maxSilenceHours])).toEqual([['a', 14, 72]]);
-    expect(plan.systems[0]?.matrix).toEqual([{ cell: 'arm', voting: true, disabled: { reason: 'r', until: Date.UTC(2026, 5, 30, 23, 59, 59, 999) } }]);
+    expect(plan.systems[0]?.matrix).toEqual([{ cell: 'arm', voting: true, required: false, disabled: { reason: 'r', until: Date.UTC(2026, 5, 30, 23, 59, 59, 999) } }]);
     expect(plan.inputs).toEqual([
       { path: '/project/ci/a.json', format: 'zuul', display: 'ci/a.json', assign: 'a', workflow: undefined },
       { path: '/project/ci/gerrit.json', format: 'gerrit', display: 'ci/gerrit.json', assign: 'Zuul', workflow: undefined },

@@ -1,7 +1,7 @@
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
 import { DAY_MS, dayOf, formatDay, formatTime } from '../time.js';
-import type { PatchsetEvent, RecheckEvent, Report } from '../types.js';
+import type { PatchsetEvent, RecheckEvent, Report, VoteScheme } from '../types.js';
 
 /** The thresholds of the criteria (policy `ci.criteria`, defaults in defaults.ts). */
 export interface CriteriaSettings {
@@ -18,7 +18,12 @@ export interface CriteriaSettings {
   minContacts: number;
   reportDeadlineHours: number;
   clockSkewMinutes: number;
-  massFailure: MassFailureSettings;
+  /** `agreement`: the CI's +1s may be at most this share of its reports on patchsets the reference gate failed. */
+  maxPassWhereReferenceFailed: number;
+  /** `infra-votes`: failing votes posted on infra or unknown failures (default 0). */
+  maxInfraVotes: number;
+  /** Corroborated mass failures (false: never relabel). */
+  massFailure: MassFailureSettings | false;
 }
 
 export type CriterionId =
@@ -27,6 +32,8 @@ export type CriterionId =
   | 'silence'
   | 'infra-rate'
   | 'false-negative-rate'
+  | 'agreement'
+  | 'infra-votes'
   | 'failure-streak'
   | 'duplicate-reports'
   | 'rechecks-answered'
@@ -66,6 +73,8 @@ export interface SystemUnderTest {
   matrix: readonly MatrixRule[];
   /** Recheck requests this system answers. */
   recheck: RegExp;
+  /** Its vote label and values. */
+  vote: VoteScheme;
 }
 
 /** Everything one system's criteria are computed from (already read, classified, collated). */
