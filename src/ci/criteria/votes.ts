@@ -120,11 +120,13 @@ export function infraVotesCriterion(input: EvaluationInput): CriterionResult {
   }
   const incidents = rollingIncidents(counts, settings.probationDays, (n) => n > settings.maxInfraVotes);
   if (known === 0) {
+    // A non-voting CI has posted no vote that could block anyone; a voting one must show its votes.
+    const voting = input.system.voting;
     return {
       ...base,
       value: null,
-      pass: false,
-      detail: `not measurable: the history shows no report with its posted votes (Zuul builds and GitHub runs carry none; add the Gerrit history with the CI's comments)`,
+      pass: !voting,
+      detail: `${voting ? 'not measurable' : 'not measured (a non-voting CI)'}: the history shows no report with its posted votes (Zuul builds and GitHub runs carry none; add the Gerrit history with the CI's comments)`,
       evidence: [],
       incidents,
     };
