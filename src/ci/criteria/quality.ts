@@ -140,7 +140,9 @@ function votedFail(report: Report, scheme: VoteScheme): boolean {
 
 /**
  * Longest failure streak: consecutive failed reports (test, infra or unknown) counted in
- * distinct changes; a passing report ends a streak. Must stay below the limit.
+ * distinct changes; a passing report ends a streak. Must stay below the limit. Test failures
+ * on patchsets the reference gate failed too are left out (an upstream breakage, a broken
+ * series of changes: the CI was right).
  */
 export function failureStreakCriterion(input: EvaluationInput): CriterionResult {
   const { settings } = input;
@@ -164,9 +166,13 @@ export function failureStreakCriterion(input: EvaluationInput): CriterionResult 
     windowChanges = new Set();
     incidentFrom = undefined;
   };
+  // A failure the reference gate shared (it failed the same patchset), and a corroborated mass
+  // failure, neither extend nor end a streak: they show the CI agreeing, not the CI broken.
+  const referenceFailed = new Set<string>();
+  for (const r of input.reference) if (r.class === 'test') referenceFailed.add(r.key);
   for (const report of input.reports) {
-    // Corroborated mass failures neither extend nor end a streak: the gate failed those changes too.
     if (!COUNTED_CLASSES.has(report.class) || report.massFailureOf !== undefined) continue;
+    if (report.class === 'test' && referenceFailed.has(report.key)) continue;
     if (!FAILED.has(report.class)) {
       closeStreak();
       continue;
