@@ -71,6 +71,12 @@ const voteScheme = z
     fail: z.number().int().optional().describe('The vote for a real test failure (default -1; SmokeStack: -2).'),
     neutral: z.number().int().optional().describe('The vote for an infra or unknown failure (default 0).'),
   })
+  .superRefine((vote, ctx) => {
+    const [pass, fail, neutral] = [vote.pass ?? 1, vote.fail ?? -1, vote.neutral ?? 0];
+    if (!(fail < neutral && neutral < pass)) {
+      ctx.addIssue({ code: 'custom', message: `expected fail < neutral < pass, got fail ${fail}, neutral ${neutral}, pass ${pass}` });
+    }
+  })
   .describe('How the CI votes: its label and values.');
 
 const unexplainedFailure = z
