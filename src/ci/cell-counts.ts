@@ -17,7 +17,7 @@ export interface CellCount {
 }
 
 /** Per job and cell, per UTC day, the runs by class (class index order of CLASS_CODES). */
-export type CellDays = Map<string, { job: string; cell: string; days: Map<number, Uint32Array> }>;
+export type CellDays = Map<number, { job: string; cell: string; days: Map<number, Uint32Array> }>;
 
 const SEP = '\u0000';
 
@@ -26,12 +26,11 @@ export function countCells(groups: readonly RunGroup[], columns: RunColumns): Ce
   const out: CellDays = new Map();
   for (const group of groups) {
     for (let i = group.head; i !== -1; i = columns.next[i] as number) {
-      const job = columns.string(columns.job[i] as number);
-      const cell = columns.string(columns.cell[i] as number);
-      const key = job + SEP + cell;
+      // Keyed by the interned ids of job and cell (a number: no string built per run).
+      const key = (columns.job[i] as number) * 0x100000000 + (columns.cell[i] as number);
       let entry = out.get(key);
       if (!entry) {
-        entry = { job, cell, days: new Map() };
+        entry = { job: columns.string(columns.job[i] as number), cell: columns.string(columns.cell[i] as number), days: new Map() };
         out.set(key, entry);
       }
       const d = dayOf(columns.end[i] as number);
