@@ -195,6 +195,20 @@ describe('mass failures', () => {
     expect(reclassifyMassFailures(ci, false, others).map((r) => r.class)).toEqual(['test', 'test', 'test', 'test', 'test']);
   });
 
+  it('still counts a relabelled report as a false negative where the CI voted -1 and the gate passed', () => {
+    // Another third-party CI failed 1, 2 and 3 with it (a shared outage): corroborated, relabelled
+    // infra. Zuul passed them (and 4), and the CI posted Verified-1 on each: the three relabelled
+    // reports plus 4's plain test failure are 4 false negatives in the 4 patchsets judged by both
+    // (5 has no Zuul report).
+    const others = ['1', '2', '3'].map((c) => run(c, '2026-03-07T11:00:00Z', 'FAILURE', { system: 'other-ci' }));
+    const zuul = ['1', '2', '3', '4'].map((c) => run(c, '2026-03-07T09:30:00Z', 'SUCCESS', { system: 'zuul' }));
+    const s = evaluate([...burst(), ...others, ...zuul], [], system(), '2026-03-07');
+    expect(s.reports).toMatchObject({ infra: 3, test: 2 });
+    expect(criterion(s, 'false-negative-rate')).toMatchObject({ value: 1, pass: false });
+    expect(criterion(s, 'false-negative-rate').evidence.map((e) => e.change)).toEqual(['1', '2', '3', '4']);
+    expect(criterion(s, 'infra-rate').detail).toBe('0 infra failures in 2 reports (0%); 3 corroborated mass-failure reports not counted');
+  });
+
   it('leaves failures with real test evidence alone', () => {
     const runs = ['1', '2', '3'].map((c, i) => run(c, `2026-03-07T10:${10 + i * 10}:00Z`, 'FAILURE', { message: 'FAILED tests/test_x.py::test_y' }));
     expect(massFailures(runs, zuulFails(['1', '2', '3'])).map((r) => r.class)).toEqual(['test', 'test', 'test']);

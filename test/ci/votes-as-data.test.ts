@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { classifyRun } from '../../src/ci/classify.js';
 import { builtinPatterns } from '../../src/ci/patterns.js';
 import { ResultCodes, classOfResultCode } from '../../src/ci/result-codes.js';
 import { labelVotes } from '../../src/ci/sources/gerrit-comment.js';
-import { CLI } from './helpers.js';
+import { CLI, ROOT } from './helpers.js';
 
 describe('built-in result codes of Zuul and Jenkins', () => {
   it.each([
@@ -85,5 +85,17 @@ describe('ci vote with votes from the policy', () => {
     const r = spawnSync(process.execPath, [CLI, 'ci', 'vote', '--cwd', bad, '--policy', 'lifecycle.yaml', '--result', 'SUCCESS'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`lifecycle: invalid policy: ${join(bad, 'lifecycle.yaml')}:3:9: ci.vote: expected fail < neutral < pass, got fail 1, neutral 0, pass 1\n`);
+  });
+});
+
+describe('docs/ci-readiness.md', () => {
+  it('prints what its SmokeStack `ci vote` console example shows', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'ci-readiness.md'), 'utf8');
+    const block = /```\n\$ lifecycle ci vote --policy lifecycle\.yaml --result FAILURE\n([\s\S]*?)```/.exec(doc);
+    expect(block).not.toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), 'ci-votes-doc-'));
+    writeFileSync(join(dir, 'lifecycle.yaml'), 'version: 1\nextends: [smokestack]\n');
+    const r = spawnSync(process.execPath, [CLI, 'ci', 'vote', '--cwd', dir, '--policy', 'lifecycle.yaml', '--result', 'FAILURE'], { encoding: 'utf8' });
+    expect(r.stdout).toBe(block?.[1]);
   });
 });
