@@ -67,4 +67,22 @@ describe('the ci: section of the policy', () => {
     expect(plan.reference).toBe('Zuul');
     expect(() => planFromPolicy({}, { root: '/', cwd: '/', names: [] })).toThrow('the policy has no ci.systems');
   });
+
+  it('turns mass-failure detection off with ci.massFailure: false, per system back on, and takes vote schemes', () => {
+    const plan = planFromPolicy(
+      ciSectionSchema.parse({
+        massFailure: false,
+        vote: { pass: 2, fail: -2 },
+        unexplainedFailure: 0,
+        systems: [{ name: 'off' }, { name: 'on', criteria: { massFailure: { ratio: 0.9 } }, vote: { label: 'Verified-Smoke' }, unexplainedFailure: 'fail' }],
+      }),
+      { root: '/', cwd: '/', names: [] },
+    );
+    const [off, on] = plan.systems;
+    expect(off?.settings.massFailure).toBe(false);
+    expect(on?.settings.massFailure).toEqual({ ...(DEFAULT_CRITERIA.massFailure as object), ratio: 0.9 });
+    expect(off?.vote).toEqual({ label: 'Verified', pass: 2, fail: -2, neutral: 0, unexplainedFailure: 0 });
+    expect(on?.vote).toEqual({ label: 'Verified-Smoke', pass: 2, fail: -2, neutral: 0, unexplainedFailure: 'fail' });
+    expect(mergeCriteria(DEFAULT_CRITERIA, { massFailure: false }).massFailure).toBe(false);
+  });
 });
