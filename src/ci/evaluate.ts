@@ -8,6 +8,7 @@ import { agreementCriterion, infraVotesCriterion } from './criteria/votes.js';
 import { cellCountsInWindow, countCells, type CellCount, type CellDays } from './cell-counts.js';
 import type { CriteriaSettings, CriterionResult, EvaluationInput, Evidence } from './criteria/types.js';
 import { reclassifyMassFailures } from './mass-failure.js';
+import type { TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
 import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report, type VoteScheme } from './types.js';
 import { dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
@@ -19,7 +20,7 @@ export interface SystemSpec {
   contacts: readonly string[];
   /** Only upstream patchsets of these projects count (empty: all). */
   projects: readonly string[];
-  recheck: RegExp;
+  recheck: TextMatcher;
   matrix: readonly MatrixRule[];
   settings: CriteriaSettings;
   /** Its vote label and values (default Verified +1/-1/0). */
