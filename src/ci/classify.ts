@@ -1,4 +1,4 @@
-import { classOfResultCode } from './result-codes.js';
+import { BUILTIN_RESULT_CODES, type ResultCodes } from './result-codes.js';
 import { scanText, type CompiledPattern, type PatternMatch } from './patterns.js';
 import type { FailureClass } from './types.js';
 
@@ -16,11 +16,16 @@ export interface Classification {
  * through the log/comment patterns, where a real test failure wins over an infra pattern.
  * Pure: `found` is what the patterns matched in the run's log or comment.
  */
-export function classifyResult(result: string, found: { infra?: PatternMatch; test?: PatternMatch }): Classification {
+export function classifyResult(
+  result: string,
+  found: { infra?: PatternMatch; test?: PatternMatch },
+  codes: ResultCodes = BUILTIN_RESULT_CODES,
+): Classification {
   const code = result.trim();
-  const byCode = classOfResultCode(code);
+  const byCode = codes.classOf(code);
+  const byPolicy = codes.sourceOf(code) === 'ci.resultCodes' ? ' (ci.resultCodes)' : '';
   if (byCode !== 'test' && byCode !== 'unknown') {
-    return { class: byCode, reason: `result ${code}`, testEvidence: false };
+    return { class: byCode, reason: `result ${code}${byPolicy}`, testEvidence: false };
   }
   if (found.test) {
     return {
@@ -41,7 +46,7 @@ export function classifyResult(result: string, found: { infra?: PatternMatch; te
   if (byCode === 'unknown') {
     return { class: 'unknown', reason: `unknown result code ${JSON.stringify(code)}`, testEvidence: false };
   }
-  return { class: 'test', reason: `result ${code}`, testEvidence: false };
+  return { class: 'test', reason: `result ${code}${byPolicy}`, testEvidence: false };
 }
 
 /** Classifies a run from its result code and an optional message (comment or log excerpt). */
@@ -49,8 +54,9 @@ export function classifyRun(
   result: string,
   message: string | undefined,
   patterns: readonly CompiledPattern[],
+  codes: ResultCodes = BUILTIN_RESULT_CODES,
 ): Classification {
-  const byCode = classOfResultCode(result);
+  const byCode = codes.classOf(result);
   const needsText = (byCode === 'test' || byCode === 'unknown') && message !== undefined && message !== '';
-  return classifyResult(result, needsText ? scanText(message, patterns) : {});
+  return classifyResult(result, needsText ? scanText(message, patterns) : {}, codes);
 }

@@ -9,6 +9,8 @@ export interface MatrixRule {
   cell: string;
   /** false: non-voting, ignored when collating. */
   voting: boolean;
+  /** A required cell must run in every report: a report where it never ran fails (infra). */
+  required?: boolean | undefined;
   /** Disabled cells are ignored until `until` (epoch ms, end of that day) and need a reason. */
   disabled?: { reason?: string | undefined; until?: number | undefined } | undefined;
 }
@@ -69,8 +71,11 @@ export function collateRuns(
   let infra = -1;
   let unknown = -1;
   let failedLogRun = -1;
+  let votes: Readonly<Record<string, number>> | undefined;
+  const ran = rules.size > 0 ? new Set<string>() : undefined;
   for (const i of runs) {
     const flags = columns.flags[i] as number;
+    votes ??= columns.votesOf(i);
     if (flags & FLAG_HAS_LOG) anyLog = true;
     const cls = columns.classOf(i);
     if (cls !== 'skipped') everyRunSkipped = false;
@@ -78,6 +83,11 @@ export function collateRuns(
     considered++;
     if (cls === 'skipped') continue;
     live++;
+    if (ran) {
+      const job = columns.string(columns.job[i] as number);
+      ran.add(cellName({ job, cell: columns.string(columns.cell[i] as number) }));
+      ran.add(job);
+    }
     if (cls === 'pass') continue;
     if (cls === 'test') {
       if (!(flags & FLAG_HAS_LOG)) unlinkedTest = true;
@@ -95,6 +105,7 @@ export function collateRuns(
   let cls: FailureClass = 'pass';
   let reason = 'all voting cells passed';
   let allSkipped = false;
+  let missingCells: string[] | undefined;
   if (considered > 0 && live === 0) {
     cls = 'infra';
     reason = 'all voting cells skipped';
@@ -112,6 +123,15 @@ export function collateRuns(
       reason = `${where}${columns.string(columns.reason[explaining] as number)}`;
     }
   }
+  const missing = cls === 'skipped' || !ran ? [] : missingRequired(rules, ran, time);
+  if (missing.length > 0) {
+    missingCells = missing;
+    // A required cell that never ran: the CI did not test what it must (its failure, never -1).
+    if (cls === 'pass' || cls === 'unknown') {
+      cls = 'infra';
+      reason = `required cell${missing.length > 1 ? 's' : ''} ${missing.join(', ')} never ran`;
+    }
+  }
   return {
     system: group.system,
     change: group.change,
@@ -127,7 +147,21 @@ export function collateRuns(
     allSkipped,
     testEvidence,
     runs: runs.length,
+    votes,
+    owner: group.owner,
+    ...(missingCells ? { missingCells } : {}),
   };
+}
+
+/** Required cells (still counted on the report's day) that did not run in it. */
+function missingRequired(rules: ReadonlyMap<string, MatrixRule>, ran: ReadonlySet<string>, time: number): string[] {
+  const out: string[] = [];
+  for (const rule of rules.values()) {
+    if (!rule.required || !rule.voting || ran.has(rule.cell)) continue;
+    if (rule.disabled && (rule.disabled.until === undefined || time <= rule.disabled.until)) continue;
+    out.push(rule.cell);
+  }
+  return out.sort();
 }
 
 function runsOf(group: RunGroup, columns: RunColumns, out: number[]): number[] {

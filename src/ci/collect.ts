@@ -1,5 +1,6 @@
 import { classifyRun } from './classify.js';
 import type { CompiledPattern } from './patterns.js';
+import type { ResultCodes } from './result-codes.js';
 import { RunColumns, hashPair } from './run-columns.js';
 import type { HistorySink, IgnoredCounts, PatchsetEvent, RecheckEvent, Run } from './types.js';
 
@@ -12,6 +13,8 @@ export interface RunGroup {
   /** `change` NUL `patchset`. */
   key: string;
   pipeline: string;
+  /** Owner of the change, when a run said. */
+  owner?: string | undefined;
   /** False when the source gave no buildset: the group is split where runs are > 1 h apart. */
   buildset: boolean;
   /** Index of the group's last run in the columns (runs chain backwards through `next`); -1 if none. */
@@ -36,6 +39,8 @@ export interface CollectedHistory {
 
 export interface CollectorOptions {
   patterns: readonly CompiledPattern[];
+  /** Result codes and their classes (built-ins plus ci.resultCodes); default the built-ins. */
+  resultCodes?: ResultCodes | undefined;
   /** Keep full runs (for --export-ndjson). */
   keepRuns?: boolean;
   /** Ignore records before this time (epoch ms). */
@@ -112,6 +117,7 @@ export class HistoryCollector implements HistorySink {
       };
       systemGroups.set(groupKey, group);
     }
+    if (run.owner !== undefined && group.owner === undefined) group.owner = this.name(run.owner);
     const identity = run.id ?? run.job + SEP + run.cell + SEP + run.end + SEP + run.result;
     const [hashA, hashB] = hashPair(identity);
     const { columns } = this;
@@ -124,7 +130,7 @@ export class HistoryCollector implements HistorySink {
     this.runCount++;
     let { class: cls, reason, testEvidence } = run;
     if (cls === undefined) {
-      const classified = classifyRun(run.result, run.message, this.options.patterns);
+      const classified = classifyRun(run.result, run.message, this.options.patterns, this.options.resultCodes);
       cls = classified.class;
       reason = classified.reason;
       testEvidence = classified.testEvidence;
@@ -147,6 +153,7 @@ export class HistoryCollector implements HistorySink {
       hashA,
       hashB,
       log: cls === 'pass' || cls === 'skipped' ? undefined : run.log,
+      votes: run.votes,
     });
     group.count++;
   }

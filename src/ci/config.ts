@@ -8,7 +8,8 @@ import type { SystemSpec } from './evaluate.js';
 import type { IdentitySpec, InputPlan } from './load-history.js';
 import { builtinPatterns, compilePatterns, compileUserPattern, type CompiledPattern, type PatternSpec, type TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, parseTimestamp } from './time.js';
-import { SOURCE_FORMATS, type SourceFormat } from './types.js';
+import { ResultCodes } from './result-codes.js';
+import { DEFAULT_VOTE_SCHEME, SOURCE_FORMATS, type SourceFormat, type VoteScheme } from './types.js';
 
 /** What to read and how to judge it: built from the policy's `ci:` section or from ad-hoc flags. */
 export interface ReadinessPlan {
@@ -18,6 +19,36 @@ export interface ReadinessPlan {
   recheck: TextMatcher;
   systems: SystemSpec[];
   reference?: string | undefined;
+  /** Result codes and their classes: the built-ins plus ci.resultCodes. */
+  resultCodes: ResultCodes;
+}
+
+/** The vote scheme of `ci.vote`/`ci.unexplainedFailure`, with a system's own over it. */
+export function voteScheme(
+  ci: Pick<CiSection, 'vote' | 'unexplainedFailure'> | undefined,
+  system?: Pick<CiSystemEntry, 'vote' | 'unexplainedFailure'> | undefined,
+): VoteScheme {
+  const pick = <K extends 'label' | 'pass' | 'fail' | 'neutral'>(key: K): VoteScheme[K] =>
+    (system?.vote?.[key] ?? ci?.vote?.[key] ?? DEFAULT_VOTE_SCHEME[key]) as VoteScheme[K];
+  const scheme: VoteScheme = {
+    label: pick('label'),
+    pass: pick('pass'),
+    fail: pick('fail'),
+    neutral: pick('neutral'),
+    unexplainedFailure: system?.unexplainedFailure ?? ci?.unexplainedFailure ?? DEFAULT_VOTE_SCHEME.unexplainedFailure,
+  };
+  if (!(scheme.fail < scheme.neutral && scheme.neutral < scheme.pass)) {
+    throw new InputError(
+      `ci vote ${scheme.label}: expected fail < neutral < pass, got fail ${scheme.fail}, neutral ${scheme.neutral}, pass ${scheme.pass}`,
+    );
+  }
+  return scheme;
+}
+
+/** ci.criteria with the top-level ci.massFailure over it. */
+function baseCriteria(ci: CiSection | undefined): CriteriaSettings {
+  const criteria = mergeCriteria(DEFAULT_CRITERIA, ci?.criteria as CiCriteriaEntry | undefined);
+  return ci?.massFailure === undefined ? criteria : mergeCriteria(criteria, { massFailure: ci.massFailure });
 }
 
 /** A path for messages and output: relative to `base`, POSIX separators. */
@@ -74,6 +105,7 @@ function matrixRules(entry: CiSystemEntry['matrix']): MatrixRule[] {
     return {
       cell: cell.cell,
       voting: cell.voting ?? true,
+      required: cell.required ?? false,
       disabled: cell.disabled ? { reason: cell.disabled.reason, until } : undefined,
     };
   });
@@ -106,7 +138,7 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
     throw new InputError(`unknown CI system ${unknown.map((n) => JSON.stringify(n)).join(', ')}; ci.systems has ${[...known].sort().join(', ')}`);
   }
   const chosen = options.names.length ? systems.filter((s) => options.names.includes(s.name)) : systems;
-  const base = mergeCriteria(DEFAULT_CRITERIA, ci?.criteria as CiCriteriaEntry | undefined);
+  const base = baseCriteria(ci);
   const defaultRecheck = ci?.recheck ?? DEFAULT_RECHECK;
   const inputs: InputPlan[] = [];
   const identities: IdentitySpec[] = [];
@@ -117,7 +149,7 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
     inputs.push(...historyInputs(system.history, system.name, options.root, options.cwd));
     const recheck = system.recheck ?? defaultRecheck;
     recheckSources.add(recheck);
-    specs.push(systemSpec(system, mergeCriteria(base, system.criteria), recheck));
+    specs.push(systemSpec(system, mergeCriteria(base, system.criteria), recheck, voteScheme(ci, system)));
   }
   const reference = ci?.reference;
   if (reference) {
@@ -134,11 +166,13 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
     recheck: unionRegex([...recheckSources]),
     systems: specs,
     reference: reference?.name,
+    resultCodes: new ResultCodes(ci?.resultCodes ?? {}),
   };
 }
 
-function systemSpec(system: CiSystemEntry, settings: CriteriaSettings, recheck: string): SystemSpec {
+function systemSpec(system: CiSystemEntry, settings: CriteriaSettings, recheck: string, vote: VoteScheme): SystemSpec {
   return {
+    vote,
     name: system.name,
     voting: system.voting ?? false,
     contacts: system.contacts ?? [],
@@ -199,8 +233,9 @@ export function planAdHoc(flags: AdHocFlags, options: { cwd: string; ci?: CiSect
     ? [
         systemSpec(
           { name: flags.system, voting: flags.voting, contacts: [...flags.contacts], projects: [...flags.projects] },
-          mergeCriteria(DEFAULT_CRITERIA, ci?.criteria as CiCriteriaEntry | undefined),
+          baseCriteria(ci),
           recheck,
+          voteScheme(ci),
         ),
       ]
     : [];
@@ -215,5 +250,6 @@ export function planAdHoc(flags: AdHocFlags, options: { cwd: string; ci?: CiSect
     systems,
     // Gerrit and NDJSON histories may carry the reference gate's reports themselves.
     reference: flags.referenceSystem,
+    resultCodes: new ResultCodes(ci?.resultCodes ?? {}),
   };
 }

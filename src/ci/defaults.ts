@@ -18,23 +18,34 @@ export const DEFAULT_CRITERIA: CriteriaSettings = {
   minContacts: 2,
   reportDeadlineHours: 24,
   clockSkewMinutes: 15,
+  maxPassWhereReferenceFailed: 0.8,
+  maxInfraVotes: 0,
   massFailure: { windowMinutes: 120, minChanges: 3, ratio: 0.8 },
 };
 
 /** Which human comments ask the CIs to run again (Gerrit "recheck", GitHub re-runs). */
 export const DEFAULT_RECHECK = '^\\s*(recheck|reverify|re-run)\\b';
 
-/** Merges partial criteria over a base (nested massFailure merged key by key). */
+const DEFAULT_MASS_FAILURE = { windowMinutes: 120, minChanges: 3, ratio: 0.8 };
+
+type MassFailureOverride = Partial<Exclude<CriteriaSettings['massFailure'], false>> | false | undefined;
+
+/**
+ * Merges partial criteria over a base (nested massFailure merged key by key; `massFailure:
+ * false` turns the detection off, an object after that turns it on again over the defaults).
+ */
 export function mergeCriteria(
   base: CriteriaSettings,
-  override: Partial<Omit<CriteriaSettings, 'massFailure'>> & { massFailure?: Partial<CriteriaSettings['massFailure']> | undefined } | undefined,
+  override: (Partial<Omit<CriteriaSettings, 'massFailure'>> & { massFailure?: MassFailureOverride }) | undefined,
 ): CriteriaSettings {
   if (!override) return base;
-  const merged: CriteriaSettings = { ...base, massFailure: { ...base.massFailure } };
+  const merged: CriteriaSettings = { ...base };
   for (const [key, value] of Object.entries(override)) {
     if (value === undefined) continue;
     if (key === 'massFailure') {
-      merged.massFailure = { ...merged.massFailure, ...Object.fromEntries(Object.entries(value as object).filter(([, v]) => v !== undefined)) };
+      const from = merged.massFailure === false ? DEFAULT_MASS_FAILURE : merged.massFailure;
+      merged.massFailure =
+        value === false ? false : { ...from, ...Object.fromEntries(Object.entries(value as object).filter(([, v]) => v !== undefined)) };
     } else {
       (merged as unknown as Record<string, unknown>)[key] = value;
     }

@@ -4,11 +4,13 @@ import { coverageCriterion, silenceCriterion } from './criteria/activity.js';
 import { failureStreakCriterion, falseNegativeCriterion, infraRateCriterion } from './criteria/quality.js';
 import { duplicateReportsCriterion, logLinksCriterion, rechecksAnsweredCriterion } from './criteria/reporting.js';
 import { contactsCriterion, matrixCriterion } from './criteria/setup.js';
+import { agreementCriterion, infraVotesCriterion } from './criteria/votes.js';
+import { cellCountsInWindow, countCells, type CellCount, type CellDays } from './cell-counts.js';
 import type { CriteriaSettings, CriterionResult, EvaluationInput, Evidence } from './criteria/types.js';
 import { reclassifyMassFailures } from './mass-failure.js';
 import type { TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
-import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report } from './types.js';
+import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report, type VoteScheme } from './types.js';
 import { dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
 
 /** One CI system to evaluate, as the policy or the ad-hoc flags describe it. */
@@ -21,6 +23,8 @@ export interface SystemSpec {
   recheck: TextMatcher;
   matrix: readonly MatrixRule[];
   settings: CriteriaSettings;
+  /** Its vote label and values (default Verified +1/-1/0). */
+  vote: VoteScheme;
 }
 
 export interface ReadinessSpec {
@@ -57,6 +61,8 @@ export interface SystemResult {
   strip: string;
   /** Reports in the window by class. */
   reports: Record<FailureClass, number>;
+  /** Runs in the window per job and matrix cell, by class; `missing`: reports a required cell never ran in. */
+  cells: CellCount[];
   criteria: PublicCriterion[];
 }
 
@@ -108,6 +114,8 @@ export interface CollatedHistory {
   asOfSource: ReadinessResult['asOfSource'];
   /** Reports per evaluated system (mass failures reclassified), up to the end of the as-of day. */
   reports: Map<string, readonly Report[]>;
+  /** Runs per job, cell and day, per evaluated system. */
+  cells: Map<string, CellDays>;
   reference: readonly Report[];
   upstream: readonly PatchsetEvent[];
   rechecks: readonly RecheckEvent[];
@@ -125,14 +133,37 @@ export function collateHistory(history: CollectedHistory, spec: ReadinessSpec): 
     upTo(collateGroups({ groups: bySystem.get(name) ?? [], columns: history.columns }, rules), end);
   const reference = spec.reference ? collate(spec.reference, new Map()) : [];
   const reports = new Map<string, readonly Report[]>();
+  const cells = new Map<string, CellDays>();
+  const collated = new Map<string, Report[]>();
   for (const system of spec.systems) {
     const rules = new Map(system.matrix.map((rule) => [rule.cell, rule]));
-    reports.set(system.name, reclassifyMassFailures(collate(system.name, rules), system.settings.massFailure));
+    collated.set(system.name, collate(system.name, rules));
+    cells.set(system.name, countCells(bySystem.get(system.name) ?? [], history.columns));
+  }
+  // What corroborates a mass failure: the reference gate and every other system in the history.
+  const others = (name: string): Report[] => {
+    const out = [...reference];
+    for (const other of bySystem.keys()) {
+      if (other === name || other === spec.reference) continue;
+      let list = collated.get(other);
+      if (!list) {
+        list = collate(other, new Map());
+        collated.set(other, list);
+      }
+      out.push(...list);
+    }
+    return out;
+  };
+  for (const system of spec.systems) {
+    const own = collated.get(system.name) ?? [];
+    const mass = system.settings.massFailure;
+    reports.set(system.name, mass === false || own.length === 0 ? own : reclassifyMassFailures(own, mass, others(system.name)));
   }
   return {
     asOfDay,
     asOfSource,
     reports,
+    cells,
     reference,
     upstream: upstreamEvents(history.patchsets, reference, end),
     rechecks: history.rechecks.filter((r) => r.time <= end),
@@ -162,7 +193,7 @@ export function evaluateCollated(collated: CollatedHistory, spec: ReadinessSpec)
       const firstTimes = [reports[0]?.time, upstream[0]?.time].filter((t): t is number => t !== undefined);
       const firstDay = Math.min(windowStartDay, ...firstTimes.map(dayOf));
       const input: EvaluationInput = {
-        system: { name: system.name, voting: system.voting, contacts: system.contacts, matrix: system.matrix, recheck: system.recheck },
+        system: { name: system.name, voting: system.voting, contacts: system.contacts, matrix: system.matrix, recheck: system.recheck, vote: system.vote },
         settings: system.settings,
         reports,
         reference: collated.reference,
@@ -174,7 +205,9 @@ export function evaluateCollated(collated: CollatedHistory, spec: ReadinessSpec)
         windowStartDay,
         asOfDay,
       };
-      return evaluateSystem(input);
+      const result = evaluateSystem(input);
+      result.cells = cellCountsInWindow(collated.cells.get(system.name) ?? new Map(), reports, windowStartDay, asOfDay);
+      return result;
     });
   return { version: 1, asOf: formatDay(asOfDay), asOfSource: collated.asOfSource, systems, input: collated.input };
 }
@@ -191,6 +224,8 @@ export function evaluateSystem(input: EvaluationInput): SystemResult {
     silenceCriterion(input),
     infraRateCriterion(input),
     falseNegativeCriterion(input),
+    agreementCriterion(input),
+    infraVotesCriterion(input),
     failureStreakCriterion(input),
     duplicateReportsCriterion(input),
     rechecksAnsweredCriterion(input),
@@ -214,6 +249,7 @@ export function evaluateSystem(input: EvaluationInput): SystemResult {
     window: { from: formatDay(input.windowStartDay), to: formatDay(input.asOfDay) },
     strip: dayStrip(input, probation.incidentDays),
     reports: counts,
+    cells: [],
     criteria: criteria.map(({ id, value, threshold, op, pass, detail, evidence }) => ({ id, value, threshold, op, pass, detail, evidence })),
   };
 }

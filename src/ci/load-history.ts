@@ -1,6 +1,7 @@
 import { HistoryCollector, type CollectedHistory } from './collect.js';
 import { openLiveSource, parseFromSpec } from './live/pages.js';
 import type { CompiledPattern, TextMatcher } from './patterns.js';
+import type { ResultCodes } from './result-codes.js';
 import type { RecordReader, SourceContext } from './sources/context.js';
 import { READERS, readChunksAs, readHistoryFile, sniffFormat } from './sources/index.js';
 import { DAY_MS } from './time.js';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   inputs: readonly InputPlan[];
   identities: readonly IdentitySpec[];
   patterns: readonly CompiledPattern[];
+  /** Result codes and their classes (default: the built-ins). */
+  resultCodes?: ResultCodes | undefined;
   /** Which human comments are recheck requests (any system's pattern). */
   recheck: TextMatcher;
   sinceDay?: number | undefined;
@@ -70,6 +73,7 @@ export async function loadHistory(options: LoadOptions): Promise<LoadedHistory> 
   };
   const collector = new HistoryCollector({
     patterns: options.patterns,
+    resultCodes: options.resultCodes,
     keepRuns: options.keepRuns ?? false,
     since: options.sinceDay === undefined ? undefined : options.sinceDay * DAY_MS,
   });

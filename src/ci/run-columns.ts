@@ -23,6 +23,8 @@ export class RunColumns {
   next: Int32Array = new Int32Array(1024);
   hashA: Int32Array = new Int32Array(1024);
   hashB: Int32Array = new Int32Array(1024);
+  /** Interned canonical votes string of the run's report (`Verified=-1`), -1 when unknown. */
+  votes: Int32Array = new Int32Array(1024);
   /** Log URLs of failed runs only (evidence). */
   readonly logs = new Map<number, string>();
   private readonly strings: string[] = [];
@@ -68,6 +70,7 @@ export class RunColumns {
     this.next = growI32(this.next);
     this.hashA = growI32(this.hashA);
     this.hashB = growI32(this.hashB);
+    this.votes = growI32(this.votes);
   }
 
   /** Appends a run; returns its index. */
@@ -84,6 +87,7 @@ export class RunColumns {
     hashA: number;
     hashB: number;
     log: string | undefined;
+    votes?: Readonly<Record<string, number>> | undefined;
   }): number {
     if (this.length === this.end.length) this.grow();
     const i = this.length++;
@@ -96,6 +100,7 @@ export class RunColumns {
     this.next[i] = run.next;
     this.hashA[i] = run.hashA;
     this.hashB[i] = run.hashB;
+    this.votes[i] = run.votes === undefined ? -1 : this.intern(encodeVotes(run.votes));
     if (run.log !== undefined) this.logs.set(i, run.log);
     return i;
   }
@@ -103,6 +108,38 @@ export class RunColumns {
   classOf(i: number): FailureClass {
     return CLASS_CODES[this.cls[i] as number] as FailureClass;
   }
+
+  private readonly decodedVotes = new Map<number, Readonly<Record<string, number>>>();
+
+  /** The votes of run i's report by label, or undefined when the source did not show them. */
+  votesOf(i: number): Readonly<Record<string, number>> | undefined {
+    const id = this.votes[i] as number;
+    if (id === -1) return undefined;
+    let decoded = this.decodedVotes.get(id);
+    if (!decoded) {
+      decoded = decodeVotes(this.string(id));
+      this.decodedVotes.set(id, decoded);
+    }
+    return decoded;
+  }
+}
+
+/** `{ Verified: -1, Code-Review: 0 }` as `Code-Review=0,Verified=-1` (sorted: one string per set). */
+function encodeVotes(votes: Readonly<Record<string, number>>): string {
+  return Object.keys(votes)
+    .sort()
+    .map((label) => `${label}=${votes[label] as number}`)
+    .join(',');
+}
+
+function decodeVotes(text: string): Readonly<Record<string, number>> {
+  const out: Record<string, number> = {};
+  if (text === '') return out;
+  for (const item of text.split(',')) {
+    const at = item.lastIndexOf('=');
+    out[item.slice(0, at)] = Number(item.slice(at + 1));
+  }
+  return out;
 }
 
 /** Two independent 32-bit hashes (FNV-1a and djb2) of a string: a 64-bit identity for dedupe. */

@@ -53,6 +53,13 @@ export interface Run {
   voting: boolean;
   /** Comment text or log excerpt that classification patterns are matched against. */
   message?: string | undefined;
+  /**
+   * The votes posted with the report that carried this run, by label (`{ Verified: -1 }`; `{}`:
+   * a comment without a vote). Undefined when the source does not show what was posted.
+   */
+  votes?: Readonly<Record<string, number>> | undefined;
+  /** Owner of the change (Gerrit account), when the source says. */
+  owner?: string | undefined;
 }
 
 /** Upstream activity: a patchset was created (uploaded) at `time`. */
@@ -105,4 +112,47 @@ export interface Report {
   /** True when a real test-failure pattern matched in one of its failed runs. */
   testEvidence: boolean;
   runs: number;
+  /** The votes posted with the report, by label; undefined when the source does not show them. */
+  votes?: Readonly<Record<string, number>> | undefined;
+  /** Owner of the change, when known. */
+  owner?: string | undefined;
+  /** Required matrix cells that never ran in this report (it fails as infra). */
+  missingCells?: readonly string[] | undefined;
+  /** Set when a corroborated mass failure relabelled the report infra: its class before. */
+  massFailureOf?: FailureClass | undefined;
+}
+
+/**
+ * How a CI votes: the Gerrit label and its values (`Verified` +1/-1/0 by default; SmokeStack
+ * voted +2/-2/0), and what an unexplained failure gets: `fail` (the failing vote) or `0` (the
+ * neutral vote: SmokeStack's rule, no -1 without evidence of a test failure in the log).
+ */
+export interface VoteScheme {
+  label: string;
+  pass: number;
+  fail: number;
+  neutral: number;
+  unexplainedFailure: 'fail' | 0;
+}
+
+export const DEFAULT_VOTE_SCHEME: VoteScheme = { label: 'Verified', pass: 1, fail: -1, neutral: 0, unexplainedFailure: 'fail' };
+
+/**
+ * The vote a report posted on the scheme's label (labels match case-insensitively): a number,
+ * `null` when the report shows it posted none on that label, `undefined` when the source does
+ * not show what was posted.
+ */
+export function postedVote(report: Report, scheme: VoteScheme): number | null | undefined {
+  const votes = report.votes;
+  if (votes === undefined) return undefined;
+  const exact = votes[scheme.label];
+  if (exact !== undefined) return exact;
+  const wanted = scheme.label.toLowerCase();
+  for (const [label, value] of Object.entries(votes)) if (label.toLowerCase() === wanted) return value;
+  return null;
+}
+
+/** A vote as Gerrit writes it: +1, -2, 0. */
+export function formatVote(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
 }

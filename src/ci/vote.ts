@@ -2,42 +2,73 @@ import { classifyResult, type Classification } from './classify.js';
 import { MAX_LINE, type CompiledPattern, type PatternMatch } from './patterns.js';
 import { scanLine } from './patterns.js';
 import { readChunks, readLineBatches } from './sources/read.js';
-
-export type Vote = '+1' | '-1' | '0';
+import { BUILTIN_RESULT_CODES, type ResultCodes } from './result-codes.js';
+import { DEFAULT_VOTE_SCHEME, formatVote, type VoteScheme } from './types.js';
 
 export interface VoteResult {
-  vote: Vote;
+  /** The vote as Gerrit writes it (+1, -1, 0; +2/-2 for a SmokeStack-style label). */
+  vote: string;
+  /** The label it is posted on (default Verified). */
+  label: string;
   /** What the CI should post: a vote, or nothing (a change it could not test, a skipped run). */
   post: boolean;
   class: Classification['class'];
   result: string;
   reason: string;
+  /** The rule that decided the vote: a result code, a pattern, or ci.unexplainedFailure. */
+  rule: string;
   match?: { pattern: string; kind: 'infra' | 'test'; line: number; text: string } | undefined;
 }
 
+const WHY: Record<Classification['class'], string> = {
+  pass: 'the run passed',
+  test: 'a real test failure',
+  infra: 'an infrastructure failure, not the change’s fault',
+  unknown: 'an unknown result: not evidence against the change',
+  novote: 'the CI could not test the change: post no vote',
+  skipped: 'the run did not happen: post no vote',
+};
+
 /**
- * The vote for one run (SmokeStack's rule): +1 pass, -1 real test failure, 0 for infra and
- * unknown failures (never -1); no vote for merge conflicts, config errors, skipped runs.
+ * The vote for one run: the pass value for a pass, the failing value for a real test failure,
+ * the neutral value for infra and unknown failures (never the failing one); no vote for merge
+ * conflicts, config errors, skipped runs. A failure without evidence of a test failure in the
+ * log gets the failing vote, or the neutral one under `unexplainedFailure: 0` (SmokeStack's rule).
  */
-export function voteFor(result: string, found: { infra?: PatternMatch; test?: PatternMatch }): VoteResult {
-  const classification = classifyResult(result, found);
-  const vote: Vote = classification.class === 'pass' ? '+1' : classification.class === 'test' ? '-1' : '0';
-  const post = classification.class !== 'novote' && classification.class !== 'skipped';
-  const why: Record<Classification['class'], string> = {
-    pass: 'the run passed',
-    test: 'a real test failure',
-    infra: 'an infrastructure failure, not the change’s fault',
-    unknown: 'an unknown result: not evidence against the change',
-    novote: 'the CI could not test the change: post no vote',
-    skipped: 'the run did not happen: post no vote',
-  };
+export function voteFor(
+  result: string,
+  found: { infra?: PatternMatch; test?: PatternMatch },
+  options: { scheme?: VoteScheme; codes?: ResultCodes } = {},
+): VoteResult {
+  const scheme = options.scheme ?? DEFAULT_VOTE_SCHEME;
+  const codes = options.codes ?? BUILTIN_RESULT_CODES;
+  const classification = classifyResult(result, found, codes);
   const match = classification.match;
+  const code = result.trim();
+  const codeRule = `result code ${code} (${codes.sourceOf(code) ?? 'not a known code'})`;
+  let value = scheme.neutral;
+  let why = WHY[classification.class];
+  let rule = match ? `${match.pattern.kind} pattern ${match.pattern.id} (line ${match.line})` : codeRule;
+  if (classification.class === 'pass') value = scheme.pass;
+  if (classification.class === 'test') {
+    if (classification.testEvidence) value = scheme.fail;
+    else if (scheme.unexplainedFailure === 0) {
+      why = 'a failure without evidence of a test failure in the log: not held against the change';
+      rule = `ci.unexplainedFailure: 0 (${codeRule}, no test-failure pattern matched)`;
+    } else {
+      value = scheme.fail;
+      rule = `${codeRule}; ci.unexplainedFailure: fail (no test-failure pattern needed)`;
+    }
+  }
+  const post = classification.class !== 'novote' && classification.class !== 'skipped';
   return {
-    vote,
+    vote: formatVote(value),
+    label: scheme.label,
     post,
     class: classification.class,
     result,
-    reason: `${why[classification.class]} (${classification.reason})`,
+    reason: `${why} (${classification.reason})`,
+    rule,
     match: match ? { pattern: match.pattern.pattern, kind: match.pattern.kind, line: match.line, text: match.text } : undefined,
   };
 }

@@ -49,6 +49,40 @@ const historyInput = z
   })
   .describe('Where a history comes from: file(s) in a source format, or a live API.');
 
+const massFailureSchema = z
+  .union([
+    z.literal(false),
+    z.strictObject({
+      windowMinutes: z.number().positive().optional().describe('Sliding window length in minutes (default 120).'),
+      minChanges: z.number().int().min(2).optional().describe('Distinct failed changes needed, corroborated by other systems (default 3).'),
+      ratio: ratio.optional().describe('Share of failed reports needed (default 0.8).'),
+    }),
+  ])
+  .describe(
+    'Failures of most reports across changes of several owners in a short window, which the reference gate or other systems failed too, count as infra (an outage, not the CI); false turns it off.',
+  );
+
+const FAILURE_CLASS_NAMES = ['pass', 'test', 'infra', 'unknown', 'novote', 'skipped'] as const;
+
+const voteScheme = z
+  .strictObject({
+    label: z.string().min(1).optional().describe('The Gerrit label the CI votes on (default Verified).'),
+    pass: z.number().int().optional().describe('The vote for a pass (default +1; SmokeStack: +2).'),
+    fail: z.number().int().optional().describe('The vote for a real test failure (default -1; SmokeStack: -2).'),
+    neutral: z.number().int().optional().describe('The vote for an infra or unknown failure (default 0).'),
+  })
+  .superRefine((vote, ctx) => {
+    const [pass, fail, neutral] = [vote.pass ?? 1, vote.fail ?? -1, vote.neutral ?? 0];
+    if (!(fail < neutral && neutral < pass)) {
+      ctx.addIssue({ code: 'custom', message: `expected fail < neutral < pass, got fail ${fail}, neutral ${neutral}, pass ${pass}` });
+    }
+  })
+  .describe('How the CI votes: its label and values.');
+
+const unexplainedFailure = z
+  .union([z.literal(0), z.literal('fail')])
+  .describe('The vote for a failure without evidence of a test failure in the log: fail (default) or 0 (SmokeStack: no -1 without evidence).');
+
 export const ciCriteriaSchema = z
   .strictObject({
     probationDays: z.number().int().min(1).max(366).optional().describe('Length of the probation window in days (default 30).'),
@@ -77,14 +111,16 @@ export const ciCriteriaSchema = z
       .min(0)
       .optional()
       .describe('Tolerance between the CI clock and upstream clocks, in minutes (default 15).'),
-    massFailure: z
-      .strictObject({
-        windowMinutes: z.number().positive().optional().describe('Sliding window length in minutes (default 120).'),
-        minChanges: z.number().int().min(2).optional().describe('Distinct failed changes needed (default 3).'),
-        ratio: ratio.optional().describe('Share of failed reports needed (default 0.8).'),
-      })
+    maxPassWhereReferenceFailed: ratio
       .optional()
-      .describe('Failures of most reports across unrelated changes in a short window count as infra.'),
+      .describe('agreement: the most the CI may pass of the patchsets the reference gate failed (default 0.8; a rubber stamp scores 1).'),
+    maxInfraVotes: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('infra-votes: failing votes posted on infra or unknown failures (default 0: any such vote fails it).'),
+    massFailure: massFailureSchema.optional(),
   })
   .describe('Thresholds of the readiness criteria (see docs/ci-readiness.md).');
 
@@ -92,6 +128,7 @@ const matrixCell = z
   .strictObject({
     cell: z.string().min(1).describe('A job name (Zuul, Gerrit) or a matrix combination (GitHub: the part in parentheses).'),
     voting: z.boolean().optional().describe('false: a non-voting cell, ignored when collating (default true).'),
+    required: z.boolean().optional().describe('true: a report in which this cell never ran fails (infra) and counts as a matrix problem.'),
     disabled: z
       .strictObject({
         reason: z.string().optional().describe('Why the cell is disabled (required by the matrix criterion).'),
@@ -114,8 +151,10 @@ const systemSchema = z
     history: z.array(historyInput).optional().describe("The CI's run history."),
     projects: z.array(z.string().min(1)).optional().describe('Only upstream patchsets of these projects count (default: all).'),
     recheck: safePattern.optional().describe('Which comments ask this CI to run again (default: ci.recheck).'),
-    matrix: z.array(matrixCell).optional().describe('Matrix cells that are non-voting or disabled.'),
+    matrix: z.array(matrixCell).optional().describe('Matrix cells that are non-voting, disabled or required.'),
     criteria: ciCriteriaSchema.optional().describe('Per-system overrides of ci.criteria.'),
+    vote: voteScheme.optional().describe('Per-system override of ci.vote.'),
+    unexplainedFailure: unexplainedFailure.optional(),
   })
   .describe('One external CI system.');
 
@@ -139,6 +178,13 @@ export const ciSectionSchema = z
       .optional()
       .describe('Log/comment patterns added to the built-ins.'),
     recheck: safePattern.optional().describe('Which human comments are recheck requests (default ^\\s*(recheck|reverify|re-run)\\b).'),
+    resultCodes: z
+      .record(z.string().min(1), z.enum(FAILURE_CLASS_NAMES))
+      .optional()
+      .describe('Result codes and their class, added to the built-ins or overriding them (case-insensitive), e.g. { UNSTABLE: infra }.'),
+    massFailure: massFailureSchema.optional(),
+    vote: voteScheme.optional(),
+    unexplainedFailure: unexplainedFailure.optional(),
   })
   .describe('CI readiness: the external CI systems and the criteria they must meet before voting.');
 

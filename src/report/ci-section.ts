@@ -12,7 +12,7 @@ export interface FailingCriterion {
 }
 
 /** A system's readiness as `lifecycle ci-readiness` computes it, with only its failing criteria. */
-export interface CiSystemReport extends Omit<SystemResult, 'criteria'> {
+export interface CiSystemReport extends Omit<SystemResult, 'criteria' | 'cells'> {
   failing: FailingCriterion[];
 }
 

@@ -30,7 +30,7 @@ describe('lifecycle ci-readiness (built CLI)', () => {
       expect(Object.keys(c)).toEqual(['id', 'value', 'threshold', 'op', 'pass', 'detail', 'evidence']);
     }
     expect(json.systems[0].criteria.map((c: { id: string }) => c.id)).toEqual([
-      'probation', 'coverage', 'silence', 'infra-rate', 'false-negative-rate', 'failure-streak',
+      'probation', 'coverage', 'silence', 'infra-rate', 'false-negative-rate', 'agreement', 'infra-votes', 'failure-streak',
       'duplicate-reports', 'rechecks-answered', 'log-links', 'contacts', 'matrix',
     ]);
   });
@@ -108,7 +108,10 @@ describe('lifecycle ci-readiness (built CLI)', () => {
     expect(help.stdout).toContain('lifecycle ci-readiness --history gerrit.json --source-format gerrit');
     const vote = lifecycle(['ci', 'vote', '--help']);
     expect(vote.stdout).toContain('Examples:');
-    expect(vote.stdout).toContain('infra    ABORTED, DISK_FULL, ERROR, LOST, NODE_FAILURE, POST_FAILURE, RETRY_LIMIT, STARTUP_FAILURE');
+    expect(vote.stdout).toContain(
+      'infra    ABORTED, DISCONNECT, DISK_FULL, ERROR, EXCEPTION, LOST, NODE_FAILURE, NOT_REGISTERED, NO_HANDLE, POST_FAILURE, RETRY_LIMIT, STARTUP_FAILURE',
+    );
+    expect(vote.stdout).toContain('ci.unexplainedFailure: 0');
   });
 });
 
@@ -182,7 +185,17 @@ describe('lifecycle ci vote (built CLI)', () => {
 
   it('prints JSON, and rejects bad input with exit 2', () => {
     const json = JSON.parse(execFileSync(process.execPath, [CLI, 'ci', 'vote', '--result', 'startup_failure', '--format', 'json'], { encoding: 'utf8' }));
-    expect(json).toEqual({ version: 1, vote: '0', post: true, class: 'infra', result: 'startup_failure', reason: 'an infrastructure failure, not the change’s fault (result startup_failure)', match: null });
+    expect(json).toEqual({
+      version: 1,
+      vote: '0',
+      label: 'Verified',
+      post: true,
+      class: 'infra',
+      result: 'startup_failure',
+      reason: 'an infrastructure failure, not the change’s fault (result startup_failure)',
+      rule: 'result code startup_failure (built-in)',
+      match: null,
+    });
     expect(lifecycle(['ci', 'vote']).code).toBe(2);
     expect(lifecycle(['ci', 'vote', '--result', 'FAILURE', '--log', join(dir, 'missing.log')]).stderr).toContain('--log');
     const invalid = lifecycle(['ci', 'vote', '--result', 'FAILURE', '--test-pattern', '(?=x)']);

@@ -6,13 +6,15 @@ import { evaluateReadiness, type SystemSpec } from '../../src/ci/evaluate.js';
 import { reclassifyMassFailures } from '../../src/ci/mass-failure.js';
 import { builtinPatterns } from '../../src/ci/patterns.js';
 import { DAY_MS, HOUR_MS, parseDay, parseTimestamp } from '../../src/ci/time.js';
-import type { Run } from '../../src/ci/types.js';
+import { DEFAULT_VOTE_SCHEME, type Run } from '../../src/ci/types.js';
 import { criterion } from './helpers.js';
 
 const T = (iso: string): number => parseTimestamp(iso) as number;
 
+/** A run; its report posted Verified+1 on SUCCESS, Verified-1 on FAILURE, no vote otherwise. */
 function run(change: string, end: string, result: string, extra: Partial<Run> = {}): Run {
-  return { system: 'ci', change, patchset: '1', pipeline: 'check', job: 'tempest', cell: '', end: T(end), result, voting: true, log: `https://logs/${change}/${end}`, ...extra };
+  const votes: Record<string, number> = result === 'SUCCESS' ? { Verified: 1 } : result === 'FAILURE' ? { Verified: -1 } : {};
+  return { system: 'ci', change, patchset: '1', pipeline: 'check', job: 'tempest', cell: '', end: T(end), result, voting: true, log: `https://logs/${change}/${end}`, votes, ...extra };
 }
 
 function system(overrides: Partial<SystemSpec> = {}, settings: Partial<typeof DEFAULT_CRITERIA> = {}): SystemSpec {
@@ -23,6 +25,7 @@ function system(overrides: Partial<SystemSpec> = {}, settings: Partial<typeof DE
     projects: [],
     recheck: /^\s*recheck\b/i,
     matrix: [],
+    vote: DEFAULT_VOTE_SCHEME,
     settings: mergeCriteria(DEFAULT_CRITERIA, { probationDays: 7, ...settings }),
     ...overrides,
   };
@@ -49,11 +52,17 @@ function evaluate(
   return result.systems[0]!;
 }
 
-/** A healthy week: one upload a day, the CI reports an hour later, Zuul passes too. */
+/**
+ * A healthy week: one upload a day, the CI reports an hour later, Zuul passes too; on the first
+ * day a broken change (99) that Zuul and the CI both fail, so agreement is measured (0 of 1 passed).
+ */
 function healthyWeek(days = 7, start = '2026-03-01'): { runs: Run[]; uploads: Array<[string, string, string]> } {
   const runs: Run[] = [];
   const uploads: Array<[string, string, string]> = [];
   const first = T(`${start}T09:00:00Z`);
+  uploads.push(['99', '1', new Date(first - 2 * HOUR_MS).toISOString()]);
+  runs.push(run('99', new Date(first - HOUR_MS).toISOString(), 'FAILURE', { message: 'FAILED tests/test_api.py::test_create' }));
+  runs.push(run('99', new Date(first - 1.5 * HOUR_MS).toISOString(), 'FAILURE', { system: 'zuul', log: 'z' }));
   for (let d = 0; d < days; d++) {
     const t = first + d * DAY_MS;
     const change = String(100 + d);
@@ -72,7 +81,7 @@ describe('verdicts and the probation clock', () => {
     expect(s.mayVote).toBe(true);
     expect(s.cleanSince).toBe('2026-03-01');
     expect(s.eligibleOn).toBe('2026-03-07');
-    expect(s.strip).toBe('+++++++');
+    expect(s.strip).toBe('f++++++'); // change 99's true negative on the first day
     expect(criterion(s, 'probation')).toMatchObject({ value: 7, threshold: 7, pass: true });
   });
 
@@ -93,7 +102,8 @@ describe('verdicts and the probation clock', () => {
     expect(s.verdict).toBe('revoke');
     expect(s.mayVote).toBe(false);
     const fn = criterion(s, 'false-negative-rate');
-    expect(fn).toMatchObject({ value: 0.2, pass: false });
+    // 1 false negative (104) in 6 patchsets both judged (99 and 100-104)
+    expect(fn).toMatchObject({ value: 0.1667, pass: false });
     expect(fn.evidence).toEqual([
       { at: '2026-03-07T10:00:00Z', change: '104', patchset: '1', log: 'https://logs/104/2026-03-07T10:00:00.000Z', note: '-1 (tempest: result FAILURE) where the reference gate passed' },
     ]);
@@ -126,7 +136,7 @@ describe('silence', () => {
     expect(s.cleanSince).toBeNull();
     // 03-05: the upload nobody reported on breaks coverage (4 of 5 in the rolling window);
     // 03-06: nothing happened; 03-07: the silence passed 48 h.
-    expect(s.strip).toBe('++++!.!');
+    expect(s.strip).toBe('f+++!.!');
   });
 
   it('tolerates clock skew: a report stamped minutes before the upload still answers it', () => {
@@ -138,24 +148,70 @@ describe('silence', () => {
 });
 
 describe('mass failures', () => {
-  it('turns test failures of most reports across unrelated changes in a short window into infra', () => {
+  function massFailures(runs: Run[], reference: Run[] = []) {
+    const collector = new HistoryCollector({ patterns: builtinPatterns() });
+    [...runs, ...reference].forEach((r) => collector.run(r));
+    const history = collector.finish();
+    const ci = collateGroups({ groups: history.groups.filter((g) => g.system === 'ci'), columns: history.columns }, new Map());
+    const others = collateGroups({ groups: history.groups.filter((g) => g.system !== 'ci'), columns: history.columns }, new Map());
+    return reclassifyMassFailures(ci, DEFAULT_CRITERIA.massFailure, others);
+  }
+  const burst = (): Run[] => {
     const runs = ['1', '2', '3', '4'].map((c, i) => run(c, `2026-03-07T10:${10 + i * 10}:00Z`, 'FAILURE'));
     runs.push(run('5', '2026-03-07T18:00:00Z', 'FAILURE'));
+    return runs;
+  };
+  const zuulFails = (changes: string[]): Run[] => changes.map((c) => run(c, '2026-03-07T11:30:00Z', 'FAILURE', { system: 'zuul' }));
+
+  it('turns test failures of a burst into infra only where other systems failed the same changes', () => {
+    // At 10:30 three changes have failed within 2 h (3 of 3 reports), and Zuul failed 1, 2 and 3
+    // too: those become infra. Zuul never failed 4, so 4 stays the CI's own test failure; the lone
+    // failure at 18:00 is no burst.
+    const reports = massFailures(burst(), zuulFails(['1', '2', '3']));
+    expect(reports.map((r) => r.class)).toEqual(['infra', 'infra', 'infra', 'test', 'test']);
+    expect(reports[0]?.massFailureOf).toBe('test');
+    expect(reports[0]?.reason).toBe(
+      'mass failure: 3 of 3 reports on 3 changes failed within 120 min (from 2026-03-07T10:10Z); other systems failed 3 of these changes too',
+    );
+  });
+
+  it('is no mass failure when nobody else failed those changes (the failures stay the CI\'s own)', () => {
+    expect(massFailures(burst()).map((r) => r.class)).toEqual(['test', 'test', 'test', 'test', 'test']);
+    // Zuul failed only two of them: fewer than minChanges (3) corroborated.
+    expect(massFailures(burst(), zuulFails(['1', '2'])).map((r) => r.class)).toEqual(['test', 'test', 'test', 'test', 'test']);
+  });
+
+  it('is never a mass failure within one owner\'s series of changes', () => {
+    const stack = burst().map((r) => ({ ...r, owner: 'alice' }));
+    expect(massFailures(stack, zuulFails(['1', '2', '3', '4'])).map((r) => r.class)).toEqual(['test', 'test', 'test', 'test', 'test']);
+  });
+
+  it('is off with massFailure: false', () => {
     const collector = new HistoryCollector({ patterns: builtinPatterns() });
-    runs.forEach((r) => collector.run(r));
-    const reports = reclassifyMassFailures(collateGroups(collector.finish(), new Map()), DEFAULT_CRITERIA.massFailure);
-    // At 10:30 three changes have failed within 2 h: all failures of that window are infra;
-    // the lone failure at 18:00 stays a test failure.
-    expect(reports.map((r) => r.class)).toEqual(['infra', 'infra', 'infra', 'infra', 'test']);
-    expect(reports[0]?.reason).toBe('mass failure: 3 of 3 reports on 3 changes failed within 120 min (from 2026-03-07T10:10Z)');
+    [...burst(), ...zuulFails(['1', '2', '3'])].forEach((r) => collector.run(r));
+    const history = collector.finish();
+    const ci = collateGroups({ groups: history.groups.filter((g) => g.system === 'ci'), columns: history.columns }, new Map());
+    const others = collateGroups({ groups: history.groups.filter((g) => g.system !== 'ci'), columns: history.columns }, new Map());
+    expect(reclassifyMassFailures(ci, false, others).map((r) => r.class)).toEqual(['test', 'test', 'test', 'test', 'test']);
+  });
+
+  it('still counts a relabelled report as a false negative where the CI voted -1 and the gate passed', () => {
+    // Another third-party CI failed 1, 2 and 3 with it (a shared outage): corroborated, relabelled
+    // infra. Zuul passed them (and 4), and the CI posted Verified-1 on each: the three relabelled
+    // reports plus 4's plain test failure are 4 false negatives in the 4 patchsets judged by both
+    // (5 has no Zuul report).
+    const others = ['1', '2', '3'].map((c) => run(c, '2026-03-07T11:00:00Z', 'FAILURE', { system: 'other-ci' }));
+    const zuul = ['1', '2', '3', '4'].map((c) => run(c, '2026-03-07T09:30:00Z', 'SUCCESS', { system: 'zuul' }));
+    const s = evaluate([...burst(), ...others, ...zuul], [], system(), '2026-03-07');
+    expect(s.reports).toMatchObject({ infra: 3, test: 2 });
+    expect(criterion(s, 'false-negative-rate')).toMatchObject({ value: 1, pass: false });
+    expect(criterion(s, 'false-negative-rate').evidence.map((e) => e.change)).toEqual(['1', '2', '3', '4']);
+    expect(criterion(s, 'infra-rate').detail).toBe('0 infra failures in 2 reports (0%); 3 corroborated mass-failure reports not counted');
   });
 
   it('leaves failures with real test evidence alone', () => {
     const runs = ['1', '2', '3'].map((c, i) => run(c, `2026-03-07T10:${10 + i * 10}:00Z`, 'FAILURE', { message: 'FAILED tests/test_x.py::test_y' }));
-    const collector = new HistoryCollector({ patterns: builtinPatterns() });
-    runs.forEach((r) => collector.run(r));
-    const reports = reclassifyMassFailures(collateGroups(collector.finish(), new Map()), DEFAULT_CRITERIA.massFailure);
-    expect(reports.map((r) => r.class)).toEqual(['test', 'test', 'test']);
+    expect(massFailures(runs, zuulFails(['1', '2', '3'])).map((r) => r.class)).toEqual(['test', 'test', 'test']);
   });
 
   it('counts a failure streak across distinct changes', () => {
@@ -163,7 +219,8 @@ describe('mass failures', () => {
     const failing = runs.map((r) => (r.system === 'ci' && Number(r.change) >= 101 && Number(r.change) <= 105 ? { ...r, result: 'NODE_FAILURE' } : r));
     const s = evaluate(failing, uploads, system(), '2026-03-07');
     expect(criterion(s, 'failure-streak')).toMatchObject({ value: 5, threshold: 5, op: '<', pass: false });
-    expect(criterion(s, 'infra-rate').value).toBe(0.7143);
+    // 5 infra failures (101-105) in 8 reports (99-106)
+    expect(criterion(s, 'infra-rate').value).toBe(0.625);
   });
 });
 

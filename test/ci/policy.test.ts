@@ -60,7 +60,7 @@ describe('the ci: section of the policy', () => {
       { root: '/project', cwd: '/project', names: ['a'] },
     );
     expect(plan.systems.map((s) => [s.name, s.settings.probationDays, s.settings.maxSilenceHours])).toEqual([['a', 14, 72]]);
-    expect(plan.systems[0]?.matrix).toEqual([{ cell: 'arm', voting: true, disabled: { reason: 'r', until: Date.UTC(2026, 5, 30, 23, 59, 59, 999) } }]);
+    expect(plan.systems[0]?.matrix).toEqual([{ cell: 'arm', voting: true, required: false, disabled: { reason: 'r', until: Date.UTC(2026, 5, 30, 23, 59, 59, 999) } }]);
     expect(plan.inputs).toEqual([
       { path: '/project/ci/a.json', format: 'zuul', display: 'ci/a.json', assign: 'a', workflow: undefined },
       { path: '/project/ci/gerrit.json', format: 'gerrit', display: 'ci/gerrit.json', assign: 'Zuul', workflow: undefined },
@@ -68,5 +68,23 @@ describe('the ci: section of the policy', () => {
     expect(plan.identities.map((i) => i.name)).toEqual(['a', 'Zuul', 'b']);
     expect(plan.reference).toBe('Zuul');
     expect(() => planFromPolicy({}, { root: '/', cwd: '/', names: [] })).toThrow('the policy has no ci.systems');
+  });
+
+  it('turns mass-failure detection off with ci.massFailure: false, per system back on, and takes vote schemes', () => {
+    const plan = planFromPolicy(
+      ciSectionSchema.parse({
+        massFailure: false,
+        vote: { pass: 2, fail: -2 },
+        unexplainedFailure: 0,
+        systems: [{ name: 'off' }, { name: 'on', criteria: { massFailure: { ratio: 0.9 } }, vote: { label: 'Verified-Smoke' }, unexplainedFailure: 'fail' }],
+      }),
+      { root: '/', cwd: '/', names: [] },
+    );
+    const [off, on] = plan.systems;
+    expect(off?.settings.massFailure).toBe(false);
+    expect(on?.settings.massFailure).toEqual({ ...(DEFAULT_CRITERIA.massFailure as object), ratio: 0.9 });
+    expect(off?.vote).toEqual({ label: 'Verified', pass: 2, fail: -2, neutral: 0, unexplainedFailure: 0 });
+    expect(on?.vote).toEqual({ label: 'Verified-Smoke', pass: 2, fail: -2, neutral: 0, unexplainedFailure: 'fail' });
+    expect(mergeCriteria(DEFAULT_CRITERIA, { massFailure: false }).massFailure).toBe(false);
   });
 });

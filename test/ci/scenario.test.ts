@@ -12,6 +12,10 @@ import { criterion, evaluateAdHoc, fixture } from './helpers.js';
  *   104/1 + (again, no recheck), 106/2 +, 107/1 +                    9 reports
  * - infra: 102/1 NODE_FAILURE                                        1/9 = 0.1111
  * - false negatives: 101/2 failed where Zuul passed (103/1 failed in Zuul too)   1/9 = 0.1111
+ * - agreement: Zuul failed (and never passed) only 103/1; Acme's report on it was -1
+ *   (its merge failure there is no vote)                             passed 0 of 1 = 0
+ * - infra-votes: Acme's -1s (101/2, 103/1) were on test failures; 102/1 NODE_FAILURE was
+ *   posted without a vote                                            0
  * - failure streak: never two failed changes in a row                1
  * - duplicates: 104/1 reported twice without recheck (101/2 had one)  1
  * - rechecks: 101/2 answered after 40 min; 103/1 never answered       1/2 = 0.5
@@ -23,6 +27,8 @@ const EXPECTED = {
   silence: 26,
   'infra-rate': 0.1111,
   'false-negative-rate': 0.1111,
+  agreement: 0,
+  'infra-votes': 0,
   'failure-streak': 1,
   'duplicate-reports': 1,
   'rechecks-answered': 0.5,
@@ -81,8 +87,10 @@ describe('the acme scenario in every source format', () => {
         referenceFormat: 'gerrit',
         asOf: '2026-03-07',
       });
-      // Same numbers: the builds API has no merge-failure report (novote 0).
-      expect(values(system)).toEqual(EXPECTED);
+      // Same numbers, except: the builds API has no merge-failure report (novote 0), and shows no
+      // posted vote, so infra-votes is not measured (null; it passes for this non-voting CI).
+      expect(values(system)).toEqual({ ...EXPECTED, 'infra-votes': null });
+      expect(criterion(system, 'infra-votes').pass).toBe(true);
       expect(system.reports).toEqual({ pass: 6, test: 2, infra: 1, unknown: 0, novote: 0, skipped: 0 });
       expect(result.input.duplicateRuns).toBe(1);
       expect(result.input.ignored).toMatchObject({
@@ -100,6 +108,9 @@ describe('GitHub Actions', () => {
    * "Acme Third Party": 11/a1 +, 11/a2 - then + on re-run attempt 2 (a recheck, answered in
    * 30 min), 12/b1 startup_failure (infra), 13/c1 + (jobs: ubuntu +, windows skipped, lint +),
    * a fork PR +; a run in progress and a push run are ignored.
+   * agreement: the reference failed only 12/b1, where the CI's report was infra, so it was
+   * never compared: not measurable (null, fails on the as-of day: probation 0). infra-votes:
+   * GitHub runs show no posted vote: not measured (null; passes for this non-voting CI).
    */
   it('joins jobs to runs, treats re-runs as rechecks and startup_failure as infra', async () => {
     const { system, result } = await evaluateAdHoc({
@@ -113,7 +124,9 @@ describe('GitHub Actions', () => {
       asOf: '2026-03-07',
     });
     expect(values(system)).toEqual({
-      probation: 3,
+      probation: 0,
+      agreement: null,
+      'infra-votes': null,
       coverage: 1,
       silence: 0.8,
       'infra-rate': 0.1667,

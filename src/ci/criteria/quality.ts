@@ -1,5 +1,5 @@
 import { dayOf } from '../time.js';
-import type { FailureClass, Report } from '../types.js';
+import { postedVote, type FailureClass, type Report, type VoteScheme } from '../types.js';
 import {
   COUNTED_CLASSES,
   DayCounts,
@@ -26,9 +26,15 @@ export function infraRateCriterion(input: EvaluationInput): CriterionResult {
   let total = 0;
   let infra = 0;
   let unknown = 0;
+  let excused = 0;
   const items: Evidence[] = [];
   for (const report of input.reports) {
     if (!COUNTED_CLASSES.has(report.class)) continue;
+    // A corroborated mass failure was an outage of the CI's world (the gate failed too), not of the CI.
+    if (report.massFailureOf !== undefined) {
+      if (inWindow(input, report.time)) excused++;
+      continue;
+    }
     const bad = BAD_FOR_INFRA.has(report.class);
     counts.add(report.time, bad);
     if (!inWindow(input, report.time)) continue;
@@ -47,7 +53,7 @@ export function infraRateCriterion(input: EvaluationInput): CriterionResult {
     ...base,
     value: round(rate, 4),
     pass: rate <= settings.maxInfraRate,
-    detail: `${infra} infra${unknown ? ` and ${unknown} unknown-result` : ''} failures in ${total} reports (${percent(rate)})${more}`,
+    detail: `${infra} infra${unknown ? ` and ${unknown} unknown-result` : ''} failures in ${total} reports (${percent(rate)})${excused ? `; ${excused} corroborated mass-failure reports not counted` : ''}${more}`,
     evidence,
     incidents,
   };
@@ -88,7 +94,7 @@ export function falseNegativeCriterion(input: EvaluationInput): CriterionResult 
     if (!COUNTED_CLASSES.has(report.class)) continue;
     const reference = verdicts.get(report.key);
     if (!reference) continue;
-    const isFalseNegative = report.class === 'test' && reference === 'pass';
+    const isFalseNegative = votedFail(report, input.system.vote) && reference === 'pass';
     counts.add(report.time, isFalseNegative);
     if (!inWindow(input, report.time)) continue;
     compared++;
@@ -122,8 +128,21 @@ export function falseNegativeCriterion(input: EvaluationInput): CriterionResult 
 }
 
 /**
+ * Whether the report said -1: a test failure, or a report relabelled by a corroborated mass
+ * failure on which the CI posted its failing vote (or, votes unknown, that was a test failure).
+ */
+function votedFail(report: Report, scheme: VoteScheme): boolean {
+  if (report.class === 'test') return true;
+  if (report.massFailureOf === undefined) return false;
+  const vote = postedVote(report, scheme);
+  return vote === undefined ? report.massFailureOf === 'test' : vote !== null && vote < scheme.neutral;
+}
+
+/**
  * Longest failure streak: consecutive failed reports (test, infra or unknown) counted in
- * distinct changes; a passing report ends a streak. Must stay below the limit.
+ * distinct changes; a passing report ends a streak. Must stay below the limit. Test failures
+ * on patchsets the reference gate failed too are left out (an upstream breakage, a broken
+ * series of changes: the CI was right).
  */
 export function failureStreakCriterion(input: EvaluationInput): CriterionResult {
   const { settings } = input;
@@ -147,8 +166,13 @@ export function failureStreakCriterion(input: EvaluationInput): CriterionResult 
     windowChanges = new Set();
     incidentFrom = undefined;
   };
+  // A failure the reference gate shared (it failed the same patchset), and a corroborated mass
+  // failure, neither extend nor end a streak: they show the CI agreeing, not the CI broken.
+  const referenceFailed = new Set<string>();
+  for (const r of input.reference) if (r.class === 'test') referenceFailed.add(r.key);
   for (const report of input.reports) {
-    if (!COUNTED_CLASSES.has(report.class)) continue;
+    if (!COUNTED_CLASSES.has(report.class) || report.massFailureOf !== undefined) continue;
+    if (report.class === 'test' && referenceFailed.has(report.key)) continue;
     if (!FAILED.has(report.class)) {
       closeStreak();
       continue;

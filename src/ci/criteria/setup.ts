@@ -29,14 +29,16 @@ export function contactsCriterion(input: EvaluationInput): CriterionResult {
 /**
  * The matrix, collated the Zuul way: non-voting cells are ignored; a disabled cell needs a
  * reason and an expiry date (and is back in the vote once expired); a report whose voting
- * cells were all skipped is a failure.
+ * cells were all skipped, or in which a required cell never ran, is a failure.
  */
 export function matrixCriterion(input: EvaluationInput): CriterionResult {
   const problems: string[] = [];
   const notes: string[] = [];
+  const required: string[] = [];
   const rules = [...input.system.matrix].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
   for (const rule of rules) {
     if (!rule.voting) notes.push(`${rule.cell} non-voting`);
+    if (rule.required && rule.voting) required.push(rule.cell);
     if (!rule.disabled) continue;
     const { reason, until } = rule.disabled;
     if (!reason) problems.push(`disabled cell ${rule.cell} has no reason`);
@@ -47,19 +49,26 @@ export function matrixCriterion(input: EvaluationInput): CriterionResult {
   const counts = new DayCounts(input.firstDay, input.asOfDay);
   const items: Evidence[] = [];
   let allSkipped = 0;
+  let missing = 0;
   for (const report of input.reports) {
     if (report.class === 'skipped' || report.class === 'novote') continue;
-    counts.add(report.time, report.allSkipped);
-    if (report.allSkipped && inWindow(input, report.time)) {
+    const cells = report.missingCells ?? [];
+    counts.add(report.time, report.allSkipped || cells.length > 0);
+    if (!inWindow(input, report.time)) continue;
+    if (report.allSkipped) {
       allSkipped++;
       items.push(evidenceOf(report, 'all voting cells skipped'));
+    } else if (cells.length > 0) {
+      missing++;
+      items.push(evidenceOf(report, `required cell${cells.length > 1 ? 's' : ''} ${cells.join(', ')} never ran`));
     }
   }
   if (allSkipped) problems.push(`${allSkipped} reports with every voting cell skipped`);
+  if (missing) problems.push(`${missing} reports in which a required cell never ran`);
   const incidents = rollingIncidents(counts, input.settings.probationDays, (bad) => bad > 0);
   const { evidence, more } = capEvidence(items);
-  const value = problems.length - (allSkipped ? 1 : 0) + allSkipped;
-  const detail = [problems.join('; ') || 'matrix collated cleanly', notes.length ? `ignored: ${notes.join(', ')}` : '']
+  const value = problems.length - (allSkipped ? 1 : 0) - (missing ? 1 : 0) + allSkipped + missing;
+  const detail = [problems.join('; ') || 'matrix collated cleanly', required.length ? `required: ${required.join(', ')}` : '', notes.length ? `ignored: ${notes.join(', ')}` : '']
     .filter((s) => s !== '')
     .join('; ');
   return { id: 'matrix', value, threshold: 0, op: '<=', pass: value === 0, detail: detail + more, evidence, incidents };

@@ -1,7 +1,7 @@
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
 import { DAY_MS, dayOf, formatDay, formatTime } from '../time.js';
-import type { PatchsetEvent, RecheckEvent, Report } from '../types.js';
+import type { PatchsetEvent, RecheckEvent, Report, VoteScheme } from '../types.js';
 import type { TextMatcher } from '../patterns.js';
 
 /** The thresholds of the criteria (policy `ci.criteria`, defaults in defaults.ts). */
@@ -19,7 +19,12 @@ export interface CriteriaSettings {
   minContacts: number;
   reportDeadlineHours: number;
   clockSkewMinutes: number;
-  massFailure: MassFailureSettings;
+  /** `agreement`: the CI's +1s may be at most this share of its reports on patchsets the reference gate failed. */
+  maxPassWhereReferenceFailed: number;
+  /** `infra-votes`: failing votes posted on infra or unknown failures (default 0). */
+  maxInfraVotes: number;
+  /** Corroborated mass failures (false: never relabel). */
+  massFailure: MassFailureSettings | false;
 }
 
 export type CriterionId =
@@ -28,6 +33,8 @@ export type CriterionId =
   | 'silence'
   | 'infra-rate'
   | 'false-negative-rate'
+  | 'agreement'
+  | 'infra-votes'
   | 'failure-streak'
   | 'duplicate-reports'
   | 'rechecks-answered'
@@ -67,6 +74,8 @@ export interface SystemUnderTest {
   matrix: readonly MatrixRule[];
   /** Recheck requests this system answers. */
   recheck: TextMatcher;
+  /** Its vote label and values. */
+  vote: VoteScheme;
 }
 
 /** Everything one system's criteria are computed from (already read, classified, collated). */

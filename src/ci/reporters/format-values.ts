@@ -1,6 +1,6 @@
 import type { PublicCriterion } from '../evaluate.js';
 
-const RATIOS = new Set(['coverage', 'infra-rate', 'false-negative-rate', 'rechecks-answered']);
+const RATIOS = new Set(['coverage', 'infra-rate', 'false-negative-rate', 'agreement', 'rechecks-answered']);
 
 /** A criterion value or threshold with its unit, for humans. */
 export function formatValue(id: PublicCriterion['id'], value: number | null): string {

@@ -19,6 +19,7 @@ export function renderReadinessJson(result: ReadinessResult): string {
       window: s.window,
       strip: s.strip,
       reports: s.reports,
+      cells: s.cells,
       criteria: s.criteria.map((c) => ({
         id: c.id,
         value: c.value,

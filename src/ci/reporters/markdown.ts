@@ -1,4 +1,5 @@
 import type { ReadinessResult } from '../evaluate.js';
+import { cellCountMarkdownLines } from './cell-counts.js';
 import { formatThreshold, formatValue, STRIP_LEGEND } from './format-values.js';
 import type { ReadinessReportOptions } from './text.js';
 
@@ -21,6 +22,7 @@ export function renderReadinessMarkdown(result: ReadinessResult, options: Readin
     for (const c of system.criteria) {
       lines.push(`| ${c.id} | ${cell(formatValue(c.id, c.value))} | ${cell(formatThreshold(c))} | ${c.pass ? 'yes' : '**no**'} | ${cell(c.detail)} |`);
     }
+    lines.push(...cellCountMarkdownLines(system, cell));
     const failing = system.criteria.filter((c) => !c.pass && c.evidence.length > 0);
     if (failing.length > 0 && options.evidence !== false) {
       lines.push('', '**Evidence**', '');

@@ -1,4 +1,5 @@
 import type { ReadinessResult, SystemResult } from '../evaluate.js';
+import { cellCountTextLines } from './cell-counts.js';
 import { formatThreshold, formatValue, STRIP_LEGEND } from './format-values.js';
 
 export interface ReadinessReportOptions {
@@ -30,6 +31,7 @@ function systemLines(system: SystemResult, options: ReadinessReportOptions): str
     .map(([cls, n]) => `${n} ${cls}`)
     .join(', ');
   lines.push(`  reports in window: ${counts}`);
+  lines.push(...cellCountTextLines(system));
   for (const criterion of system.criteria) {
     const mark = criterion.pass ? 'ok  ' : 'FAIL';
     lines.push(

@@ -93,6 +93,16 @@ export function parseCiComment(message: string): CiComment | undefined {
   return { patchset, verified, pipeline: summary?.[2], overall, jobs, text: rest.join('\n').trim() };
 }
 
+const LABEL_VOTE = /(?:^|\s)([A-Za-z][\w-]*?)([+-]\d+)(?=\s|$)/g;
+
+/** The label votes of a `Patch Set N: Verified-1 Code-Review+1` prefix (`{}` when it has none). */
+export function labelVotes(message: string): Record<string, number> {
+  const { votes } = stripPrefix(message);
+  const out: Record<string, number> = {};
+  for (const m of votes.matchAll(LABEL_VOTE)) out[m[1] as string] = Number(m[2]);
+  return out;
+}
+
 /** The first line of a human comment's body (after the `Patch Set N:` prefix). */
 export function commentFirstLine(message: string): string {
   const { body, votes } = stripPrefix(message);

@@ -1,4 +1,4 @@
-import { commentFirstLine, parseCiComment, uploadedPatchset } from './gerrit-comment.js';
+import { commentFirstLine, labelVotes, parseCiComment, uploadedPatchset } from './gerrit-comment.js';
 import { str, type SourceContext } from './context.js';
 
 /** One Gerrit comment, as the REST API and stream-events both describe it. */
@@ -13,6 +13,10 @@ export interface GerritComment {
   tag?: string | undefined;
   /** Verified vote from stream-events approvals, if any. */
   verified?: number | undefined;
+  /** Every label vote of stream-events approvals; else read from the `Patch Set N: …` prefix. */
+  votes?: Record<string, number> | undefined;
+  /** The change owner's account (name, username or email), when the source has it. */
+  owner?: string | undefined;
 }
 
 function identities(author: Record<string, unknown> | undefined): Array<string | undefined> {
@@ -62,6 +66,8 @@ export function handleGerritComment(context: SourceContext, comment: GerritComme
     cell: '',
     end: comment.time,
     message: report.text || undefined,
+    votes: comment.votes ?? labelVotes(comment.text),
+    owner: comment.owner,
   };
   if (report.jobs.length === 0) {
     sink.run({ ...base, id: comment.id, job: '', result: report.overall ?? 'FAILURE', voting: true });

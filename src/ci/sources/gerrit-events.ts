@@ -37,6 +37,13 @@ export function gerritEventsReader(context: SourceContext): RecordReader {
         .map((a) => obj(a))
         .find((a) => str(a?.type)?.toLowerCase() === 'verified');
       const vote = verified ? Number(str(verified.value)) : undefined;
+      const votes: Record<string, number> = {};
+      for (const approval of approvals.map((a) => obj(a))) {
+        const label = str(approval?.type);
+        const value = Number(str(approval?.value));
+        if (label && Number.isFinite(value)) votes[label] = value;
+      }
+      const owner = obj(change?.owner);
       const who = str(author?.username) ?? str(author?.email) ?? str(author?.name) ?? '';
       const digest = createHash('sha1').update(text).digest('hex').slice(0, 12);
       handleGerritComment(context, {
@@ -48,6 +55,8 @@ export function gerritEventsReader(context: SourceContext): RecordReader {
         author,
         text,
         verified: vote !== undefined && Number.isFinite(vote) ? vote : undefined,
+        votes: approvals.length > 0 ? votes : undefined,
+        owner: str(owner?.username) ?? str(owner?.email) ?? str(owner?.name),
       });
     },
     end() {},

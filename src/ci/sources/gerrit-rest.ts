@@ -17,6 +17,8 @@ export function gerritRestReader(context: SourceContext): RecordReader {
       const number = str(change._number);
       if (!number) return context.sink.ignore('change without _number');
       const project = str(change.project);
+      const ownerInfo = obj(change.owner);
+      const owner = str(ownerInfo?._account_id) ?? str(ownerInfo?.username) ?? str(ownerInfo?.email) ?? str(ownerInfo?.name);
       const messages = Array.isArray(change.messages) ? change.messages : [];
       for (const item of messages) {
         const message = obj(item);
@@ -42,6 +44,7 @@ export function gerritRestReader(context: SourceContext): RecordReader {
           author: obj(message.author) ?? obj(message.real_author),
           text,
           tag: str(message.tag),
+          owner,
         });
       }
     },

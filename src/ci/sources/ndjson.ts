@@ -59,6 +59,8 @@ export function ndjsonReader(context: SourceContext): RecordReader {
           log: str(record.log),
           voting: flag(record.voting, 'voting', line, true),
           message: typeof record.message === 'string' ? record.message : undefined,
+          votes: votesOf(record.votes),
+          owner: str(record.owner),
         };
         sink.run(run);
         if (!named) for (const system of context.alsoAssign ?? []) sink.run({ ...run, system });
@@ -76,6 +78,17 @@ export function ndjsonReader(context: SourceContext): RecordReader {
     },
     end() {},
   };
+}
+
+/** A `votes` object of label → integer vote; anything else is "votes not known". */
+function votesOf(value: unknown): Record<string, number> | undefined {
+  const record = obj(value);
+  if (!record) return undefined;
+  const out: Record<string, number> = {};
+  for (const [label, vote] of Object.entries(record)) {
+    if (typeof vote === 'number' && Number.isInteger(vote)) out[label] = vote;
+  }
+  return out;
 }
 
 /** One normalized run as an NDJSON line (fixed key order, absent fields left out). */
@@ -97,6 +110,8 @@ export function runToLine(run: Run): string {
   if (run.reason !== undefined) record.reason = run.reason;
   if (run.testEvidence) record.testEvidence = true;
   if (run.log !== undefined) record.log = run.log;
+  if (run.votes !== undefined) record.votes = run.votes;
+  if (run.owner !== undefined) record.owner = run.owner;
   return JSON.stringify(record);
 }
 

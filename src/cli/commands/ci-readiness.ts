@@ -130,6 +130,7 @@ async function readAndCollate(
     inputs: plan.inputs,
     identities: plan.identities,
     patterns: plan.patterns,
+    resultCodes: plan.resultCodes,
     recheck: plan.recheck,
     sinceDay: options.sinceDay,
     keepRuns: options.exportNdjson !== undefined,

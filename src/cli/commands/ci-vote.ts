@@ -14,6 +14,7 @@ interface VoteOptions {
   cwd?: string;
   infraPattern: string[];
   testPattern: string[];
+  system?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -23,12 +24,20 @@ function helpText(): string {
   for (const { code, class: cls } of knownResultCodes()) byClass.set(cls, [...(byClass.get(cls) ?? []), code]);
   const table = [...byClass.entries()].map(([cls, codes]) => `  ${cls.padEnd(8)} ${codes.join(', ')}`).join('\n');
   return `
-Votes (SmokeStack's rule): +1 pass, -1 real test failure, 0 infra or unknown failure (never -1);
-no vote at all for merge conflicts, config errors and skipped runs. A failing result is checked
-against the log: a real test failure (pytest, unittest, TAP, jest…) wins over an infra pattern
-(package mirror, network, OOM, lost runner, disk full); any other code is "unknown" (0).
+Votes: +1 pass, -1 real test failure, 0 infra or unknown failure (never -1); no vote at all for
+merge conflicts, config errors and skipped runs. A failing result is checked against the log: a
+real test failure (pytest, unittest, TAP, jest…) wins over an infra pattern (package mirror,
+network, OOM, lost runner, disk full); any other code is "unknown" (0). The last line says which
+rule decided.
 
-Result codes (case-insensitive):
+From the policy (--policy, with --system NAME for a system's own settings):
+  ci.vote             the label and values, e.g. { label: Verified, pass: 2, fail: -2, neutral: 0 }
+  ci.unexplainedFailure: 0
+                      a failure without evidence of a test failure in the log gets 0, not -1
+                      (SmokeStack's rule; the preset policies/smokestack.yaml sets both)
+  ci.resultCodes      more result codes, or other classes for these, e.g. { UNSTABLE: infra }
+
+Built-in result codes (case-insensitive):
 ${table}
 
 Examples:
@@ -49,7 +58,8 @@ export function registerCiVoteCommand(ci: Command, io: CliIo): void {
     .requiredOption('--result <code>', 'the result code (Zuul: SUCCESS, FAILURE, NODE_FAILURE…; GitHub: success, failure, startup_failure…)')
     .option('--log <file>', 'the job log (scanned line by line for infra and test-failure patterns)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--policy <file>', 'take extra patterns from ci.patterns of this policy')
+    .option('--policy <file>', 'take patterns, result codes and the vote scheme from the ci: section of this policy')
+    .option('--system <name>', 'use the vote scheme of this system of ci.systems (with --policy)')
     .option('--cwd <dir>', 'directory to run in')
     .option('--infra-pattern <regex>', 'extra pattern of infra failures (repeatable)', collect)
     .option('--test-pattern <regex>', 'extra pattern of real test failures (repeatable)', collect)
@@ -65,6 +75,18 @@ export function registerCiVoteCommand(ci: Command, io: CliIo): void {
         import('../../ci/vote.js'),
       ]);
       const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
+      const { voteScheme } = await import('../../ci/config.js');
+      const { ResultCodes } = await import('../../ci/result-codes.js');
+      let system;
+      if (options.system !== undefined) {
+        if (!ci) throw new InputError('--system needs --policy FILE (the system is looked up in its ci.systems)');
+        system = ci.systems?.find((s) => s.name === options.system);
+        if (!system) {
+          throw new InputError(`--system ${JSON.stringify(options.system)}: not in ci.systems (${(ci.systems ?? []).map((s) => s.name).join(', ') || 'none'})`);
+        }
+      }
+      const scheme = voteScheme(ci, system);
+      const codes = new ResultCodes(ci?.resultCodes ?? {});
       const patterns = buildPatterns({
         infra: [...(ci?.patterns?.infra ?? []), ...options.infraPattern],
         test: [...(ci?.patterns?.test ?? []), ...options.testPattern],
@@ -76,6 +98,6 @@ export function registerCiVoteCommand(ci: Command, io: CliIo): void {
         if (statSync(path).isDirectory()) throw new InputError(`--log ${options.log}: is a directory`);
         found = await scanLogFile(path, patterns);
       }
-      io.stdout(VOTE_REPORTERS[options.format](voteFor(options.result, found)));
+      io.stdout(VOTE_REPORTERS[options.format](voteFor(options.result, found, { scheme, codes })));
     });
 }
