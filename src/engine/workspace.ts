@@ -9,7 +9,8 @@ import { readWorkspacePackages, type WorkspacePackages } from '../workspace/pack
 import { ImportResolver } from '../imports/resolve.js';
 import type { TypeScript } from '../ts.js';
 
-export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?)$/;
+/** TypeScript/JavaScript, and the component files whose script blocks are read (src/imports/sfc-blocks.ts). */
+export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?|vue|svelte|astro)$/;
 
 /** Everything about a project that does not depend on which files are analysed. */
 export interface Workspace {

@@ -87,8 +87,8 @@ function conditionTargets(value: unknown, format: ModuleFormat): string[] {
 function sourceFor(lookup: WorkspaceLookup, target: string): string | undefined {
   if (isAbsolute(target) || target.split('/').includes('..')) return undefined;
   const rel = target.replace(/^\.\//, '');
-  // A source file named exactly (e.g. "exports": "./src/index.ts") wins.
-  if (/\.[mc]?tsx?$/.test(rel) && !/\.d\.[mc]?ts$/.test(rel) && lookup.fileExists(join(lookup.packageDir, rel))) {
+  // A source file named exactly (e.g. "exports": "./src/index.ts", "./Button.vue") wins.
+  if (/\.(?:[mc]?tsx?|vue|svelte|astro)$/.test(rel) && !/\.d\.[mc]?ts$/.test(rel) && lookup.fileExists(join(lookup.packageDir, rel))) {
     return join(lookup.packageDir, rel);
   }
   const stem = rel.replace(/\.d\.[mc]?ts$|\.[mc]?[jt]sx?$/, '');

@@ -1,0 +1,126 @@
+import { Parser } from 'htmlparser2';
+import { lineStartsOf, positionIn } from '../line-positions.js';
+import type { ParseProblem } from './extract.js';
+
+/** Single-file component formats whose script blocks `lifecycle check` and the ESLint rules read. */
+export const COMPONENT_FILE = /\.(?:vue|svelte|astro)$/;
+
+export type ScriptLang = 'ts' | 'tsx' | 'js' | 'jsx';
+
+/** One block of script in a component file: `[start, end)` offsets of its code in the file's text. */
+export interface ScriptBlock {
+  /** `script`, `script setup` (Vue), `module script` (Svelte), `frontmatter` (Astro). */
+  kind: 'script' | 'script setup' | 'module script' | 'frontmatter';
+  start: number;
+  end: number;
+  lang: ScriptLang;
+}
+
+export interface ComponentScripts {
+  blocks: ScriptBlock[];
+  /** Why (part of) the file could not be split into blocks; the blocks found are still read. */
+  problem: ParseProblem | undefined;
+}
+
+/**
+ * The script blocks of a `.vue`, `.svelte` or `.astro` file, found with htmlparser2's HTML
+ * tokenizer (Vue's own SFC tokenizer derives from it): `<script>` content is raw text, comments
+ * and `<style>` are skipped as HTML does.
+ * - Vue and Svelte: the top-level `<script>` elements (`<script setup>`, Svelte's
+ *   `context="module"` / `module`); scripts nested in the template (`<svelte:head>`) are the page's.
+ * - Astro: the frontmatter between the leading `---` fences, and every `<script>` Astro bundles
+ *   (no attribute but `src`); `is:inline` and other attributed scripts are left as written in the page.
+ */
+export function componentScripts(fileName: string, text: string): ComponentScripts {
+  const astro = fileName.endsWith('.astro');
+  const blocks: ScriptBlock[] = [];
+  let problem: ParseProblem | undefined;
+  let from = 0;
+  if (astro) {
+    const fence = frontmatterOf(text);
+    if ('problem' in fence) problem = { ...positionIn(lineStartsOf(text, 'ecmascript'), fence.at), message: fence.problem };
+    else if (fence.block) {
+      blocks.push(fence.block);
+      from = fence.after;
+    }
+  }
+  let depth = 0;
+  let open: { start: number; attributes: Record<string, string>; depth: number } | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'script') open = { start: parser.endIndex + 1, attributes, depth };
+        depth += 1;
+      },
+      onclosetag(name, isImplied) {
+        depth -= 1;
+        if (name !== 'script' || !open) return;
+        const script = open;
+        open = undefined;
+        if (isImplied) {
+          problem ??= { ...positionIn(lineStartsOf(text, 'ecmascript'), script.start), message: '<script> is not closed; its code was not analysed' };
+          return;
+        }
+        const block = astro ? bundledScript(script.attributes) : script.depth === 0 ? componentScript(script.attributes) : undefined;
+        if (block) blocks.push({ ...block, start: script.start, end: parser.startIndex });
+      },
+    },
+    { recognizeSelfClosing: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: false },
+  );
+  parser.write(from === 0 ? text : ' '.repeat(from) + text.slice(from));
+  parser.end();
+  return { blocks, problem };
+}
+
+/**
+ * The file's text with everything outside `blocks` turned to spaces (line breaks kept), so that
+ * the code of each block stands at its own line and column of the component file.
+ */
+export function maskedToBlocks(text: string, blocks: readonly ScriptBlock[]): string {
+  let out = '';
+  let at = 0;
+  for (const block of [...blocks].sort((a, b) => a.start - b.start)) {
+    out += blank(text.slice(at, block.start)) + text.slice(block.start, block.end);
+    at = block.end;
+  }
+  return out + blank(text.slice(at));
+}
+
+function blank(part: string): string {
+  return part.replace(/[^\r\n\u2028\u2029]/g, ' ');
+}
+
+function langOf(attributes: Record<string, string>): ScriptLang {
+  const lang = (attributes.lang ?? '').toLowerCase();
+  if (lang === 'ts' || lang === 'typescript' || /typescript/i.test(attributes.type ?? '')) return 'ts';
+  if (lang === 'tsx' || lang === 'jsx') return lang;
+  return 'js';
+}
+
+/** Types a browser or bundler runs as JavaScript (anything else, e.g. JSON or a template, is data). */
+function isJavaScriptType(type: string | undefined): boolean {
+  return type === undefined || /^(?:module|text\/(?:java|type)script|application\/(?:java|type|ecma)script|text\/ecmascript|ts|typescript)$/i.test(type.trim());
+}
+
+function componentScript(attributes: Record<string, string>): Omit<ScriptBlock, 'start' | 'end'> | undefined {
+  if (!isJavaScriptType(attributes.type)) return undefined;
+  const kind = 'setup' in attributes ? 'script setup' : attributes.context === 'module' || 'module' in attributes ? 'module script' : 'script';
+  return { kind, lang: langOf(attributes) };
+}
+
+function bundledScript(attributes: Record<string, string>): Omit<ScriptBlock, 'start' | 'end'> | undefined {
+  return Object.keys(attributes).every((name) => name === 'src') ? { kind: 'script', lang: 'ts' } : undefined;
+}
+
+/** Astro's frontmatter: `---` first in the file (after blank space), up to the next line that starts with `---`. */
+function frontmatterOf(text: string): { block?: ScriptBlock; after: number } | { problem: string; at: number } {
+  const opening = /^\s*---/.exec(text);
+  if (!opening) return { after: 0 };
+  const start = opening[0].length;
+  const closing = /(?:\r\n|[\n\r\u2028\u2029])[ \t]*---/g;
+  closing.lastIndex = start;
+  const found = closing.exec(text);
+  if (!found) return { problem: 'frontmatter has no closing --- fence; its code was not analysed', at: start - 3 };
+  const end = found.index + found[0].length - 3;
+  return { block: { kind: 'frontmatter', start, end, lang: 'ts' }, after: end + 3 };
+}
