@@ -38,11 +38,9 @@ export function componentScripts(fileName: string, text: string): ComponentScrip
   let from = 0;
   if (astro) {
     const fence = frontmatterOf(text);
-    if ('problem' in fence) problem = { ...positionIn(lineStartsOf(text, 'ecmascript'), fence.at), message: fence.problem };
-    else if (fence.block) {
-      blocks.push(fence.block);
-      from = fence.after;
-    }
+    if (fence.problem && fence.block) problem = { ...positionIn(lineStartsOf(text, 'ecmascript'), fence.block.start - 3), message: fence.problem };
+    if (fence.block) blocks.push(fence.block);
+    from = fence.after;
   }
   let depth = 0;
   let open: { start: number; attributes: Record<string, string>; depth: number } | undefined;
@@ -57,12 +55,11 @@ export function componentScripts(fileName: string, text: string): ComponentScrip
         if (name !== 'script' || !open) return;
         const script = open;
         open = undefined;
-        if (isImplied) {
-          problem ??= { ...positionIn(lineStartsOf(text, 'ecmascript'), script.start), message: '<script> is not closed; its code was not analysed' };
-          return;
-        }
         const block = astro ? bundledScript(script.attributes) : script.depth === 0 ? componentScript(script.attributes) : undefined;
-        if (block) blocks.push({ ...block, start: script.start, end: parser.startIndex });
+        if (!block) return;
+        // Unclosed: the script runs to the end of the file, as HTML has it.
+        if (isImplied) problem ??= { ...positionIn(lineStartsOf(text, 'ecmascript'), script.start), message: '<script> is not closed before the end of the file' };
+        blocks.push({ ...block, start: script.start, end: isImplied ? text.length : parser.startIndex });
       },
     },
     { recognizeSelfClosing: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: false },
@@ -112,15 +109,18 @@ function bundledScript(attributes: Record<string, string>): Omit<ScriptBlock, 's
   return Object.keys(attributes).every((name) => name === 'src') ? { kind: 'script', lang: 'ts' } : undefined;
 }
 
-/** Astro's frontmatter: `---` first in the file (after blank space), up to the next line that starts with `---`. */
-function frontmatterOf(text: string): { block?: ScriptBlock; after: number } | { problem: string; at: number } {
+/**
+ * Astro's frontmatter: `---` first in the file (after blank space), up to the next line that starts
+ * with `---`; without that closing fence, to the end of the file (and a problem).
+ */
+function frontmatterOf(text: string): { block?: ScriptBlock; after: number; problem?: string } {
   const opening = /^\s*---/.exec(text);
   if (!opening) return { after: 0 };
   const start = opening[0].length;
   const closing = /(?:\r\n|[\n\r\u2028\u2029])[ \t]*---/g;
   closing.lastIndex = start;
   const found = closing.exec(text);
-  if (!found) return { problem: 'frontmatter has no closing --- fence; its code was not analysed', at: start - 3 };
+  if (!found) return { block: { kind: 'frontmatter', start, end: text.length, lang: 'ts' }, after: text.length, problem: 'frontmatter has no closing --- fence' };
   const end = found.index + found[0].length - 3;
   return { block: { kind: 'frontmatter', start, end, lang: 'ts' }, after: end + 3 };
 }

@@ -78,9 +78,13 @@ describe('component files: script blocks and their imports at the file’s own p
     expect(masked.split('\r\n').length).toBe(text.split('\r\n').length);
   });
 
-  it('says so when a block cannot be read: an unclosed <script>, frontmatter without its closing fence', () => {
-    expect(extractImports('C.vue', "<template/>\n<script>\nimport a from './a';\n").syntaxError).toEqual({ line: 2, column: 9, message: '<script> is not closed; its code was not analysed' });
-    expect(extractImports('C.astro', "---\nimport a from './a';\n<p/>\n").syntaxError).toEqual({ line: 1, column: 1, message: 'frontmatter has no closing --- fence; its code was not analysed' });
+  it('says so when a block is not closed, and still reads it to the end of the file (as HTML does)', () => {
+    const vue = extractImports('C.vue', "<template/>\n<script>\nimport a from './a';\n");
+    expect(vue.syntaxError).toEqual({ line: 2, column: 9, message: '<script> is not closed before the end of the file' });
+    expect(vue.imports.map((site) => `${site.specifier} ${site.line}:${site.column}`)).toEqual(['./a 3:15']);
+    const astro = extractImports('C.astro', "---\nimport a from './a';\n<p/>\n");
+    expect(astro.syntaxError).toEqual({ line: 1, column: 1, message: 'frontmatter has no closing --- fence' });
+    expect(astro.imports.map((site) => site.specifier)).toEqual(['./a']);
   });
 
   it('a file without script blocks has no imports and no problem', () => {
