@@ -191,7 +191,8 @@ export class ImportResolver {
     if (!isRelative && COMPONENT_FILE.test(specifier) && project.options.paths && pathsBase !== undefined) {
       const candidate = pathsCandidate(specifier, project.options.paths, pathsBase);
       const file = candidate !== undefined && this.host.fileExists(candidate) ? this.toProjectPath(candidate) : undefined;
-      if (file !== undefined) return { kind: 'file', file, via: `${via} paths (component file)` };
+      const config = project.configFile === undefined ? 'tsconfig' : relative(this.realRoot, project.configFile);
+      if (file !== undefined) return { kind: 'file', file, via: `${config} paths (a component file, which TypeScript does not resolve)` };
     }
     if (workspacePackage) return this.resolveWorkspace(workspacePackage, specifier, format);
     if (resolved) {
