@@ -11,6 +11,11 @@ import type { TypeScript } from '../ts.js';
 
 /** TypeScript/JavaScript, and the component files whose script blocks are read (src/imports/sfc-blocks.ts). */
 export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?|vue|svelte|astro)$/;
+/**
+ * Component files in a format `lifecycle check` does not read yet (Marko, Riot): counted and listed
+ * as not analysed in every run, never dropped in silence.
+ */
+export const UNREAD_SOURCE_FILE = /\.(?:marko|riot)$/;
 
 /** Everything about a project that does not depend on which files are analysed. */
 export interface Workspace {
@@ -26,6 +31,8 @@ export interface Workspace {
    */
   inScope(file: string): boolean;
   notes: DiscoveryNote[];
+  /** In-scope files whose imports are not analysed: their format is not read (UNREAD_SOURCE_FILE). */
+  unreadSources: string[];
   packages: WorkspacePackages;
   classifier: Classifier;
   resolver: ImportResolver;
@@ -63,6 +70,7 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
         (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file) && !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
     })(),
     notes: discovery.notes,
+    unreadSources: discovery.files.filter((file) => UNREAD_SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file)),
     packages,
     classifier: new Classifier(policy, packages),
     resolver: new ImportResolver(root, packages, options.typescript),
