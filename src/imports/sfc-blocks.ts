@@ -1,6 +1,16 @@
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type * as Htmlparser2 from 'htmlparser2';
 import { lineStartsOf, positionIn } from '../line-positions.js';
 import type { ParseProblem } from './extract.js';
+
+const require = createRequire(import.meta.url);
+let htmlparser2: typeof Htmlparser2 | undefined;
+
+/** Loaded on the first component file (require of an ES module, Node 20.19+): projects without any do not pay its ~50 ms. */
+function htmlParserClass(): typeof Htmlparser2.Parser {
+  htmlparser2 ??= require('htmlparser2') as typeof Htmlparser2;
+  return htmlparser2.Parser;
+}
 
 /** Single-file component formats whose script blocks `lifecycle check` and the ESLint rules read. */
 export const COMPONENT_FILE = /\.(?:vue|svelte|astro)$/;
@@ -44,6 +54,7 @@ export function componentScripts(fileName: string, text: string): ComponentScrip
   }
   let depth = 0;
   let open: { start: number; attributes: Record<string, string>; depth: number } | undefined;
+  const Parser = htmlParserClass();
   const parser = new Parser(
     {
       onopentag(name, attributes) {
