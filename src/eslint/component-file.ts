@@ -1,9 +1,9 @@
 import type { LabelledText } from '../extract/label-calls.js';
 import { extractImports, type ImportSite } from '../imports/extract.js';
-import { COMPONENT_FILE, componentScripts, maskedToBlocks } from '../imports/sfc-blocks.js';
+import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from '../imports/sfc-blocks.js';
 
 export interface ComponentFileParts {
-  /** Imports of the blocks the ESLint parser leaves out of its Program (Astro's bundled `<script>` tags). */
+  /** Imports the ESLint parsers leave out of their Program: Astro's bundled `<script>` tags, `<script src>` files. */
   imports: ImportSite[];
   labelledTexts: LabelledText[];
   /** The text with everything outside script blocks blanked: where suppressions are read, as in `lifecycle check`. */
@@ -19,11 +19,11 @@ export interface ComponentFileParts {
  */
 export function componentFileParts(file: string, text: string, labelledTexts: boolean): ComponentFileParts | undefined {
   if (!COMPONENT_FILE.test(file)) return undefined;
-  const { blocks } = componentScripts(file, text);
+  const { blocks, sources } = componentScripts(file, text);
   const outsideProgram = file.endsWith('.astro') ? blocks.filter((block) => block.kind === 'script') : [];
   const parts = outsideProgram.map((block) => extractImports(`${file}.${block.lang}`, maskedToBlocks(text, [block]), { labelledTexts }));
   return {
-    imports: parts.flatMap((part) => part.imports),
+    imports: [...parts.flatMap((part) => part.imports), ...sourceImports(text, sources)],
     labelledTexts: parts.flatMap((part) => part.labelledTexts),
     scriptText: maskedToBlocks(text, blocks),
   };

@@ -2,7 +2,7 @@ import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import { DEEP_IMPORT_HINT } from './deep-import-hint.js';
 import { lastScanFallbackReason, scanImports } from './scan-imports.js';
-import { COMPONENT_FILE, componentScripts, maskedToBlocks } from './sfc-blocks.js';
+import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from './sfc-blocks.js';
 
 /** Loaded on the first extraction, so commands that never parse (ci-readiness, --help) do not pay for it. */
 let ts: TypeScript;
@@ -92,13 +92,13 @@ export function extractImports(fileName: string, text: string, options: ExtractO
  * file of its `lang` in which everything but the block is blank, so positions are the file's own.
  */
 function extractComponentImports(fileName: string, text: string, options: ExtractOptions): ExtractedImports {
-  const { blocks, problem } = componentScripts(fileName, text);
+  const { blocks, sources, problem } = componentScripts(fileName, text);
   const parts = blocks.map((block) => extractImports(`${fileName}.${block.lang}`, maskedToBlocks(text, [block]), options));
   const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
   const syntaxErrors = parts.flatMap((part) => (part.syntaxError ? [part.syntaxError] : [])).sort(byPosition);
   const parsedBecause = parts.find((part) => part.parsedBecause !== undefined)?.parsedBecause;
   return {
-    imports: parts.flatMap((part) => part.imports).sort(byPosition),
+    imports: [...parts.flatMap((part) => part.imports), ...sourceImports(text, sources)].sort(byPosition),
     literalRanges: parts.flatMap((part) => part.literalRanges),
     syntaxError: problem ?? syntaxErrors[0],
     labelledTexts: parts.flatMap((part) => part.labelledTexts).sort(byPosition),

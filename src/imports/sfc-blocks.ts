@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Htmlparser2 from 'htmlparser2';
 import { lineStartsOf, positionIn } from '../line-positions.js';
-import type { ParseProblem } from './extract.js';
+import type { ImportSite, ParseProblem } from './extract.js';
 
 const require = createRequire(import.meta.url);
 let htmlparser2: typeof Htmlparser2 | undefined;
@@ -28,6 +28,8 @@ export interface ScriptBlock {
 
 export interface ComponentScripts {
   blocks: ScriptBlock[];
+  /** `<script src="…">` of those blocks: the file is the block's code, so an import of it (at the value's opening quote). */
+  sources: { specifier: string; offset: number }[];
   /** Why (part of) the file could not be split into blocks; the blocks found are still read. */
   problem: ParseProblem | undefined;
 }
@@ -53,12 +55,13 @@ export function componentScripts(fileName: string, text: string): ComponentScrip
     from = fence.after;
   }
   let depth = 0;
-  let open: { start: number; attributes: Record<string, string>; depth: number } | undefined;
+  const sources: ComponentScripts['sources'] = [];
+  let open: { tagStart: number; start: number; attributes: Record<string, string>; depth: number } | undefined;
   const Parser = htmlParserClass();
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (name === 'script') open = { start: parser.endIndex + 1, attributes, depth };
+        if (name === 'script') open = { tagStart: parser.startIndex, start: parser.endIndex + 1, attributes, depth };
         depth += 1;
       },
       onclosetag(name, isImplied) {
@@ -71,13 +74,39 @@ export function componentScripts(fileName: string, text: string): ComponentScrip
         // Unclosed: the script runs to the end of the file, as HTML has it.
         if (isImplied) problem ??= { ...positionIn(lineStartsOf(text, 'ecmascript'), script.start), message: '<script> is not closed before the end of the file' };
         blocks.push({ ...block, start: script.start, end: isImplied ? text.length : parser.startIndex });
+        const source = script.attributes.src === undefined ? undefined : srcValueIn(text, script.tagStart, script.start);
+        if (source) sources.push(source);
       },
     },
     { recognizeSelfClosing: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: false },
   );
   parser.write(from === 0 ? text : ' '.repeat(from) + text.slice(from));
   parser.end();
-  return { blocks, problem };
+  return { blocks, sources, problem };
+}
+
+/**
+ * The `src` value of the `<script …>` tag at [tagStart, tagEnd), when it names a module of the
+ * project (not a URL, nor a path from the site root, which the server answers).
+ */
+function srcValueIn(text: string, tagStart: number, tagEnd: number): { specifier: string; offset: number } | undefined {
+  const match = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/.exec(text.slice(tagStart, tagEnd));
+  if (!match) return undefined;
+  const specifier = match[1] ?? match[2] ?? match[3] ?? '';
+  if (specifier === '' || specifier.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(specifier)) return undefined;
+  // At the opening quote, like an import's specifier (at the value when it has no quotes).
+  const quotes = match[3] === undefined ? 2 : 0;
+  return { specifier, offset: tagStart + match.index + match[0].length - specifier.length - quotes };
+}
+
+/** The `<script src>` imports of a component file, as import sites (side-effect imports of the named file). */
+export function sourceImports(text: string, sources: ComponentScripts['sources']): ImportSite[] {
+  if (sources.length === 0) return [];
+  const starts = lineStartsOf(text, 'ecmascript');
+  return sources.map(({ specifier, offset }) => {
+    const { line, column } = positionIn(starts, offset);
+    return { specifier, form: 'side-effect', typeOnly: false, typeOnlyBySpecifiers: false, line, column, statementStartLine: line, statementEndLine: line };
+  });
 }
 
 /**

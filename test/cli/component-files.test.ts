@@ -14,7 +14,7 @@ describe('lifecycle check: component files', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('src/stable/Dashboard.vue\n  10:27  error  stable code imports preview feature "charts" (src/preview/charts/index.ts)  no-preview-import');
     expect(run.stdout).toContain('src/stable/Page.astro\n  2:19   error  stable code imports preview feature "charts" (src/preview/charts/Chart.astro)  no-preview-import');
-    expect(run.stdout).toMatch(/· 13 files checked/);
+    expect(run.stdout).toMatch(/· 14 files checked/);
   });
 
   it('the clean components alone pass', () => {

@@ -66,7 +66,7 @@ describe('component files: script blocks and their imports at the file’s own p
       "<script src=\"./external.ts\"></script>",
       '</body></html>',
     ].join('\n');
-    expect(sites('C.astro', text)).toEqual(['./Card.astro 2:18', './bundled 6:32']);
+    expect(sites('C.astro', text)).toEqual(['./Card.astro 2:18', './bundled 6:32', './external.ts 9:13']);
     expect(componentScripts('C.astro', text).blocks.map((block) => block.kind)).toEqual(['frontmatter', 'script', 'script']);
   });
 
@@ -90,5 +90,13 @@ describe('component files: script blocks and their imports at the file’s own p
   it('a file without script blocks has no imports and no problem', () => {
     expect(extractImports('C.vue', '<template><p>hi</p></template>\n')).toMatchObject({ imports: [], syntaxError: undefined });
     expect(extractImports('C.astro', '<p>no frontmatter</p>\n')).toMatchObject({ imports: [], syntaxError: undefined });
+  });
+
+  it('<script src="…"> imports the file it names (a project path; URLs and site-root paths are the server’s)', () => {
+    const vue = "<template/>\n<script setup lang=\"ts\" src='./setup.ts'></script>\n";
+    expect(sites('C.vue', vue)).toEqual(['./setup.ts 2:29']);
+    expect(extractImports('C.vue', vue).imports[0]).toMatchObject({ form: 'side-effect', typeOnly: false });
+    const astro = '---\n---\n<script src=../lib/x.ts></script>\n<script src="/public.js"></script>\n<script src="https://cdn.example/x.js"></script>\n';
+    expect(sites('C.astro', astro)).toEqual(['../lib/x.ts 3:13']);
   });
 });
