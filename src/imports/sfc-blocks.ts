@@ -56,20 +56,32 @@ export function componentScripts(fileName: string, text: string): ComponentScrip
   }
   let depth = 0;
   const sources: ComponentScripts['sources'] = [];
+  /** What became of each `<script` tag (by offset): a block, the page's (by its attributes), or nested in an element. */
+  const scriptTags = new Map<number, 'block' | 'page' | 'nested'>();
+  /** Comments and the contents of script and style elements, where a `<script` is text. */
+  const textRanges: [number, number][] = [];
   let open: { tagStart: number; start: number; attributes: Record<string, string>; depth: number } | undefined;
+  let styleStart: number | undefined;
   const Parser = htmlParserClass();
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (name === 'script') open = { tagStart: parser.startIndex, start: parser.endIndex + 1, attributes, depth };
+        if (name === 'style') styleStart = parser.endIndex + 1;
         depth += 1;
+      },
+      oncomment() {
+        textRanges.push([parser.startIndex, parser.endIndex + 1]);
       },
       onclosetag(name, isImplied) {
         depth -= 1;
+        if (name === 'style' && styleStart !== undefined) textRanges.push([styleStart, isImplied ? text.length : parser.startIndex]);
         if (name !== 'script' || !open) return;
         const script = open;
         open = undefined;
+        textRanges.push([script.start, isImplied ? text.length : parser.startIndex]);
         const block = astro ? bundledScript(script.attributes) : script.depth === 0 ? componentScript(script.attributes) : undefined;
+        scriptTags.set(script.tagStart, block ? 'block' : astro || script.depth === 0 ? 'page' : 'nested');
         if (!block) return;
         // Unclosed: the script runs to the end of the file, as HTML has it.
         if (isImplied) problem ??= { ...positionIn(lineStartsOf(text, 'ecmascript'), script.start), message: '<script> is not closed before the end of the file' };
@@ -82,7 +94,42 @@ export function componentScripts(fileName: string, text: string): ComponentScrip
   );
   parser.write(from === 0 ? text : ' '.repeat(from) + text.slice(from));
   parser.end();
+  const unread = unreadScriptTag(text, from, scriptTags, textRanges);
+  blocks.push(...unread.blocks);
+  problem ??= unread.problem;
   return { blocks, sources, problem };
+}
+
+/**
+ * A `<script` opening a line that the tokenizer did not take for a block: an element left open
+ * before it (`<b>` in a Svelte `{#if}`, `{a<b}` read as a tag) made it nested or swallowed it.
+ * Component scripts start their line, so such a one is read from there to its `</script>` (or the
+ * end of the file), and reported: never skipped in silence.
+ */
+function unreadScriptTag(
+  text: string,
+  from: number,
+  scriptTags: ReadonlyMap<number, string>,
+  textRanges: readonly [number, number][],
+): { blocks: ScriptBlock[]; problem: ParseProblem | undefined } {
+  const found: ScriptBlock[] = [];
+  let problem: ParseProblem | undefined;
+  const lineStart = /(?:^|[\n\r\u2028\u2029])<script\b/gi;
+  lineStart.lastIndex = from;
+  for (let match = lineStart.exec(text); match; match = lineStart.exec(text)) {
+    const at = match.index + match[0].length - '<script'.length;
+    const seen = scriptTags.get(at);
+    if (seen === 'block' || seen === 'page' || textRanges.some(([start, end]) => at >= start && at < end)) continue;
+    const tagEnd = text.indexOf('>', at);
+    const start = tagEnd < 0 ? text.length : tagEnd + 1;
+    const close = /<\/script\s*>/gi;
+    close.lastIndex = start;
+    const end = close.exec(text)?.index ?? text.length;
+    const lang = /\slang\s*=\s*["']?(tsx?|jsx?)\b/i.exec(text.slice(at, start))?.[1]?.toLowerCase() as ScriptLang | undefined;
+    found.push({ kind: 'script', start, end, lang: lang ?? 'ts' });
+    problem ??= { ...positionIn(lineStartsOf(text, 'ecmascript'), at), message: '<script> is inside an element left open before it (or read as one); its code was read from its own line' };
+  }
+  return { blocks: found, problem };
 }
 
 /**

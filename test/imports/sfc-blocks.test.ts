@@ -99,4 +99,15 @@ describe('component files: script blocks and their imports at the file’s own p
     const astro = '---\n---\n<script src=../lib/x.ts></script>\n<script src="/public.js"></script>\n<script src="https://cdn.example/x.js"></script>\n';
     expect(sites('C.astro', astro)).toEqual(['../lib/x.ts 3:13']);
   });
+
+  it('a <script> opening its line that an element left open swallowed is still read, and reported', () => {
+    const svelte = "<p>{a<b}</p>\n{#if x}<b>{/if}\n<script context=\"module\">\nimport m from './m';\n</script>\n<script lang=\"ts\">\n  import i from './i';\n</script>\n";
+    const extracted = extractImports('C.svelte', svelte);
+    expect(extracted.imports.map((site) => `${site.specifier} ${site.line}:${site.column}`)).toEqual(['./m 4:15', './i 7:17']);
+    expect(extracted.syntaxError).toEqual({ line: 3, column: 1, message: '<script> is inside an element left open before it (or read as one); its code was read from its own line' });
+    const commented = "<template><p/></template>\n<!--\n<script>import old from './old'</script>\n-->\n<script setup>import x from './x'</script>\n";
+    expect(extractImports('C.vue', commented)).toMatchObject({ syntaxError: undefined });
+    expect(sites('C.vue', commented)).toEqual(['./x 5:29']);
+  });
 });
+
