@@ -92,6 +92,7 @@ const WITHOUT_IMPORTS = new Set([
   'test/fixtures/config-labels',
   'test/fixtures/deadlines',
   'test/fixtures/docs-labels',
+  'test/fixtures/empty-scope-include-typo',
   'test/fixtures/registry-basics',
   'test/fixtures/registry-defects',
 ]);
