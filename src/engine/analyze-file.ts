@@ -57,7 +57,7 @@ export function prepareFile(root: string, file: string, labelledTexts: boolean, 
     imports: extracted.imports,
     labelledTexts: extracted.labelledTexts,
     syntaxError: extracted.syntaxError,
-    suppressions: findSuppressions(read.text, statementEnds(extracted.imports), extracted.literalRanges),
+    suppressions: findSuppressions(extracted.scriptText ?? read.text, statementEnds(extracted.imports), extracted.literalRanges),
     ...(extracted.parsedBecause === undefined ? {} : { parsedBecause: extracted.parsedBecause }),
   };
 }

@@ -10,7 +10,13 @@ import { includedExplicitly, vendoredByPath } from '../workspace/vendored.js';
 import { ImportResolver } from '../imports/resolve.js';
 import type { TypeScript } from '../ts.js';
 
-export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?)$/;
+/** TypeScript/JavaScript, and the component files whose script blocks are read (src/imports/sfc-blocks.ts). */
+export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?|vue|svelte|astro)$/;
+/**
+ * Component files in a format `lifecycle check` does not read yet (Marko, Riot): counted and listed
+ * as not analysed in every run, never dropped in silence.
+ */
+export const UNREAD_SOURCE_FILE = /\.(?:marko|riot)$/;
 
 /** Everything about a project that does not depend on which files are analysed. */
 export interface Workspace {
@@ -28,6 +34,8 @@ export interface Workspace {
    */
   inScope(file: string): boolean;
   notes: DiscoveryNote[];
+  /** In-scope files whose imports are not analysed: their format is not read (UNREAD_SOURCE_FILE). */
+  unreadSources: string[];
   /** What discovery saw: files listed (.gitignore honoured), of them source files, what .gitignore hid, unlistable directories. */
   discovery: {
     files: number;
@@ -90,6 +98,7 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
         (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !isVendored(file) && !ignored(file) && !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
     })(),
     notes: discovery.notes,
+    unreadSources: discovery.files.filter((file) => UNREAD_SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !isVendored(file)),
     discovery: {
       files: discovery.files.length,
       sourceFiles: candidates.length,

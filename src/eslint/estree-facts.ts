@@ -166,8 +166,11 @@ export function collectEstreeFacts(
       }
     }
   };
-  // Without them: top-level statements, and those of `declare module '…' { … }` / namespace blocks.
+  // Without them: top-level statements, and those of `declare module '…' { … }` / namespace blocks
+  // and of svelte-eslint-parser's script elements (whose statements it keeps below the Program).
   const visitTopLevel = (statement: Node): void => {
+    const scriptBody = (statement as { type: string; body?: unknown }).type === 'SvelteScriptElement' ? (statement as unknown as { body: Node[] }).body : undefined;
+    if (scriptBody) return scriptBody.forEach(visitTopLevel);
     collector.handle(statement);
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'TSModuleDeclaration' && declaration.body?.type === 'TSModuleBlock') declaration.body.body.forEach(visitTopLevel);

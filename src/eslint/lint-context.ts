@@ -12,6 +12,7 @@ import { loadPolicy, policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import { plainPathBelow } from '../workspace/project-path.js';
 import { includedExplicitly, vendoredByContent } from '../workspace/vendored.js';
+import { componentFileParts } from './component-file.js';
 import { collectEstreeFacts, EstreeFactsCollector, type EstreeFactsOptions } from './estree-facts.js';
 
 /** What the rules need about the file being linted, computed once per file for all rules. */
@@ -251,10 +252,14 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
   // The collector saw every node if ESLint's traversal fed it with what this file needs; else
   // (a rule called outside a traversal, rules with different policies) walk the tree here.
   const collector = collectors.get(context.sourceCode);
-  const extracted =
+  const fromProgram =
     collector && (collector.options.deep || !needs.deep) && (collector.options.labelledTexts || !needs.labelledTexts)
       ? collector.facts()
       : collectEstreeFacts(program, context.sourceCode.visitorKeys, needs);
+  const component = componentFileParts(file, context.sourceCode.text, needs.labelledTexts);
+  const extracted = component
+    ? { imports: [...fromProgram.imports, ...component.imports], labelledTexts: [...fromProgram.labelledTexts, ...component.labelledTexts] }
+    : fromProgram;
   const facts: SourceFileFacts = {
     file,
     class: fileClass,
@@ -262,7 +267,7 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
     problem: undefined,
     ...(fileClass.zone === 'preview' ? { labelledTexts: extracted.labelledTexts } : {}),
   };
-  const text = context.sourceCode.text;
+  const text = component?.scriptText ?? context.sourceCode.text;
   const literalRanges = !text.includes(SUPPRESSION_DIRECTIVE)
     ? []
     : program.tokens?.filter((token) => token.type === 'String' || token.type === 'Template' || token.type === 'JSXText' || token.type === 'RegularExpression')

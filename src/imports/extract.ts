@@ -2,6 +2,7 @@ import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import { DEEP_IMPORT_HINT } from './deep-import-hint.js';
 import { lastScanFallbackReason, scanImports } from './scan-imports.js';
+import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from './sfc-blocks.js';
 
 /** Loaded on the first extraction, so commands that never parse (ci-readiness, --help) do not pay for it. */
 let ts: TypeScript;
@@ -55,6 +56,11 @@ export interface ExtractedImports {
   labelledTexts: LabelledText[];
   /** Why the file was parsed in full rather than scanned (undefined: scanned). */
   parsedBecause?: string;
+  /**
+   * Component files (.vue, .svelte, .astro): the text with everything outside the script blocks
+   * blanked (positions kept), where suppression comments are read.
+   */
+  scriptText?: string;
 }
 
 export interface ExtractOptions {
@@ -74,10 +80,31 @@ export const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
  * allows it (most files; several times faster), otherwise with TypeScript's parser.
  */
 export function extractImports(fileName: string, text: string, options: ExtractOptions = {}): ExtractedImports {
+  if (COMPONENT_FILE.test(fileName)) return extractComponentImports(fileName, text, options);
   if (options.fullParse) return { ...parseImports(fileName, text, options), parsedBecause: 'full parse requested' };
   if (options.labelledTexts) return { ...parseImports(fileName, text, options), parsedBecause: 'preview code (CLI help and routes)' };
   const scanned = scanImports(fileName, text, SUPPRESSION_DIRECTIVE);
   return scanned ?? { ...parseImports(fileName, text, options), parsedBecause: lastScanFallbackReason() ?? 'scan gave up' };
+}
+
+/**
+ * A component file's imports: each script block is read on its own, as a TypeScript/JavaScript
+ * file of its `lang` in which everything but the block is blank, so positions are the file's own.
+ */
+function extractComponentImports(fileName: string, text: string, options: ExtractOptions): ExtractedImports {
+  const { blocks, sources, problem } = componentScripts(fileName, text);
+  const parts = blocks.map((block) => extractImports(`${fileName}.${block.lang}`, maskedToBlocks(text, [block]), options));
+  const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
+  const syntaxErrors = parts.flatMap((part) => (part.syntaxError ? [part.syntaxError] : [])).sort(byPosition);
+  const parsedBecause = parts.find((part) => part.parsedBecause !== undefined)?.parsedBecause;
+  return {
+    imports: [...parts.flatMap((part) => part.imports), ...sourceImports(text, sources)].sort(byPosition),
+    literalRanges: parts.flatMap((part) => part.literalRanges),
+    syntaxError: problem ?? syntaxErrors[0],
+    labelledTexts: parts.flatMap((part) => part.labelledTexts).sort(byPosition),
+    ...(parsedBecause === undefined ? {} : { parsedBecause }),
+    scriptText: maskedToBlocks(text, blocks),
+  };
 }
 
 /** Finds every import of a TypeScript/JavaScript file with TypeScript's own parser. */

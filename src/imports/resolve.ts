@@ -5,6 +5,7 @@ import { declaresDependency, packageNameOf, type WorkspacePackage, type Workspac
 import { createCachedHost } from './resolve-host.js';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
+import { COMPONENT_FILE } from './sfc-blocks.js';
 import { TsConfigIndex, type TsProject } from './tsconfig.js';
 import { OutputMaps } from './output-map.js';
 import { plainPathBelow } from '../workspace/project-path.js';
@@ -204,6 +205,14 @@ export class ImportResolver {
       if (file !== undefined && !(workspacePackage && isBuildOutput(resolved.resolvedFileName))) {
         return { kind: 'file', file, via };
       }
+    }
+    // A component file (.vue, .svelte, .astro) named through tsconfig `paths`: bundlers load it,
+    // TypeScript resolves none of them (it needs a `declare module '*.vue'` shim).
+    if (!isRelative && COMPONENT_FILE.test(specifier) && project.options.paths && pathsBase !== undefined) {
+      const candidate = pathsCandidate(specifier, project.options.paths, pathsBase);
+      const file = candidate !== undefined && this.host.fileExists(candidate) ? this.toProjectPath(candidate) : undefined;
+      const config = project.configFile === undefined ? 'tsconfig' : relative(this.realRoot, project.configFile);
+      if (file !== undefined) return { kind: 'file', file, via: `${config} paths (a component file, which TypeScript does not resolve)` };
     }
     if (workspacePackage) return this.resolveWorkspace(workspacePackage, specifier, format);
     if (resolved) {

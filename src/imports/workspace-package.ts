@@ -89,8 +89,8 @@ function conditionTargets(value: unknown, format: ModuleFormat): string[] {
 function sourceFor(lookup: WorkspaceLookup, target: string): { file: string; how: string } | undefined {
   if (isAbsolute(target) || target.split('/').includes('..')) return undefined;
   const rel = target.replace(/^\.\//, '');
-  // A source file named exactly (e.g. "exports": "./src/index.ts") wins.
-  if (/\.[mc]?tsx?$/.test(rel) && !/\.d\.[mc]?ts$/.test(rel) && lookup.fileExists(join(lookup.packageDir, rel))) {
+  // A source file named exactly (e.g. "exports": "./src/index.ts", "./Button.vue") wins.
+  if (/\.(?:[mc]?tsx?|vue|svelte|astro)$/.test(rel) && !/\.d\.[mc]?ts$/.test(rel) && lookup.fileExists(join(lookup.packageDir, rel))) {
     return { file: join(lookup.packageDir, rel), how: 'a source file' };
   }
   const mapped = lookup.sourceOfOutput(join(lookup.packageDir, rel));

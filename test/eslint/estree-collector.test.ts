@@ -3,6 +3,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TSESTree } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
+import astroParser from 'astro-eslint-parser';
+import svelteParser from 'svelte-eslint-parser';
+import vueParser from 'vue-eslint-parser';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { collectEstreeFacts, EstreeFactsCollector, type EstreeFacts, type EstreeFactsOptions } from '../../src/eslint/estree-facts.js';
@@ -25,8 +28,10 @@ const OPTIONS: EstreeFactsOptions[] = [
   { deep: true, labelledTexts: true },
 ];
 
+const TS_FILES: Linter.Config = { files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } };
+
 /** Lints `text` once with a rule that feeds a collector from ESLint's traversal, and walks it too. */
-function bothWays(linter: Linter, file: string, text: string, options: EstreeFactsOptions) {
+function bothWays(linter: Linter, file: string, text: string, options: EstreeFactsOptions, config: Linter.Config = TS_FILES) {
   let fromTraversal: EstreeFacts | undefined;
   let fromWalk: EstreeFacts | undefined;
   const rule: Rule.RuleModule = {
@@ -43,7 +48,7 @@ function bothWays(linter: Linter, file: string, text: string, options: EstreeFac
   };
   const messages = linter.verify(
     text,
-    [{ files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser }, plugins: { t: { rules: { facts: rule } } }, rules: { 't/facts': 'error' } }],
+    [{ ...config, plugins: { t: { rules: { facts: rule } } }, rules: { 't/facts': 'error' } }],
     { filename: file },
   );
   return { fromTraversal, fromWalk, fatal: messages.some((message) => message.fatal) };
@@ -82,5 +87,27 @@ describe('EstreeFactsCollector: ESLint traversal and own walk agree', () => {
     expect(compared).toBeGreaterThan(500);
     expect(imports).toBeGreaterThan(1000);
     expect(labelled).toBeGreaterThan(10);
+  });
+
+  it('on the component files of the single-file-components fixture, with their ESLint parsers', () => {
+    const dir = join(repo, 'test/fixtures/single-file-components/src');
+    const parsers: Record<string, unknown> = { vue: vueParser, svelte: svelteParser, astro: astroParser };
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(?:vue|svelte|astro)$/.test(name));
+    const linter = new Linter({ configType: 'flat' });
+    let imports = 0;
+    for (const name of files) {
+      const extension = name.slice(name.lastIndexOf('.') + 1);
+      const config = { files: [`**/*.${extension}`], languageOptions: { parser: parsers[extension], parserOptions: { parser: tsParser } } } as Linter.Config;
+      for (const options of OPTIONS) {
+        const { fromTraversal, fromWalk, fatal } = bothWays(linter, join(dir, name), readFileSync(join(dir, name), 'utf8'), options, config);
+        expect(fatal, name).toBe(false);
+        // Dynamic imports (Widget.svelte) are only seen with `deep`; every declaration either way.
+        if (options.deep) expect(fromWalk, `${name} ${JSON.stringify(options)}`).toEqual(fromTraversal);
+        else expect(fromWalk?.imports, name).toEqual(fromTraversal?.imports.filter((site) => site.form !== 'dynamic-import'));
+        imports += fromWalk?.imports.length ?? 0;
+      }
+    }
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(imports).toBeGreaterThan(30);
   });
 });

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint-v9';
 import tsParser from '@typescript-eslint/parser';
+import astroParser from 'astro-eslint-parser';
+import svelteParser from 'svelte-eslint-parser';
+import vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
 import { openWorkspace } from '../../src/engine/workspace.js';
@@ -20,8 +23,14 @@ const ESLINTS = [
   ['ESLint 9', ESLint9 as unknown as typeof ESLint],
 ] as const;
 
-/** @typescript-eslint/parser for every file. */
-const TS_PARSER_EVERYWHERE = [{ files: ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx', '**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'], languageOptions: { parser: tsParser } }];
+/** The parsers users set up for component files, each with @typescript-eslint/parser for the scripts (docs/eslint.md). */
+const COMPONENT_PARSERS = [
+  { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: tsParser, sourceType: 'module' } } },
+  { files: ['**/*.svelte'], languageOptions: { parser: svelteParser, parserOptions: { parser: tsParser } } },
+  { files: ['**/*.astro'], languageOptions: { parser: astroParser, parserOptions: { parser: tsParser } } },
+];
+/** @typescript-eslint/parser for every file (and the component parsers for .vue, .svelte, .astro). */
+const TS_PARSER_EVERYWHERE = [{ files: ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx', '**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'], languageOptions: { parser: tsParser } }, ...COMPONENT_PARSERS];
 /** @typescript-eslint/parser for TypeScript only: JavaScript files get ESLint's default parser (espree). */
 const ESPREE_FOR_JAVASCRIPT = [
   { files: ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'], languageOptions: { parser: tsParser } },
@@ -69,7 +78,7 @@ function cliFindings(root: string): string[] {
 
 const projects = [
   join(REPO_ROOT, 'examples', 'netsvc'),
-  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx', 'workspace-outdir-dot', 'workspace-several-tsconfigs', 'project-references-outdir', 'asset-imports'].map((name) => join(FIXTURES, name)),
+  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx', 'workspace-outdir-dot', 'workspace-several-tsconfigs', 'project-references-outdir', 'asset-imports', 'single-file-components'].map((name) => join(FIXTURES, name)),
 ];
 
 describe.each(ESLINTS)('parity (%s): the ESLint plugin and lifecycle check report the same findings', (_name, Eslint) => {

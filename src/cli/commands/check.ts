@@ -90,6 +90,7 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const notes = [
         ...changedNotes(run.changed),
+        ...unreadNotes(run.workspace.unreadSources, Boolean(flags.verbose)),
         ...(flags.verbose
           ? [
               ...run.workspace.notes.map((note) => `${note.path}: ${note.message}`),
@@ -109,6 +110,9 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
           for (const item of group.imports) io.stderr(`unresolved: ${item.file}:${item.line}:${item.column} "${item.specifier}" (${group.label}: ${item.reason})\n`);
         }
         for (const note of notes) io.stderr(`note: ${note}\n`);
+      } else if (flags.format !== 'stylish') {
+        // Machine formats have no notes; files left unread are said on stderr all the same.
+        for (const note of unreadNotes(run.workspace.unreadSources, false)) io.stderr(`note: ${note}\n`);
       }
       const { errors, warnings } = result.summary;
       const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
@@ -139,6 +143,19 @@ function parseNote(run: CheckRun): string {
     `read ${total} source file${total === 1 ? '' : 's'}: ${scanned} scanned, ${parsedCount} parsed in full${why ? ` (${why})` : ''}` +
     (unreadable > 0 ? `, ${unreadable} not analysed (see parse-error)` : '')
   );
+}
+
+/** `2 files not analysed: their imports are in a format lifecycle check does not read (.marko 1, .riot 1)`; --verbose lists them. */
+function unreadNotes(files: readonly string[], verbose: boolean): string[] {
+  if (files.length === 0) return [];
+  const byFormat = new Map<string, number>();
+  for (const file of files) {
+    const format = file.slice(file.lastIndexOf('.'));
+    byFormat.set(format, (byFormat.get(format) ?? 0) + 1);
+  }
+  const formats = [...byFormat].sort((a, b) => a[0].localeCompare(b[0])).map(([format, count]) => `${format} ${count}`).join(', ');
+  const summary = `${files.length} file${files.length === 1 ? '' : 's'} not analysed: their imports are in a format lifecycle check does not read (${formats})${verbose ? '' : '; --verbose lists them'}`;
+  return [summary, ...(verbose ? files.map((file) => `not analysed: ${file}`) : [])];
 }
 
 function changedNotes(changed: ChangedScope | undefined): string[] {
