@@ -67,7 +67,11 @@ describe('writeFileAtomic: what is at the target survives', () => {
   });
 
   it('reports ENOSPC from a full device as an input error', () => {
-    expect(() => writeFileAtomic('/dev/full', 'x', '--output')).toThrow('cannot write --output /dev/full (ENOSPC)');
+    // As root, a private node of the full device: a writer that replaces its target must not replace /dev/full itself.
+    const full = isRoot ? join(tempProject({}), 'full') : '/dev/full';
+    if (isRoot) execFileSync('mknod', [full, 'c', '1', '7']);
+    expect(() => writeFileAtomic(full, 'x', '--output')).toThrow(`cannot write --output ${full} (ENOSPC)`);
+    expect(lstatSync(full).isCharacterDevice()).toBe(true);
   });
 
   it('refuses a directory and a socket, naming what is there', () => {
