@@ -39,7 +39,13 @@ export interface AnalyzeOptions {
 export function prepareFile(root: string, file: string, labelledTexts: boolean, options: AnalyzeOptions = {}): PreparedFile {
   const read = readSourceText(join(root, file));
   if ('problem' in read) return { file, unreadable: read.problem, imports: [], labelledTexts: [], syntaxError: undefined, suppressions: [] };
-  const extracted = extractImports(file, read.text, { labelledTexts, fullParse: options.fullParse ?? false });
+  let extracted: ReturnType<typeof extractImports>;
+  try {
+    extracted = extractImports(file, read.text, { labelledTexts, fullParse: options.fullParse ?? false });
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return { file, unreadable: NESTED_TOO_DEEPLY, imports: [], labelledTexts: [], syntaxError: undefined, suppressions: [] };
+  }
   return {
     file,
     imports: extracted.imports,
@@ -48,6 +54,14 @@ export function prepareFile(root: string, file: string, labelledTexts: boolean, 
     suppressions: findSuppressions(read.text, statementEnds(extracted.imports), extracted.literalRanges),
     ...(extracted.parsedBecause === undefined ? {} : { parsedBecause: extracted.parsedBecause }),
   };
+}
+
+/** The parse-error message of a file whose nesting exhausts the parser's stack (e.g. 700 nested brackets). */
+export const NESTED_TOO_DEEPLY = 'nested too deeply to parse (Maximum call stack size exceeded); not analysed';
+
+/** A JavaScript stack overflow: the parsers and walkers recurse once per nesting level. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && error.message.includes('Maximum call stack size exceeded');
 }
 
 /** Resolves and classifies what prepareFile found, in the workspace. */

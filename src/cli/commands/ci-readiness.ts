@@ -4,12 +4,7 @@ import { InputError } from '../../errors.js';
 import type { ReadinessPlan } from '../../ci/config.js';
 import type { CollatedHistory, ReadinessSpec } from '../../ci/evaluate.js';
 import { READINESS_FORMATS, type ReadinessFormat } from '../../ci/readiness-formats.js';
-<<<<<<< Updated upstream
 import { dayOf, parseDay } from '../../ci/time.js';
-=======
-import { DEFAULT_MAX_LINE_MB, megabytes } from '../../ci/sources/read.js';
-import { FIRST_YEAR, LAST_YEAR, dayOf, parseDay } from '../../ci/time.js';
->>>>>>> Stashed changes
 import { SOURCE_FORMATS } from '../../ci/types.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
@@ -154,7 +149,7 @@ async function readAndCollate(
 function day(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const parsed = parseDay(value);
-  if (parsed === undefined) throw new InputError(`${flag} ${JSON.stringify(value)}: expected a date, YYYY-MM-DD, in the years ${FIRST_YEAR}–${LAST_YEAR}`);
+  if (parsed === undefined) throw new InputError(`${flag} ${JSON.stringify(value)}: expected a date, YYYY-MM-DD`);
   return parsed;
 }
 
