@@ -46,8 +46,44 @@ export function readYamlSource(file: string): YamlSource {
     });
     throw new InputError(`invalid YAML: ${problems[0]}`, problems.slice(1));
   }
+  refuseCollectionKeys(file, document, lineCounter);
   keepDottedNumbersAsWritten(document);
-  return { file, document, lineCounter, value: document.toJS({ maxAliasCount: 100 }) };
+  return { file, document, lineCounter, value: toPlainValue(file, document, lineCounter) };
+}
+
+/** Aliases may expand to at most this many nodes in total: more is an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** The plain value; an alias bomb is an InputError at the first alias, not an exhausted process. */
+function toPlainValue(file: string, document: Document.Parsed, lineCounter: LineCounter): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/excessive alias count/i.test(error.message)) throw error;
+    let offset = 0;
+    visit(document, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const pos = lineCounter.linePos(offset);
+    throw new InputError(`${file}:${pos.line}:${pos.col}: YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}); write the values out instead`);
+  }
+}
+
+/**
+ * `? [a, b]: value` (a sequence or mapping as a key) has no JavaScript equivalent: the yaml library
+ * would stringify it with a process warning. No policy key is a collection, so it is an error here.
+ */
+function refuseCollectionKeys(file: string, document: Document.Parsed, lineCounter: LineCounter): void {
+  visit(document, {
+    Pair(_key, pair) {
+      if (!isMap(pair.key) && !isSeq(pair.key)) return;
+      const pos = lineCounter.linePos(rangeStart(pair.key) ?? 0);
+      throw new InputError(`${file}:${pos.line}:${pos.col}: a mapping key must be a plain value, not a ${isMap(pair.key) ? 'mapping' : 'sequence'}`);
+    },
+  });
 }
 
 /**
