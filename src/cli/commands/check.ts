@@ -7,6 +7,7 @@ import { createProgress, progressWanted } from '../../engine/progress.js';
 import type { CheckOptions, CheckRun } from '../../engine/run-check.js';
 import { writeFileAtomic } from '../../engine/write-atomic.js';
 import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from '../../reporters/index.js';
+import { escapeControl } from '../../reporters/escape.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
 import { resolveCwd } from './shared.js';
@@ -98,8 +99,8 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
       if (flags.output) writeFileAtomic(resolve(cwd, flags.output), text, '--output');
       else io.stdout(text);
       if (flags.format !== 'stylish' && flags.verbose) {
-        for (const item of result.unresolvedImports) io.stderr(`unresolved: ${item.file}:${item.line}:${item.column} "${item.specifier}" (${item.reason})\n`);
-        for (const note of notes) io.stderr(`note: ${note}\n`);
+        for (const item of result.unresolvedImports) io.stderr(`unresolved: ${escapeControl(`${item.file}:${item.line}:${item.column} "${item.specifier}" (${item.reason})`)}\n`);
+        for (const note of notes) io.stderr(`note: ${escapeControl(note)}\n`);
       }
       const { errors, warnings } = result.summary;
       const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
 import type { ImportFact } from '../../checks/facts.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
@@ -93,7 +94,8 @@ Example:
         if (fact.target.kind !== 'unresolved') lines.push(`          resolved by ${fact.via}`);
         lines.push(`          ${verdict.allowed ? 'allowed' : 'FORBIDDEN'}: ${verdict.reason}`);
       }
-      io.stdout(`${lines.join('\n')}\n`);
+      // One line per entry: a hostile name cannot break a line or forge one.
+      io.stdout(defuseCommandLines(`${lines.map(escapeControl).join('\n')}\n`));
     });
 }
 
