@@ -46,7 +46,7 @@ export function readYamlSource(file: string): YamlSource {
     });
     throw new InputError(`invalid YAML: ${problems[0]}`, problems.slice(1));
   }
-  refuseCollectionKeys(file, document, lineCounter);
+  refuseUnsafeKeys(file, document, lineCounter);
   keepDottedNumbersAsWritten(document);
   return { file, document, lineCounter, value: toPlainValue(file, document, lineCounter) };
 }
@@ -72,16 +72,25 @@ function toPlainValue(file: string, document: Document.Parsed, lineCounter: Line
   }
 }
 
+/** Keys that name the prototype machinery of JavaScript objects: a map keyed by one (a feature id) would lose it. */
+export const RESERVED_KEYS: readonly string[] = ['__proto__'];
+
 /**
- * `? [a, b]: value` (a sequence or mapping as a key) has no JavaScript equivalent: the yaml library
- * would stringify it with a process warning. No policy key is a collection, so it is an error here.
+ * Keys the policy model cannot hold are errors at the key, never silently dropped:
+ * `? [a, b]: value` (a collection as a key; the yaml library would stringify it with a process
+ * warning) and a reserved key such as `__proto__` (which zod and object spreads drop).
  */
-function refuseCollectionKeys(file: string, document: Document.Parsed, lineCounter: LineCounter): void {
+function refuseUnsafeKeys(file: string, document: Document.Parsed, lineCounter: LineCounter): void {
   visit(document, {
     Pair(_key, pair) {
-      if (!isMap(pair.key) && !isSeq(pair.key)) return;
+      const collection = isMap(pair.key) ? 'mapping' : isSeq(pair.key) ? 'sequence' : undefined;
+      const reserved = isScalar(pair.key) && RESERVED_KEYS.includes(String(pair.key.value));
+      if (!collection && !reserved) return;
       const pos = lineCounter.linePos(rangeStart(pair.key) ?? 0);
-      throw new InputError(`${file}:${pos.line}:${pos.col}: a mapping key must be a plain value, not a ${isMap(pair.key) ? 'mapping' : 'sequence'}`);
+      const problem = collection
+        ? `a mapping key must be a plain value, not a ${collection}`
+        : `"${String((pair.key as { value: unknown }).value)}" cannot be a key (JavaScript objects reserve it): rename the feature (and its folder)`;
+      throw new InputError(`${file}:${pos.line}:${pos.col}: ${problem}`);
     },
   });
 }
