@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
@@ -44,6 +44,12 @@ Example:
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
       const rel = relative(workspace.root, abs).split('\\').join('/');
       if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${workspace.root}`);
+      // Like discovery in `lifecycle check`: a symbolic link out of the root is never followed.
+      const real = realpathSync(abs);
+      const realRoot = realpathSync(workspace.root);
+      if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
+        throw new InputError(`${file} leads outside the project root ${workspace.root} (through a symbolic link, to ${real}); lifecycle check does not read it either`);
+      }
       const { facts } = analyzeFile(workspace, rel, { fullParse: true }); // one file: show every syntax error
       const policy = workspace.loaded.policy;
       const inScope = workspace.sourceFiles.includes(rel);
