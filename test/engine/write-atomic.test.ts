@@ -84,11 +84,13 @@ describe('writeFileAtomic: what is at the target survives', () => {
     expect(lstatSync(socket).isSocket()).toBe(true);
   });
 
-  it('writes to /dev/stdout as to the standard output, appending to a file it is redirected to', () => {
+  // /dev/fd/1 rather than /dev/stdout: a writer that replaces its target (the bug this guards against)
+  // cannot create a temporary file under /proc, so running this test against it does no harm as root.
+  it('writes to /dev/fd/1 (like /dev/stdout) as to the standard output, appending to a file it is redirected to', () => {
     const root = tempProject({ 'out.txt': 'kept\n', 'lifecycle.yaml': policyYaml(), 'src/preview/fwaas/index.ts': 'export const a = 1;\n' });
     const out = join(root, 'out.txt');
     const cli = join(REPO_ROOT, 'dist/src/cli/main.js');
-    spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" check --format json -o /dev/stdout --cwd "${root}" >> "${out}"`]);
+    spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" check --format json -o /dev/fd/1 --cwd "${root}" >> "${out}"`]);
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('kept\n{')).toBe(true);
     expect(JSON.parse(text.slice('kept\n'.length))).toMatchObject({ version: 1 });

@@ -40,9 +40,10 @@ describe('hostile file names and specifiers are escaped in every human format', 
 
   it('check --format github: exactly one annotation line per finding, the rest of each line escaped', () => {
     const run = runLifecycle(['check', '--format', 'github', '--cwd', project()]);
-    const lines = run.stdout.split('\n').filter(Boolean);
-    expect(lines).toHaveLength(4); // the three hostile importers, and an unresolved import of the one nested in folders by its `/`
-    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^:,]*,line=\d+,col=\d+,title=[a-z-]+::[^\n]*$/);
+    const [summary, ...annotations] = run.stdout.split('\n').filter(Boolean).reverse();
+    expect(summary).toMatch(/^::notice title=lifecycle check::/);
+    expect(annotations).toHaveLength(4); // the three hostile importers, and an unresolved import of the one nested in folders by its `/`
+    for (const line of annotations) expect(line).toMatch(/^::(error|warning) file=[^:,]*,line=\d+,col=\d+,title=[a-z-]+::[^\n]*$/);
     expect(hasControl(run.stdout)).toBe(false);
     expect(run.stdout).toContain('file=src/core/evil%0A%3A%3Aerror file=src/core/ok.ts%2Cline=1%3A%3Aforged by a newline.ts,');
   });
