@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { parseJsonText } from '../json-text.js';
 import { compareStrings, type CheckResult, type Finding } from '../findings.js';
 import { fingerprintOf } from './fingerprint.js';
 
@@ -22,12 +23,18 @@ export interface Baseline {
 /** Reads a baseline file; a missing, unparsable or wrongly shaped file is an input error (exit 2). */
 export function readBaseline(path: string): Baseline {
   if (!existsSync(path)) throw new InputError(`baseline file not found: ${path} (create it with --update-baseline)`);
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError(`${path}: not a valid baseline file (${(error as Error).message})`);
+    throw new InputError(`${path}: cannot read the baseline file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  const parsed = parseJsonText(text);
+  if ('problem' in parsed) {
+    const { line, column, code } = parsed.problem;
+    throw new InputError(`${path}:${line}:${column}: not a valid baseline file (invalid JSON: ${code})`);
+  }
+  const data = parsed.value;
   const problem = shapeProblem(data);
   if (problem) throw new InputError(`${path}: not a valid baseline file: ${problem}`);
   return data as Baseline;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './program.js';
+import { exitOnStandardStreamErrors } from './stdio.js';
 
+exitOnStandardStreamErrors();
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, EXIT_INPUT_ERROR } from '../errors.js';
+import { escapeControl } from '../reporters/escape.js';
 import { toolInfo } from '../reporters/tool-info.js';
 import type { CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
@@ -27,13 +28,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? 0 : EXIT_INPUT_ERROR;
     }
     if (error instanceof InputError) {
-      io.stderr(`lifecycle: ${error.message}\n`);
-      for (const line of error.details) io.stderr(`  ${line}\n`);
+      io.stderr(`lifecycle: ${escapeControl(error.message)}\n`);
+      for (const line of error.details) io.stderr(`  ${escapeControl(line)}\n`);
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return EXIT_INPUT_ERROR;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`lifecycle: internal error: ${message}\n`);
+    io.stderr(`lifecycle: internal error: ${escapeControl(message)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('  (run with --debug for the stack trace)\n');
     return EXIT_INPUT_ERROR;

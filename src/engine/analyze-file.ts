@@ -51,7 +51,13 @@ export function prepareFile(root: string, file: string, labelledTexts: boolean, 
   if (vendored && !includedExplicitly(file, vendored, options.include)) {
     return { file, vendored: vendored.reason, imports: [], labelledTexts: [], syntaxError: undefined, suppressions: [] };
   }
-  const extracted = extractImports(file, read.text, { labelledTexts, fullParse: options.fullParse ?? false });
+  let extracted: ReturnType<typeof extractImports>;
+  try {
+    extracted = extractImports(file, read.text, { labelledTexts, fullParse: options.fullParse ?? false });
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return { file, unreadable: NESTED_TOO_DEEPLY, imports: [], labelledTexts: [], syntaxError: undefined, suppressions: [] };
+  }
   return {
     file,
     imports: extracted.imports,
@@ -60,6 +66,14 @@ export function prepareFile(root: string, file: string, labelledTexts: boolean, 
     suppressions: findSuppressions(extracted.scriptText ?? read.text, statementEnds(extracted.imports), extracted.literalRanges),
     ...(extracted.parsedBecause === undefined ? {} : { parsedBecause: extracted.parsedBecause }),
   };
+}
+
+/** The parse-error message of a file whose nesting exhausts the parser's stack (e.g. 700 nested brackets). */
+export const NESTED_TOO_DEEPLY = 'nested too deeply to parse (Maximum call stack size exceeded); not analysed';
+
+/** A JavaScript stack overflow: the parsers and walkers recurse once per nesting level. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && error.message.includes('Maximum call stack size exceeded');
 }
 
 /** Resolves and classifies what prepareFile found, in the workspace. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { PREVIEW_FOLDER_NAMES } from '../policy/preview-folders.js';
+import { RESERVED_KEYS } from '../policy/yaml-source.js';
 
 export { PREVIEW_FOLDER_NAMES };
 
@@ -52,7 +53,10 @@ export function detectLayout(files: readonly string[]): DetectedLayout {
 /** The text of a starter lifecycle.yaml for the detected layout. */
 export function renderStarterPolicy(root: string, layout: DetectedLayout): string {
   const release = currentReleaseGuess(root);
-  const featureIds = [...new Set([...layout.features.values()].flat())].sort();
+  const detected = [...new Set([...layout.features.values()].flat())].sort();
+  // A folder named __proto__ cannot become a feature id (the policy loader rejects it): say so instead.
+  const featureIds = detected.filter((id) => !RESERVED_KEYS.includes(id));
+  const skipped = detected.filter((id) => RESERVED_KEYS.includes(id));
   const policy: Record<string, unknown> = {
     version: 1,
     extends: ['recommended'],
@@ -75,6 +79,7 @@ export function renderStarterPolicy(root: string, layout: DetectedLayout): strin
     '# yaml-language-server: $schema=https://unpkg.com/feature-lifecycle/schema.json',
     '# Starter policy written by `lifecycle init`. Review every TODO, then run `lifecycle check`.',
     `# Detected preview folders: ${layout.previewFolders.join(', ') || 'none (src/preview is a placeholder)'}`,
+    ...skipped.map((id) => `# Not registered: preview folder "${id}" (that name cannot be a feature id); rename the folder, then register it`),
     '',
   ];
   return `${header.join('\n')}${stringify(policy, { lineWidth: 0 })}`;

@@ -10,6 +10,9 @@ import { buildPolicy, type Policy } from './model.js';
 
 export const POLICY_FILE_NAMES = ['lifecycle.yaml', 'lifecycle.yml'] as const;
 
+/** Policy files one extends chain may hold (the root included): more is a mistake or a bomb. */
+export const MAX_EXTENDS_DEPTH = 32;
+
 export interface LoadedPolicy {
   /** Absolute path of the root lifecycle.yaml. */
   path: string;
@@ -115,6 +118,10 @@ function loadWithExtends(file: string, chain: readonly string[], sources: YamlSo
   let merged: Record<string, unknown> = {};
   (own.extends ?? []).forEach((reference, index) => {
     const target = resolveExtends(reference, source, index);
+    if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
+      const pos = locate(source, ['extends', index]);
+      throw new InputError(`${pos.file}:${pos.line}:${pos.column}: extends[${index}]: extends chain deeper than ${MAX_EXTENDS_DEPTH} files (starting at ${chain[0] ?? file})`);
+    }
     if (target === file || chain.includes(target)) {
       const pos = locate(source, ['extends', index]);
       const cycle = [...chain, file, target].map((path) => relative(dirname(chain[0] ?? file), path) || path);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
+import { parseJsonText } from '../json-text.js';
 import { CHECKS, CHECK_IDS } from '../checks/ids.js';
 import type { FindingSeverity } from '../findings.js';
 import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
@@ -232,9 +233,12 @@ function buildReleases(
     if (!existsSync(manifest)) fail(['releases', 'current'], `no package.json next to the policy (${manifest})`);
     let version: unknown;
     try {
-      version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
+      const parsed = parseJsonText(readFileSync(manifest, 'utf8'));
+      // Where the syntax error is, never the text around it (the file may hold secrets).
+      if ('problem' in parsed) throw new Error(`invalid JSON at ${parsed.problem.line}:${parsed.problem.column} (${parsed.problem.code})`);
+      version = (parsed.value as { version?: unknown } | null)?.version;
     } catch (error) {
-      fail(['releases', 'current'], `cannot read the version from ${manifest}: ${(error as Error).message}`);
+      fail(['releases', 'current'], `cannot read the version from ${manifest}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     if (typeof version !== 'string') fail(['releases', 'current'], `${manifest} has no "version"`);
     const release = releaseForVersion(names, version as string);

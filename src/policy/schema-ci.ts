@@ -160,7 +160,19 @@ const systemSchema = z
 
 export const ciSectionSchema = z
   .strictObject({
-    systems: z.array(systemSchema).optional().describe('The CI systems to evaluate with `lifecycle ci-readiness`.'),
+    systems: z
+      .array(systemSchema)
+      .superRefine((systems, context) => {
+        // Verdicts, votes and --system are keyed by name: a second entry of the same name would hide the first.
+        const first = new Map<string, number>();
+        systems.forEach((system, index) => {
+          const earlier = first.get(system.name);
+          if (earlier === undefined) first.set(system.name, index);
+          else context.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate CI system name "${system.name}" (also ci.systems[${earlier}]); names must be unique` });
+        });
+      })
+      .optional()
+      .describe('The CI systems to evaluate with `lifecycle ci-readiness`.'),
     reference: z
       .strictObject({
         name: z.string().min(1).describe("The reference gate's name (e.g. Zuul, the upstream gate)."),

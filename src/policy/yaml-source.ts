@@ -46,8 +46,53 @@ export function readYamlSource(file: string): YamlSource {
     });
     throw new InputError(`invalid YAML: ${problems[0]}`, problems.slice(1));
   }
+  refuseUnsafeKeys(file, document, lineCounter);
   keepDottedNumbersAsWritten(document);
-  return { file, document, lineCounter, value: document.toJS({ maxAliasCount: 100 }) };
+  return { file, document, lineCounter, value: toPlainValue(file, document, lineCounter) };
+}
+
+/** Aliases may expand to at most this many nodes in total: more is an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** The plain value; an alias bomb is an InputError at the first alias, not an exhausted process. */
+function toPlainValue(file: string, document: Document.Parsed, lineCounter: LineCounter): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/excessive alias count/i.test(error.message)) throw error;
+    let offset = 0;
+    visit(document, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const pos = lineCounter.linePos(offset);
+    throw new InputError(`${file}:${pos.line}:${pos.col}: YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}); write the values out instead`);
+  }
+}
+
+/** Keys that name the prototype machinery of JavaScript objects: a map keyed by one (a feature id) would lose it. */
+export const RESERVED_KEYS: readonly string[] = ['__proto__'];
+
+/**
+ * Keys the policy model cannot hold are errors at the key, never silently dropped:
+ * `? [a, b]: value` (a collection as a key; the yaml library would stringify it with a process
+ * warning) and a reserved key such as `__proto__` (which zod and object spreads drop).
+ */
+function refuseUnsafeKeys(file: string, document: Document.Parsed, lineCounter: LineCounter): void {
+  visit(document, {
+    Pair(_key, pair) {
+      const collection = isMap(pair.key) ? 'mapping' : isSeq(pair.key) ? 'sequence' : undefined;
+      const reserved = isScalar(pair.key) && RESERVED_KEYS.includes(String(pair.key.value));
+      if (!collection && !reserved) return;
+      const pos = lineCounter.linePos(rangeStart(pair.key) ?? 0);
+      const problem = collection
+        ? `a mapping key must be a plain value, not a ${collection}`
+        : `"${String((pair.key as { value: unknown }).value)}" cannot be a key (JavaScript objects reserve it): rename the feature (and its folder)`;
+      throw new InputError(`${file}:${pos.line}:${pos.col}: ${problem}`);
+    },
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CheckResult, Finding } from '../findings.js';
+import { escapeControl } from './escape.js';
 import { filesText, importsText, plural } from './summary-text.js';
 
 /**
@@ -33,9 +34,12 @@ function annotation(finding: Finding): string {
   return `::${command} ${properties}::${escapeData(finding.message)}`;
 }
 
-/** The message part: `%`, CR and LF are percent-encoded (as in @actions/core). */
+/**
+ * The message part: `%`, CR and LF are percent-encoded (as in @actions/core), so no value can end
+ * the command's line; the other control characters (ESC sequences…) are escaped visibly.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value: also `:` and `,`, which would end the value. */

@@ -1,4 +1,5 @@
 import type { CheckResult, Finding } from '../findings.js';
+import { defuseCommandLines, escapeControl } from './escape.js';
 import { filesText, importsText, plural } from './summary-text.js';
 import { ruleHelpUri } from './tool-info.js';
 
@@ -10,11 +11,15 @@ const MARKER = '<!-- feature-lifecycle check -->';
 
 /** A pull-request comment: a summary line, then one table per file with links to the rule docs. */
 export function formatMarkdown(result: CheckResult): string {
+  return defuseCommandLines(renderMarkdown(result));
+}
+
+function renderMarkdown(result: CheckResult): string {
   const lines = [MARKER, '### feature-lifecycle check', '', summaryLine(result)];
   let rows = 0;
   for (const [file, findings] of groupByFile(result.findings)) {
     if (rows >= MARKDOWN_MAX_ROWS) break;
-    lines.push('', `#### ${codeSpan(file)}`, '', '| Line | Severity | Rule | Message |', '| ---: | --- | --- | --- |');
+    lines.push('', `#### ${codeSpan(escapeControl(file))}`, '', '| Line | Severity | Rule | Message |', '| ---: | --- | --- | --- |');
     for (const finding of findings.slice(0, MARKDOWN_MAX_ROWS - rows)) {
       const severity = finding.severity === 'error' ? '**error**' : 'warning';
       lines.push(`| ${finding.line}:${finding.column} | ${severity} | [${codeSpan(finding.rule)}](${ruleHelpUri(finding.rule)}) | ${cell(finding.message)} |`);
@@ -43,14 +48,15 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   return byFile;
 }
 
-/** Table cell text: pipes escaped, line breaks as <br>, HTML and Markdown emphasis defused. */
+/** Table cell text: pipes escaped, line breaks as <br>, HTML and Markdown emphasis defused, other control characters escaped. */
 function cell(text: string): string {
-  return text
+  const html = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|])/g, '\\$1')
     .replace(/\r?\n/g, '<br>');
+  return escapeControl(html);
 }
 
 /** Inline code that survives backticks in the text (a longer fence). */

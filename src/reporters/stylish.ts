@@ -1,12 +1,20 @@
 import type { CheckResult, Finding } from '../findings.js';
+import { defuseCommandLines, escapeControl, escapeStrings } from './escape.js';
 import type { ReporterOptions } from './index.js';
 import { groupUnresolved, unresolvedHeadline } from './unresolved-groups.js';
 import { filesText, importsText } from './summary-text.js';
 
 const CODES = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 
-/** Human output grouped by file, like ESLint's stylish; colour only when asked (a TTY). */
+/**
+ * Human output grouped by file, like ESLint's stylish; colour only when asked (a TTY). Control
+ * characters in names and messages are escaped, so no file name can forge a line.
+ */
 export function formatStylish(result: CheckResult, options: ReporterOptions): string {
+  return defuseCommandLines(renderStylish(escapeStrings(result), { ...options, notes: (options.notes ?? []).map(escapeControl) }));
+}
+
+function renderStylish(result: CheckResult, options: ReporterOptions): string {
   const paint = (style: keyof typeof CODES, text: string) =>
     options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
   const lines: string[] = [];

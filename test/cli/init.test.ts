@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLifecycle } from '../helpers/cli.js';
@@ -43,5 +43,17 @@ describe('lifecycle init', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('    - src/preview/{feature}/**');
     expect(existsSync(join(root, 'lifecycle.yaml'))).toBe(false);
+  });
+});
+
+describe('lifecycle init creates lifecycle.yaml exclusively', () => {
+  it('never replaces what is at lifecycle.yaml, even a dangling link the existence check cannot see', () => {
+    const root = tempProject({ 'src/preview/a/x.ts': '' });
+    symlinkSync('elsewhere/policy.yaml', join(root, 'lifecycle.yaml'));
+    const run = runLifecycle(['init', '--cwd', root]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`lifecycle: cannot write the starter policy ${join(root, 'lifecycle.yaml')} (it already exists; not overwriting it)\n`);
+    expect(lstatSync(join(root, 'lifecycle.yaml')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(root).sort()).toEqual(['lifecycle.yaml', 'src']);
   });
 });

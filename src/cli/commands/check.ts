@@ -7,6 +7,7 @@ import { createProgress, progressWanted } from '../../engine/progress.js';
 import type { CheckOptions, CheckRun } from '../../engine/run-check.js';
 import { writeFileAtomic } from '../../engine/write-atomic.js';
 import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from '../../reporters/index.js';
+import { escapeControl } from '../../reporters/escape.js';
 import { groupUnresolved, unresolvedHeadline } from '../../reporters/unresolved-groups.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
@@ -107,12 +108,12 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
         const groups = groupUnresolved(result.unresolvedImports);
         if (groups.length > 0) io.stderr(`note: ${unresolvedHeadline(groups)}\n`);
         for (const group of groups) {
-          for (const item of group.imports) io.stderr(`unresolved: ${item.file}:${item.line}:${item.column} "${item.specifier}" (${group.label}: ${item.reason})\n`);
+          for (const item of group.imports) io.stderr(`unresolved: ${escapeControl(`${item.file}:${item.line}:${item.column} "${item.specifier}" (${group.label}: ${item.reason})`)}\n`);
         }
-        for (const note of notes) io.stderr(`note: ${note}\n`);
+        for (const note of notes) io.stderr(`note: ${escapeControl(note)}\n`);
       } else if (flags.format !== 'stylish') {
         // Machine formats have no notes; files left unread are said on stderr all the same.
-        for (const note of unreadNotes(run.workspace.unreadSources, false)) io.stderr(`note: ${note}\n`);
+        for (const note of unreadNotes(run.workspace.unreadSources, false)) io.stderr(`note: ${escapeControl(note)}\n`);
       }
       const { errors, warnings } = result.summary;
       const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;

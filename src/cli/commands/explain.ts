@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
 import type { ImportFact } from '../../checks/facts.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
@@ -43,6 +44,12 @@ Example:
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
       const rel = relative(workspace.root, abs).split('\\').join('/');
       if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${workspace.root}`);
+      // Like discovery in `lifecycle check`: a symbolic link out of the root is never followed.
+      const real = realpathSync(abs);
+      const realRoot = realpathSync(workspace.root);
+      if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
+        throw new InputError(`${file} leads outside the project root ${workspace.root} (through a symbolic link, to ${real}); lifecycle check does not read it either`);
+      }
       const { facts, readBy } = analyzeFile(workspace, rel, { fullParse: true }); // one file: show every syntax error
       const policy = workspace.loaded.policy;
       const vendored = workspace.skipped.vendored.find((item) => item.file === rel)?.reason ?? (readBy.kind === 'vendored' ? readBy.reason : undefined);
@@ -95,7 +102,8 @@ Example:
         if (fact.target.kind !== 'unresolved') lines.push(`          resolved by ${fact.via}`);
         lines.push(`          ${verdict.allowed ? 'allowed' : 'FORBIDDEN'}: ${verdict.reason}`);
       }
-      io.stdout(`${lines.join('\n')}\n`);
+      // One line per entry: a hostile name cannot break a line or forge one.
+      io.stdout(defuseCommandLines(`${lines.map(escapeControl).join('\n')}\n`));
     });
 }
 

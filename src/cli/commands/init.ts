@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
@@ -39,15 +39,13 @@ Examples:
         return;
       }
       const target = join(root, 'lifecycle.yaml');
-      const temporary = join(root, `.lifecycle.yaml.${process.pid}.tmp`);
-      try {
-        writeFileSync(temporary, text, { flag: 'wx' });
-        // Validate before it becomes visible: a starter that does not load must not be left behind.
-        loadPolicy({ cwd: root, policyPath: temporary });
-        renameSync(temporary, target);
-      } finally {
-        rmSync(temporary, { force: true });
-      }
+      const { writeFileAtomic } = await import('../../engine/write-atomic.js');
+      // Created exclusively: a policy written while this one was prepared is never overwritten.
+      // Validated before it becomes visible: a starter that does not load must not be left behind.
+      writeFileAtomic(target, text, 'the starter policy', {
+        exclusive: true,
+        beforePublish: (temporary) => loadPolicy({ cwd: root, policyPath: temporary }),
+      });
       io.stdout(`wrote ${target}\nnext: fill in owners and tracking links, then run \`lifecycle check\`\n`);
     });
 }

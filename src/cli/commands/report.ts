@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { escapeControl } from '../../reporters/escape.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
 import { resolveCwd } from './shared.js';
@@ -62,7 +63,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
         policyPath: flags.policy,
         release: flags.release,
         fullParse: Boolean(flags.fullParse),
-        onNote: (message) => io.stderr(`lifecycle: ${message}\n`),
+        onNote: (message) => io.stderr(`lifecycle: ${escapeControl(message)}\n`),
       });
       const model = buildReport(input);
       const reasons = failingConditions(model, conditions);
@@ -74,7 +75,7 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
       } else {
         io.stdout(text);
       }
-      for (const reason of reasons) io.stderr(`lifecycle: ${reason}\n`);
+      for (const reason of reasons) io.stderr(`lifecycle: ${escapeControl(reason)}\n`);
       setExitCode(reasons.length > 0 ? 1 : 0);
     });
 }

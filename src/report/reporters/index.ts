@@ -1,3 +1,4 @@
+import { defuseCommandLines, escapeStrings } from '../../reporters/escape.js';
 import type { ReportModel } from '../model.js';
 import type { ReportOptions } from './cells.js';
 import { renderReportHtml } from './html.js';
@@ -15,10 +16,13 @@ export function renderReportJson(model: ReportModel): string {
 
 export type ReportFormat = 'text' | 'markdown' | 'json' | 'html';
 
-/** The one map from `lifecycle report --format` name to reporter. */
+/**
+ * The one map from `lifecycle report --format` name to reporter. The human formats see the model
+ * with control characters escaped (a hostile file name or policy value cannot forge a line).
+ */
 export const REPORT_REPORTERS: Record<ReportFormat, ReportReporter> = {
-  text: renderReportText,
-  markdown: (model) => renderReportMarkdown(model),
+  text: (model, options) => defuseCommandLines(renderReportText(escapeStrings(model), options)),
+  markdown: (model) => defuseCommandLines(renderReportMarkdown(escapeStrings(model))),
   json: (model) => renderReportJson(model),
   html: (model) => renderReportHtml(model),
 };
