@@ -10,7 +10,8 @@ import { withFingerprints } from '../baseline/fingerprint.js';
 import { sourceLines } from '../baseline/source-lines.js';
 import { analyzeFile } from './analyze-file.js';
 import { collectProjectFiles } from './collect-project-files.js';
-import { changedScopeOf, type ChangedScope } from './changed-files.js';
+import { changedScopeBelow, changedSince, type ChangedScope } from './changed-files.js';
+import { joinPrefix, projectsOf } from './nested-policies.js';
 import { applySuppressions, type SuppressionComment } from './suppressions.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
@@ -27,29 +28,102 @@ export interface CheckOptions {
   release?: string;
   /** Parse every file with TypeScript's parser instead of scanning most (reports every syntax error). */
   fullParse?: boolean;
+  /**
+   * `check` (default): subtrees with their own lifecycle.yaml are checked by that policy. `skip`:
+   * they are only left out (`lifecycle report` reviews one policy at a time).
+   */
+  nestedPolicies?: 'check' | 'skip';
 }
 
 export interface CheckRun {
   result: CheckResult;
+  /** The workspace of the policy the run started from (the top project). */
   workspace: Workspace;
-  /** What --changed-since limited the run to. */
+  /** What --changed-since limited the run to (paths relative to the top project's root). */
   changed: ChangedScope | undefined;
-  /** The facts the checks ran on (`lifecycle report` derives coverage and fan-in from them). */
+  /** The facts the top policy's checks ran on (`lifecycle report` derives coverage and fan-in from them). */
   facts: ProjectFacts;
   /** How the analysed files were read, for --verbose: scanned, parsed in full (by reason), not analysed. */
   reading: { scanned: number; parsed: Map<string, number>; unreadable: number };
+  /**
+   * The nested projects (subtrees with their own lifecycle.yaml, at any depth), relative to the top
+   * root: checked by their own policy, or only left out of the top one (`nestedPolicies: 'skip'`).
+   */
+  nested: { dir: string; policyFile: string; changed: ChangedScope | undefined }[];
 }
 
-/** `lifecycle check` as a function: policy → workspace → facts → checks → suppressions → result. */
+/** One project's share of a run: its analysed files and findings, paths already relative to the top root. */
+interface ProjectRun {
+  facts: ProjectFacts;
+  findings: Finding[];
+  unresolvedImports: UnresolvedImport[];
+  changed: ChangedScope | undefined;
+}
+
+/**
+ * `lifecycle check` as a function: policy → workspace → facts → checks → suppressions → result.
+ * Each file is checked by its nearest policy: the top one, or a nested project's own (loaded up
+ * front, so a broken nested policy stops the run before any work); one combined result.
+ */
 export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const workspace = openWorkspace(options);
-  const changed = options.changedSince === undefined ? undefined : changedScopeOf(workspace, options.changedSince);
-  // Unchanged files are not parsed at all; checks about the whole tree use classification only.
-  const isChanged = (file: string) => !changed || changed.everything !== undefined || changed.files.has(file);
-  const selected = selectFiles(workspace, options).filter(isChanged);
+  const projects = options.nestedPolicies === 'skip' ? [{ workspace, prefix: '' }] : projectsOf(workspace);
+  const prefixes = pathPrefixes(workspace, options);
+  const allChanged = options.changedSince === undefined ? undefined : changedSince(workspace.root, options.changedSince, []);
+  const selected = projects.map(({ workspace: project, prefix }) => {
+    const changed = allChanged && changedScopeBelow(allChanged, project, prefix);
+    // Unchanged files are not parsed at all; checks about the whole tree use classification only.
+    const isChanged = (file: string) => !changed || changed.everything !== undefined || changed.files.has(file);
+    const files = project.sourceFiles.filter((file) => (!prefixes || underAny(prefixes, joinPrefix(prefix, file))) && isChanged(file));
+    return { project, prefix, changed, isChanged, files };
+  });
+  const total = selected.reduce((sum, { files }) => sum + files.length, 0);
+  const reading = { scanned: 0, parsed: new Map<string, number>(), unreadable: 0 };
+  let done = 0;
+  const runs: ProjectRun[] = [];
+  for (const { project, prefix, changed, isChanged, files } of selected) {
+    const onAnalyzed = () => options.onProgress?.((done += 1), total);
+    const run = await checkProject(project, files, { ...options, reading, onAnalyzed, isChanged });
+    const inScope = (finding: Finding) => !prefixes || underAny(prefixes, finding.file);
+    runs.push({ ...run, findings: withPrefix(prefix, run).filter(inScope), unresolvedImports: run.unresolvedImports.map((item) => ({ ...item, file: joinPrefix(prefix, item.file) })), changed });
+  }
+  const findings = withFingerprints(runs.flatMap((run) => run.findings).sort(compareFindings), sourceLines(workspace.root));
+  // Each project's list is in file order already; nested projects' files sort among the top's.
+  const unresolvedImports = runs.flatMap((run) => run.unresolvedImports);
+  if (runs.length > 1) unresolvedImports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  const files = runs.reduce((sum, run) => sum + run.facts.files.length, 0);
+  return {
+    workspace,
+    changed: runs[0]!.changed,
+    facts: runs[0]!.facts,
+    reading,
+    nested:
+      options.nestedPolicies === 'skip'
+        ? workspace.nested.map((nested) => ({ dir: nested.dir, policyFile: nested.policyFile, changed: undefined }))
+        : selected.slice(1).map(({ project, prefix }, index) => ({ dir: prefix, policyFile: project.loaded.path, changed: runs[index + 1]!.changed })),
+    result: {
+      version: 1,
+      findings,
+      summary: {
+        errors: findings.filter((finding) => finding.severity === 'error').length,
+        warnings: findings.filter((finding) => finding.severity === 'warn').length,
+        files,
+        unresolved: unresolvedImports.length,
+      },
+      unresolvedImports,
+    },
+  };
+}
+
+/** The checks of one project's policy over its selected files; paths relative to its own root. */
+async function checkProject(
+  workspace: Workspace,
+  selected: readonly string[],
+  options: CheckOptions & { reading: CheckRun['reading']; onAnalyzed: () => void; isChanged: (file: string) => boolean },
+): Promise<Omit<ProjectRun, 'changed'>> {
+  const { reading, isChanged } = options;
   const files: SourceFileFacts[] = [];
   const suppressions = new Map<string, SuppressionComment[]>();
-  const reading = { scanned: 0, parsed: new Map<string, number>(), unreadable: 0 };
   for (const file of selected) {
     const analyzed = analyzeFile(workspace, file, { fullParse: options.fullParse ?? false });
     const { readBy } = analyzed;
@@ -58,7 +132,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     else reading.unreadable += 1;
     files.push(analyzed.facts);
     if (analyzed.suppressions.length > 0) suppressions.set(file, analyzed.suppressions);
-    options.onProgress?.(files.length, selected.length);
+    options.onAnalyzed();
   }
   const policy = workspace.loaded.policy;
   const facts: ProjectFacts = {
@@ -68,9 +142,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     ...(await collectProjectFiles(workspace, isChanged)),
   };
   const raw = CHECK_FUNCTIONS.flatMap((check) => check.run(facts));
-  const inScope = scopeFilter(workspace, options);
-  const kept = withPolicySeverity(applySuppressions(raw, suppressions), policy).filter((finding) => inScope(finding) && isChanged(finding.file));
-  const findings = withFingerprints(kept.sort(compareFindings), sourceLines(workspace.root));
+  const findings = withPolicySeverity(applySuppressions(raw, suppressions), policy).filter((finding) => isChanged(finding.file));
   const unresolvedImports: UnresolvedImport[] = files.flatMap((file) =>
     file.imports.flatMap((fact) =>
       fact.target.kind === 'unresolved'
@@ -78,23 +150,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
         : [],
     ),
   );
-  return {
-    workspace,
-    changed,
-    facts,
-    reading,
-    result: {
-      version: 1,
-      findings,
-      summary: {
-        errors: findings.filter((finding) => finding.severity === 'error').length,
-        warnings: findings.filter((finding) => finding.severity === 'warn').length,
-        files: files.length,
-        unresolved: unresolvedImports.length,
-      },
-      unresolvedImports,
-    },
-  };
+  return { facts, findings, unresolvedImports };
+}
+
+/** A nested project's findings with `file` (and a file `target`) relative to the top root. */
+function withPrefix(prefix: string, run: Omit<ProjectRun, 'changed'>): Finding[] {
+  if (prefix === '') return run.findings;
+  const fileTargets = new Set(run.facts.files.flatMap((file) => file.imports.flatMap((fact) => (fact.target.kind === 'file' ? [fact.target.file] : []))));
+  return run.findings.map((finding) => {
+    const file = joinPrefix(prefix, finding.file);
+    if (finding.target === undefined || finding.rule !== 'no-preview-import' || !fileTargets.has(finding.target)) return { ...finding, file };
+    // The message names the target as `(path)`, like `target`: both relative to the top root.
+    const target = joinPrefix(prefix, finding.target);
+    return { ...finding, file, target, message: finding.message.replace(`(${finding.target})`, `(${target})`) };
+  });
 }
 
 /**
@@ -125,15 +194,4 @@ function pathPrefixes(workspace: Workspace, options: CheckOptions): string[] | u
 
 function underAny(prefixes: readonly string[], file: string): boolean {
   return prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
-}
-
-function selectFiles(workspace: Workspace, options: CheckOptions): string[] {
-  const prefixes = pathPrefixes(workspace, options);
-  return prefixes ? workspace.sourceFiles.filter((file) => underAny(prefixes, file)) : workspace.sourceFiles;
-}
-
-/** With paths given, only findings in files under them are reported (source, config, docs, the policy). */
-function scopeFilter(workspace: Workspace, options: CheckOptions): (finding: Finding) => boolean {
-  const prefixes = pathPrefixes(workspace, options);
-  return prefixes ? (finding) => underAny(prefixes, finding.file) : () => true;
 }

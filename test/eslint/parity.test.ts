@@ -4,6 +4,7 @@ import { ESLint as ESLint9 } from 'eslint-v9';
 import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
+import { projectsOf } from '../../src/engine/nested-policies.js';
 import { openWorkspace } from '../../src/engine/workspace.js';
 import { FIXTURES, REPO_ROOT, runLifecycle } from '../helpers/cli.js';
 
@@ -31,7 +32,8 @@ const ESPREE_FOR_JAVASCRIPT = [
 ];
 
 async function eslintMessages(root: string, Eslint: typeof ESLint = ESLint, parsers: object[] = TS_PARSER_EVERYWHERE) {
-  const files = openWorkspace({ cwd: root }).sourceFiles;
+  // Every file lifecycle check analyses, nested projects' (checked by their own policy) included.
+  const files = projectsOf(openWorkspace({ cwd: root })).flatMap(({ workspace, prefix }) => workspace.sourceFiles.map((file) => (prefix ? `${prefix}/${file}` : file)));
   const eslint = new Eslint({
     cwd: root,
     overrideConfigFile: true,
@@ -60,7 +62,7 @@ function cliFindings(root: string): string[] {
   const run = runLifecycle(['check', '--format', 'json', '--cwd', root]);
   const output = JSON.parse(run.stdout) as { findings: { rule: string; file: string; line: number; column: number }[] };
   const findings = output.findings
-    .filter((finding) => SHARED_RULES.includes(finding.rule) && finding.file !== 'lifecycle.yaml')
+    .filter((finding) => SHARED_RULES.includes(finding.rule) && !/(?:^|\/)lifecycle\.yaml$/.test(finding.file))
     .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.rule}`)
     .sort();
   cliRuns.set(root, findings);
@@ -69,7 +71,7 @@ function cliFindings(root: string): string[] {
 
 const projects = [
   join(REPO_ROOT, 'examples', 'netsvc'),
-  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx'].map((name) => join(FIXTURES, name)),
+  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx', 'nested-policies'].map((name) => join(FIXTURES, name)),
 ];
 
 describe.each(ESLINTS)('parity (%s): the ESLint plugin and lifecycle check report the same findings', (_name, Eslint) => {
