@@ -49,7 +49,13 @@ export interface CheckRun {
    * The nested projects (subtrees with their own lifecycle.yaml, at any depth), relative to the top
    * root: checked by their own policy, or only left out of the top one (`nestedPolicies: 'skip'`).
    */
-  nested: { dir: string; policyFile: string; changed: ChangedScope | undefined }[];
+  nested: {
+    dir: string;
+    policyFile: string;
+    /** Its workspace, when it was checked (undefined with `nestedPolicies: 'skip'`). */
+    workspace: Workspace | undefined;
+    changed: ChangedScope | undefined;
+  }[];
 }
 
 /** One project's share of a run: its analysed files and findings, paths already relative to the top root. */
@@ -99,8 +105,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     reading,
     nested:
       options.nestedPolicies === 'skip'
-        ? workspace.nested.map((nested) => ({ dir: nested.dir, policyFile: nested.policyFile, changed: undefined }))
-        : selected.slice(1).map(({ project, prefix }, index) => ({ dir: prefix, policyFile: project.loaded.path, changed: runs[index + 1]!.changed })),
+        ? workspace.nested.map((nested) => ({ dir: nested.dir, policyFile: nested.policyFile, workspace: undefined, changed: undefined }))
+        : selected.slice(1).map(({ project, prefix }, index) => ({ dir: prefix, policyFile: project.loaded.path, workspace: project, changed: runs[index + 1]!.changed })),
     result: {
       version: 1,
       findings,

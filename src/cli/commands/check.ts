@@ -1,8 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { applyBaseline, readBaseline, readBaselineForUpdate, serializeBaseline, updateBaseline } from '../../baseline/baseline.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, InputError } from '../../errors.js';
-import type { ChangedScope } from '../../engine/changed-files.js';
 import { createProgress, progressWanted } from '../../engine/progress.js';
 import type { CheckOptions, CheckRun } from '../../engine/run-check.js';
 import { writeFileAtomic } from '../../engine/write-atomic.js';
@@ -84,12 +83,14 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
         return;
       }
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
+      const projects = [{ dir: '', workspace: run.workspace }, ...run.nested.flatMap(({ dir, workspace }) => (workspace ? [{ dir, workspace }] : []))];
       const notes = [
-        ...changedNotes(run.changed),
+        ...changedNotes(run),
         ...(flags.verbose
           ? [
-              ...run.workspace.notes.map((note) => `${note.path}: ${note.message}`),
-              ...run.workspace.resolver.configProblems().map((problem) => `tsconfig: ${problem}`),
+              ...run.nested.map((nested) => `${relative(cwd, nested.policyFile) || nested.policyFile} applies to ${nested.dir}/ (a nested policy: the outer one does not analyse it)`),
+              ...projects.flatMap(({ dir, workspace }) => workspace.notes.map((note) => `${dir ? `${dir}/` : ''}${note.path}: ${note.message}`)),
+              ...projects.flatMap(({ dir, workspace }) => workspace.resolver.configProblems().map((problem) => `tsconfig${dir ? ` (${dir}/)` : ''}: ${problem}`)),
               parseNote(run),
             ]
           : []),
@@ -132,10 +133,17 @@ function parseNote(run: CheckRun): string {
   );
 }
 
-function changedNotes(changed: ChangedScope | undefined): string[] {
+function changedNotes(run: CheckRun): string[] {
+  const { changed } = run;
   if (!changed) return [];
-  if (changed.everything !== undefined) return [`--changed-since ${changed.ref}: ${changed.everything} changed, so every file was checked`];
-  return [`--changed-since ${changed.ref}: only the ${changed.files.size} file${changed.files.size === 1 ? '' : 's'} changed since then were considered`];
+  // A nested policy that changed makes its own subtree "everything"; a tsconfig makes the whole run.
+  const ownEverything = run.nested.filter((nested) => nested.changed?.everything !== undefined && nested.changed.everything !== changed.everything);
+  const nestedNotes = ownEverything.map((nested) => `--changed-since ${changed.ref}: ${nested.changed!.everything} changed, so every file under ${nested.dir}/ was checked`);
+  if (changed.everything !== undefined) {
+    const which = run.nested.some((nested) => nested.changed?.everything !== changed.everything) ? ' of the root policy' : '';
+    return [`--changed-since ${changed.ref}: ${changed.everything} changed, so every file${which} was checked`, ...nestedNotes];
+  }
+  return [`--changed-since ${changed.ref}: only the ${changed.files.size} file${changed.files.size === 1 ? '' : 's'} changed since then were considered`, ...nestedNotes];
 }
 
 function parseCount(value: string): number {
