@@ -105,6 +105,30 @@ describe('parity: the ESLint plugin and lifecycle check report the same findings
     expect(fromEspree).toEqual(cliFindings(root));
   });
 
+  it('nested policies: with settings.lifecycle.policy, one policy checks every file, as lifecycle check --policy does', async () => {
+    const root = join(FIXTURES, 'nested-policies');
+    const policy = join(root, 'lifecycle.yaml');
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [...(TS_PARSER_EVERYWHERE as never[]), plugin.configs.strict as never, { settings: { lifecycle: { policy } } }],
+    });
+    const files = openWorkspace({ cwd: root, policyPath: policy }).sourceFiles;
+    const results = await eslint.lintFiles(files.map((file) => join(root, file)));
+    const fromEslint = results
+      .flatMap((result) => result.messages.map((message) => ({ file: result.filePath.slice(root.length + 1), line: message.line, column: message.column, rule: String(message.ruleId).replace('lifecycle/', '') })))
+      .filter((message) => SHARED_RULES.includes(message.rule))
+      .map((message) => `${message.file}:${message.line}:${message.column} ${message.rule}`)
+      .sort();
+    const cli = JSON.parse(runLifecycle(['check', '--format', 'json', '--cwd', root, '--policy', 'lifecycle.yaml']).stdout) as { findings: { rule: string; file: string; line: number; column: number }[] };
+    const fromCli = cli.findings
+      .filter((finding) => SHARED_RULES.includes(finding.rule) && finding.file !== 'lifecycle.yaml')
+      .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.rule}`)
+      .sort();
+    expect(fromCli).toContain('packages/labs/src/stable.ts:2:23 no-preview-import');
+    expect(fromEslint).toEqual(fromCli);
+  });
+
   it('is not trivially empty', async () => {
     expect((await eslintFindings(join(FIXTURES, 'import-forms'))).length).toBe(19);
   });
