@@ -34,7 +34,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
     .option('--baseline <file>', 'ignore the findings listed in this baseline file (adopting the tool on existing code)')
     .option('--update-baseline', 'write the current findings to the --baseline file (fixed ones are pruned) and exit 0')
     .option('--changed-since <ref>', 'only check files changed since this git ref (everything when the policy changed)')
-    .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
+    .option('-p, --policy <file>', 'check every file with this one policy (default: lifecycle.yaml in --cwd or the nearest parent, and below it each subtree\'s own lifecycle.yaml)')
     .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .option('--full-parse', 'parse every file with the TypeScript parser, so any syntax error is a parse-error finding (slower; default: scan most files)')
     .option('-v, --verbose', 'also list unresolved imports, skipped symlinks, tsconfig problems and which files were parsed in full')
@@ -43,6 +43,9 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
       `
 Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 at least one error (or too many
 warnings), 2 usage, policy or input error. --update-baseline exits 0 once the file is written.
+
+Nested policies: a subtree with its own lifecycle.yaml is checked by that policy (its globs relative
+to its directory), in the same report and exit code; paths stay relative to the project root.
 
 Examples:
   $ lifecycle check                                  # the whole project, human output
@@ -56,7 +59,7 @@ Examples:
   $ lifecycle check --full-parse                     # also report syntax errors the scan cannot see
   $ lifecycle check --cwd examples/netsvc
 
-Formats, baselines and --changed-since: docs/output-formats.md`,
+Formats, baselines and --changed-since: docs/output-formats.md; nested policies: docs/policy.md`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
