@@ -29,12 +29,14 @@ export interface Owner {
  */
 export function nestedPolicyDirs(files: readonly string[], isExcluded: (file: string) => boolean): { dir: string; name: string }[] {
   const found = new Map<string, string>();
+  const suffixes = POLICY_FILE_NAMES.map((name) => `/${name}`);
   for (const file of files) {
-    const slash = file.lastIndexOf('/');
-    if (slash < 0) continue; // the project's own policy file
-    const name = file.slice(slash + 1);
-    if (!(POLICY_FILE_NAMES as readonly string[]).includes(name) || isExcluded(file)) continue;
-    const dir = file.slice(0, slash);
+    // Cheap test first: this runs once per discovered file. The root's own policy has no slash.
+    if (!file.endsWith('.yaml') && !file.endsWith('.yml')) continue;
+    const suffix = suffixes.find((candidate) => file.endsWith(candidate));
+    if (suffix === undefined || isExcluded(file)) continue;
+    const dir = file.slice(0, -suffix.length);
+    const name = suffix.slice(1);
     // lifecycle.yaml wins over lifecycle.yml, as when the policy is looked for in a directory.
     if (found.get(dir) !== POLICY_FILE_NAMES[0]) found.set(dir, name);
   }
