@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -103,5 +103,24 @@ describe('which files the rules check', () => {
     // Past the half second a loaded policy is trusted, within the two seconds a found path is.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await messages(eslint, join(root, 'src/core/b.ts'))).toEqual([expect.stringMatching(/^1:19 lifecycle\/no-preview-import /)]);
+  });
+
+  it('an import into a nested project whose policy cannot be loaded is one policy error on the importing file, not a crash', async () => {
+    const root = project();
+    const nested = {
+      'sub/lifecycle.yaml': 'version: 1\npreveiw: {}\n',
+      'sub/src/x.ts': 'export const x = 1;\n',
+      'src/core/c.ts': "import { x } from '../../sub/src/x.js';\nexport const c = x;\n",
+    };
+    for (const [path, text] of Object.entries(nested)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    const found = await messages(eslintAt(root), join(root, 'src/core/c.ts'));
+    expect(found).toEqual([expect.stringMatching(/^1:1 lifecycle\/no-preview-import lifecycle policy error: invalid policy: .*sub\/lifecycle\.yaml:2:1: preveiw: unknown key/)]);
+    // lifecycle check at the root stops on the same policy file.
+    const cli = runLifecycle(['check', '--cwd', root]);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain(`${join(root, 'sub/lifecycle.yaml')}:2:1: preveiw: unknown key`);
   });
 });
