@@ -6,6 +6,7 @@ import { duplicateReportsCriterion, logLinksCriterion, rechecksAnsweredCriterion
 import { contactsCriterion, matrixCriterion } from './criteria/setup.js';
 import type { CriteriaSettings, CriterionResult, EvaluationInput, Evidence } from './criteria/types.js';
 import { reclassifyMassFailures } from './mass-failure.js';
+import type { TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
 import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report } from './types.js';
 import { dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
@@ -17,7 +18,7 @@ export interface SystemSpec {
   contacts: readonly string[];
   /** Only upstream patchsets of these projects count (empty: all). */
   projects: readonly string[];
-  recheck: RegExp;
+  recheck: TextMatcher;
   matrix: readonly MatrixRule[];
   settings: CriteriaSettings;
 }

@@ -62,6 +62,11 @@ export function discoveryBelow(discovery: Discovery, dir: string): Discovery {
   return {
     files: discovery.files.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length)),
     notes: discovery.notes.filter((note) => note.path.startsWith(prefix)).map((note) => ({ ...note, path: note.path.slice(prefix.length) })),
+    // The walk counted what .gitignore hid for the whole tree, not per subtree: the enclosing project reports it.
+    gitignored: { files: 0, directories: 0 },
+    unreadableDirectories: discovery.unreadableDirectories
+      .filter((dir) => dir.path.startsWith(prefix))
+      .map((dir) => ({ ...dir, path: dir.path.slice(prefix.length) })),
   };
 }
 

@@ -4,7 +4,8 @@ import { checkInfo } from '../checks/ids.js';
 import { CHECK_FUNCTIONS } from '../checks/index.js';
 import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { InputError } from '../errors.js';
-import { compareFindings, type CheckResult, type Finding, type UnresolvedImport } from '../findings.js';
+import picomatch from 'picomatch';
+import { compareFindings, type CheckResult, type Finding, type SkippedCounts, type UnresolvedImport } from '../findings.js';
 import type { Policy } from '../policy/model.js';
 import { withFingerprints } from '../baseline/fingerprint.js';
 import { sourceLines } from '../baseline/source-lines.js';
@@ -12,6 +13,7 @@ import { analyzeFile } from './analyze-file.js';
 import { collectProjectFiles } from './collect-project-files.js';
 import { changedScopeBelow, changedSince, type ChangedScope } from './changed-files.js';
 import { joinPrefix, projectsOf } from './nested-policies.js';
+import { nothingAnalysedError } from './nothing-analysed.js';
 import { applySuppressions, type SuppressionComment } from './suppressions.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
@@ -43,8 +45,8 @@ export interface CheckRun {
   changed: ChangedScope | undefined;
   /** The facts the top policy's checks ran on (`lifecycle report` derives coverage and fan-in from them). */
   facts: ProjectFacts;
-  /** How the analysed files were read, for --verbose: scanned, parsed in full (by reason), not analysed. */
-  reading: { scanned: number; parsed: Map<string, number>; unreadable: number };
+  /** How the analysed files were read, for --verbose: scanned, parsed in full (by reason), not analysed, vendored (skipped). */
+  reading: { scanned: number; parsed: Map<string, number>; unreadable: number; vendored: { file: string; reason: string }[] };
   /**
    * The nested projects (subtrees with their own lifecycle.yaml, at any depth), relative to the top
    * root: checked by their own policy, or only left out of the top one (`nestedPolicies: 'skip'`).
@@ -76,28 +78,48 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const projects = options.nestedPolicies === 'skip' ? [{ workspace, prefix: '' }] : projectsOf(workspace);
   const prefixes = pathPrefixes(workspace, options);
   const allChanged = options.changedSince === undefined ? undefined : changedSince(workspace.root, options.changedSince, []);
+  const skipped: SkippedCounts = { total: 0, notIncluded: 0, excluded: 0, vendored: 0, outsidePaths: 0, unchanged: 0 };
   const selected = projects.map(({ workspace: project, prefix }) => {
     const changed = allChanged && changedScopeBelow(allChanged, project, prefix);
     // Unchanged files are not parsed at all; checks about the whole tree use classification only.
     const isChanged = (file: string) => !changed || changed.everything !== undefined || changed.files.has(file);
-    const files = project.sourceFiles.filter((file) => (!prefixes || underAny(prefixes, joinPrefix(prefix, file))) && isChanged(file));
-    return { project, prefix, changed, isChanged, files };
+    const underPaths = prefixes ? project.sourceFiles.filter((file) => underAny(prefixes, joinPrefix(prefix, file))) : project.sourceFiles;
+    const files = underPaths.filter(isChanged);
+    skipped.notIncluded += project.skipped.notIncluded;
+    skipped.excluded += project.skipped.excluded;
+    skipped.vendored += project.skipped.vendored.length;
+    skipped.outsidePaths += project.sourceFiles.length - underPaths.length;
+    skipped.unchanged += underPaths.length - files.length;
+    return { project, prefix, changed, isChanged, underPaths: underPaths.length, files };
   });
-  const total = selected.reduce((sum, { files }) => sum + files.length, 0);
-  const reading = { scanned: 0, parsed: new Map<string, number>(), unreadable: 0 };
+  const inScopeCount = selected.reduce((sum, { underPaths }) => sum + underPaths, 0);
+  if (inScopeCount === 0 && (!prefixes || !somethingElseUnder(workspace, prefixes))) throw nothingAnalysedError(workspace, total(skipped), options.paths);
+  const totalSelected = selected.reduce((sum, { files }) => sum + files.length, 0);
+  const reading: CheckRun['reading'] = {
+    scanned: 0,
+    parsed: new Map<string, number>(),
+    unreadable: 0,
+    vendored: selected.flatMap(({ project, prefix }) => project.skipped.vendored.map((item) => ({ ...item, file: joinPrefix(prefix, item.file) }))),
+  };
   let done = 0;
   const runs: ProjectRun[] = [];
   for (const { project, prefix, changed, isChanged, files } of selected) {
-    const onAnalyzed = () => options.onProgress?.((done += 1), total);
-    const run = await checkProject(project, files, { ...options, reading, onAnalyzed, isChanged });
+    const onAnalyzed = () => options.onProgress?.((done += 1), totalSelected);
+    const run = await checkProject(project, files, { ...options, reading, skipped, prefix, onAnalyzed, isChanged });
     const inScope = (finding: Finding) => !prefixes || underAny(prefixes, finding.file);
     runs.push({ ...run, findings: withPrefix(prefix, run).filter(inScope), unresolvedImports: run.unresolvedImports.map((item) => ({ ...item, file: joinPrefix(prefix, item.file) })), changed });
   }
+  const files = runs.reduce((sum, run) => sum + run.facts.files.length, 0);
+  // Every file in scope turned out to be vendored or minified: as good as nothing analysed
+  // (not so when --changed-since left only such files: the others are merely unchanged).
+  if (files === 0 && totalSelected > 0 && totalSelected === inScopeCount) throw nothingAnalysedError(workspace, total(skipped), options.paths);
   const findings = withFingerprints(runs.flatMap((run) => run.findings).sort(compareFindings), sourceLines(workspace.root));
   // Each project's list is in file order already; nested projects' files sort among the top's.
   const unresolvedImports = runs.flatMap((run) => run.unresolvedImports);
   if (runs.length > 1) unresolvedImports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  const files = runs.reduce((sum, run) => sum + run.facts.files.length, 0);
+  const importCount = runs.reduce((sum, run) => sum + run.facts.files.reduce((count, file) => count + file.imports.length, 0), 0);
+  // Each project's discovery counts its own files (a nested project's are not the outer one's).
+  const discovered = (pick: (discovery: Workspace['discovery']) => number) => selected.reduce((sum, { project }) => sum + pick(project.discovery), 0);
   return {
     workspace,
     changed: runs[0]!.changed,
@@ -115,6 +137,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
         warnings: findings.filter((finding) => finding.severity === 'warn').length,
         files,
         unresolved: unresolvedImports.length,
+        resolved: importCount - unresolvedImports.length,
+        skipped: total(skipped),
+        discovered: {
+          files: discovered((discovery) => discovery.files),
+          sourceFiles: discovered((discovery) => discovery.sourceFiles),
+          gitignoredFiles: discovered((discovery) => discovery.gitignored.files),
+          gitignoredDirectories: discovered((discovery) => discovery.gitignored.directories),
+          unreadableDirectories: discovered((discovery) => discovery.unreadableDirectories.length),
+        },
       },
       unresolvedImports,
     },
@@ -125,26 +156,34 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
 async function checkProject(
   workspace: Workspace,
   selected: readonly string[],
-  options: CheckOptions & { reading: CheckRun['reading']; onAnalyzed: () => void; isChanged: (file: string) => boolean },
+  options: CheckOptions & { reading: CheckRun['reading']; skipped: SkippedCounts; prefix: string; onAnalyzed: () => void; isChanged: (file: string) => boolean },
 ): Promise<Omit<ProjectRun, 'changed'>> {
-  const { reading, isChanged } = options;
+  const { reading, skipped, isChanged } = options;
   const files: SourceFileFacts[] = [];
   const suppressions = new Map<string, SuppressionComment[]>();
+  const include = workspace.loaded.policy.files.include;
   for (const file of selected) {
-    const analyzed = analyzeFile(workspace, file, { fullParse: options.fullParse ?? false });
+    const analyzed = analyzeFile(workspace, file, { fullParse: options.fullParse ?? false, include });
     const { readBy } = analyzed;
+    options.onAnalyzed();
+    if (readBy.kind === 'vendored') {
+      reading.vendored.push({ file: joinPrefix(options.prefix, file), reason: readBy.reason });
+      skipped.vendored += 1;
+      continue;
+    }
     if (readBy.kind === 'scan') reading.scanned += 1;
     else if (readBy.kind === 'parse') reading.parsed.set(readBy.because, (reading.parsed.get(readBy.because) ?? 0) + 1);
     else reading.unreadable += 1;
     files.push(analyzed.facts);
     if (analyzed.suppressions.length > 0) suppressions.set(file, analyzed.suppressions);
-    options.onAnalyzed();
   }
   const policy = workspace.loaded.policy;
   const facts: ProjectFacts = {
     policy,
     files,
     tree: workspace.sourceFiles.map((file) => ({ file, class: workspace.classifier.classify(file) })),
+    unreadableDirectories: workspace.discovery.unreadableDirectories,
+    listing: { files: workspace.allFiles, sourceFiles: workspace.discoveredSourceFiles },
     ...(await collectProjectFiles(workspace, isChanged)),
   };
   const raw = CHECK_FUNCTIONS.flatMap((check) => check.run(facts));
@@ -170,6 +209,21 @@ function withPrefix(prefix: string, run: Omit<ProjectRun, 'changed'>): Finding[]
     const target = joinPrefix(prefix, finding.target);
     return { ...finding, file, target, message: finding.message.replace(`(${finding.target})`, `(${target})`) };
   });
+}
+
+function total(skipped: SkippedCounts): SkippedCounts {
+  return { ...skipped, total: skipped.notIncluded + skipped.excluded + skipped.vendored + skipped.outsidePaths + skipped.unchanged };
+}
+
+/**
+ * With paths given and no source file under them: whether they still hold something the run
+ * reports on (the policy file, a config or doc file), so `lifecycle check etc/` is not "nothing".
+ */
+function somethingElseUnder(workspace: Workspace, prefixes: readonly string[]): boolean {
+  const { policy } = workspace.loaded;
+  const globs = [...policy.config.files, ...policy.features.flatMap((feature) => feature.docs)];
+  const isReported = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+  return workspace.allFiles.some((file) => underAny(prefixes, file) && (file === policy.file || isReported(file)));
 }
 
 /**

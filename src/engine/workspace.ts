@@ -6,6 +6,7 @@ import { policyAsOfRelease } from '../policy/as-of-release.js';
 import { Classifier, type FileClass } from '../workspace/classify.js';
 import { createIgnoreChecker, discoverFiles, type Discovery, type DiscoveryNote } from '../workspace/discover.js';
 import { readWorkspacePackages, type WorkspacePackages } from '../workspace/packages.js';
+import { includedExplicitly, vendoredByPath } from '../workspace/vendored.js';
 import { ImportResolver } from '../imports/resolve.js';
 import type { TypeScript } from '../ts.js';
 import { ancestorIn, discoveryBelow, joinPrefix, nestedPolicyDirs, type NestedProject, type Owner } from './nested-policies.js';
@@ -20,6 +21,8 @@ export interface Workspace {
   sourceFiles: string[];
   /** Every discovered file outside nested projects (.gitignore honoured, files.include/exclude not applied), sorted. */
   allFiles: string[];
+  /** The source files among allFiles (files.include/exclude and the vendored rules not applied). */
+  discoveredSourceFiles: string[];
   /**
    * Whether `lifecycle check` would analyse this project-relative path with this policy: a source
    * file, inside files.include, outside files.exclude, not ignored by git, not in a nested project
@@ -33,6 +36,15 @@ export interface Workspace {
   /** The class of an import target, by the policy that owns the target (`matchedBy` names a nested policy). */
   classifyTarget(file: string): FileClass;
   notes: DiscoveryNote[];
+  /** What discovery saw: files listed (.gitignore honoured), of them source files, what .gitignore hid, unlistable directories. */
+  discovery: {
+    files: number;
+    sourceFiles: number;
+    gitignored: { files: number; directories: number };
+    unreadableDirectories: { path: string; code: string }[];
+  };
+  /** Source files discovery listed that are not in `sourceFiles`, by reason. */
+  skipped: { notIncluded: number; excluded: number; vendored: { file: string; reason: string }[] };
   packages: WorkspacePackages;
   classifier: Classifier;
   resolver: ImportResolver;
@@ -79,7 +91,22 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
   }
   const nestedOf = (file: string) => (nestedByDir.size === 0 ? undefined : ancestorIn(file, (dir) => nestedByDir.has(dir)));
   const ownFiles = nestedByDir.size === 0 ? discovery.files : discovery.files.filter((file) => nestedOf(file) === undefined);
-  const sourceFiles = ownFiles.filter((file) => SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file));
+  const isVendored = (file: string) => {
+    const vendored = vendoredByPath(file);
+    return vendored && !includedExplicitly(file, vendored, include) ? vendored : undefined;
+  };
+  const candidates = ownFiles.filter((file) => SOURCE_FILE.test(file));
+  const skipped: Workspace['skipped'] = { notIncluded: 0, excluded: 0, vendored: [] };
+  const sourceFiles = candidates.filter((file) => {
+    if (!isIncluded(file)) skipped.notIncluded += 1;
+    else if (isExcluded(file)) skipped.excluded += 1;
+    else {
+      const vendored = isVendored(file);
+      if (!vendored) return true;
+      skipped.vendored.push({ file, reason: vendored.reason });
+    }
+    return false;
+  });
   // Packages in nested projects stay importable by name from this one.
   const packages = readWorkspacePackages(root, discovery.files);
   const classifier = new Classifier(policy, packages);
@@ -102,6 +129,7 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
       const policyFile = owner.workspace.loaded.path.slice(owner.workspace.root.length + 1);
       return { ...decided, matchedBy: `${joinPrefix(owner.prefix, policyFile)}: ${decided.matchedBy}` };
     },
+    discoveredSourceFiles: candidates,
     inScope: (() => {
       const ignored = createIgnoreChecker(root);
       const known = new Set(sourceFiles);
@@ -113,11 +141,19 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
         (SOURCE_FILE.test(file) &&
           isIncluded(file) &&
           !isExcluded(file) &&
+          !isVendored(file) &&
           nestedOf(file) === undefined &&
           !ignored(file) &&
           !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
     })(),
     notes: nestedByDir.size === 0 ? discovery.notes : discovery.notes.filter((note) => nestedOf(note.path) === undefined),
+    discovery: {
+      files: ownFiles.length,
+      sourceFiles: candidates.length,
+      gitignored: discovery.gitignored,
+      unreadableDirectories: nestedByDir.size === 0 ? discovery.unreadableDirectories : discovery.unreadableDirectories.filter((dir) => nestedOf(dir.path) === undefined),
+    },
+    skipped,
     packages,
     classifier,
     resolver: new ImportResolver(root, packages, options.typescript),

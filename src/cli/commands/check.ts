@@ -37,12 +37,15 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
     .option('-p, --policy <file>', 'check every file with this one policy (default: lifecycle.yaml in --cwd or the nearest parent, and below it each subtree\'s own lifecycle.yaml)')
     .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .option('--full-parse', 'parse every file with the TypeScript parser, so any syntax error is a parse-error finding (slower; default: scan most files)')
-    .option('-v, --verbose', 'also list unresolved imports, skipped symlinks, tsconfig problems and which files were parsed in full')
+    .option('-v, --verbose', 'also list unresolved imports, skipped symlinks, vendored and minified files not analysed, tsconfig problems and which files were parsed in full')
     .addHelpText(
       'after',
       `
 Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 at least one error (or too many
-warnings), 2 usage, policy or input error. --update-baseline exits 0 once the file is written.
+warnings), 2 usage, policy or input error, or nothing analysed (no source file in scope: the line
+says what discovery saw and what files.include, .gitignore and the vendored rules removed).
+--update-baseline exits 0 once the file is written. --changed-since with no changed source file is
+not "nothing analysed": it exits 0 and says so.
 
 Nested policies: a subtree with its own lifecycle.yaml is checked by that policy (its globs relative
 to its directory), in the same report and exit code; paths stay relative to the project root.
@@ -93,6 +96,7 @@ Formats, baselines and --changed-since: docs/output-formats.md; nested policies:
           ? [
               ...run.nested.map((nested) => `${relative(cwd, nested.policyFile) || nested.policyFile} applies to ${nested.dir}/ (a nested policy: the outer one does not analyse it)`),
               ...projects.flatMap(({ dir, workspace }) => workspace.notes.map((note) => `${dir ? `${dir}/` : ''}${note.path}: ${note.message}`)),
+              ...run.reading.vendored.map((item) => `${item.file}: not analysed, ${item.reason} (name it in files.include to analyse it)`),
               ...projects.flatMap(({ dir, workspace }) => workspace.resolver.configProblems().map((problem) => `tsconfig${dir ? ` (${dir}/)` : ''}: ${problem}`)),
               parseNote(run),
             ]

@@ -47,9 +47,10 @@ Example:
       // The policy that decides: the nearest nested one (as in lifecycle check), paths shown from the top root.
       const { workspace, prefix, file: ownPath } = top.ownerOf(rel);
       const fromTop = (path: string) => (prefix === '' ? path : `${prefix}/${path}`);
-      const { facts } = analyzeFile(workspace, ownPath, { fullParse: true }); // one file: show every syntax error
+      const { facts, readBy } = analyzeFile(workspace, ownPath, { fullParse: true }); // one file: show every syntax error
       const policy = workspace.loaded.policy;
-      const inScope = workspace.sourceFiles.includes(ownPath);
+      const vendored = workspace.skipped.vendored.find((item) => item.file === ownPath)?.reason ?? (readBy.kind === 'vendored' ? readBy.reason : undefined);
+      const inScope = workspace.sourceFiles.includes(ownPath) && vendored === undefined;
       const policyFile = relative(top.root, workspace.loaded.path).split('\\').join('/');
       const describe = (fact: ImportFact) => (fact.target.kind === 'file' ? fromTop(fact.target.file) : describeTarget(fact));
       const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));
@@ -91,7 +92,8 @@ Example:
         `  decided:  ${cls.matchedBy}`,
         ...(cls.exceptions ?? []).map((entry) => `  exception: ${entry.path.join(', ')}${entry.features ? ` (features: ${entry.features.join(', ')})` : ''} — ${entry.reason}`),
         `  policy:   ${relative(cwd, workspace.loaded.path) || workspace.loaded.path}${prefix === '' ? '' : ` (nested policy of ${prefix}/, the nearest to the file)`}`,
-        ...(inScope ? [] : ['  note:     this file is outside files.include/exclude (or ignored), so `lifecycle check` does not analyse it']),
+        ...(vendored !== undefined ? [`  note:     vendored or minified (${vendored}), so \`lifecycle check\` does not analyse it; name it in files.include to analyse it`] : []),
+        ...(inScope || vendored !== undefined ? [] : ['  note:     this file is outside files.include/exclude (or ignored), so `lifecycle check` does not analyse it']),
         ...(facts.problem ? [`  problem:  ${facts.problem.line}:${facts.problem.column} ${facts.problem.message}`] : []),
         `  imports:  ${imports.length === 0 ? 'none' : ''}`,
       ];
