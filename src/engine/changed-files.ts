@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { basename, isAbsolute, join, relative } from 'node:path';
+import { basename, isAbsolute, join, posix, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Workspace } from './workspace.js';
 
@@ -58,10 +58,27 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
 
-/** The changed-files scope of a workspace: the policy chain (and package.json when it gives the release) is global. */
-export function changedScopeOf(workspace: Workspace, ref: string): ChangedScope {
+/**
+ * The files a workspace's findings all depend on, relative to its root: the policy chain, and
+ * package.json when it gives the release. When one of them changed, `--changed-since` checks the
+ * whole project (for a nested project: its whole subtree).
+ */
+export function policyInputs(workspace: Workspace): string[] {
   const { loaded } = workspace;
   const inputs = loaded.sources.map((source) => relative(loaded.root, source.file).split('\\').join('/'));
   if (loaded.merged.releases?.current === 'package.json') inputs.push('package.json');
-  return changedSince(loaded.root, ref, inputs);
+  return inputs;
+}
+
+/**
+ * The part of a run's changed files (relative to the top root) that concerns the project at
+ * `prefix`: its files relative to its own root, and `everything` when its own policy inputs or a
+ * tsconfig changed.
+ */
+export function changedScopeBelow(all: ChangedScope, workspace: Workspace, prefix: string): ChangedScope {
+  const fromTop = (file: string) => posix.normalize(prefix === '' ? file : `${prefix}/${file}`);
+  const own = policyInputs(workspace).find((file) => all.files.has(fromTop(file)));
+  const files = prefix === '' ? all.files : new Set([...all.files].filter((file) => file.startsWith(`${prefix}/`)).map((file) => file.slice(prefix.length + 1)));
+  const everything = own === undefined ? all.everything : fromTop(own);
+  return { ref: all.ref, files, everything };
 }

@@ -37,7 +37,7 @@ export function statementEnds(sites: readonly ImportSite[]): Map<number, number>
 function targetOf(workspace: Workspace, resolution: Resolution): ImportTarget {
   switch (resolution.kind) {
     case 'file':
-      return { kind: 'file', file: resolution.file, class: workspace.classifier.classify(resolution.file) };
+      return { kind: 'file', file: resolution.file, class: workspace.classifyTarget(resolution.file) };
     case 'external':
     case 'builtin':
     case 'unresolved': {

@@ -3,12 +3,13 @@ import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { policyAsOfRelease } from '../policy/as-of-release.js';
-import { Classifier } from '../workspace/classify.js';
-import { createIgnoreChecker, discoverFiles, type DiscoveryNote } from '../workspace/discover.js';
+import { Classifier, type FileClass } from '../workspace/classify.js';
+import { createIgnoreChecker, discoverFiles, type Discovery, type DiscoveryNote } from '../workspace/discover.js';
 import { readWorkspacePackages, type WorkspacePackages } from '../workspace/packages.js';
 import { includedExplicitly, vendoredByPath } from '../workspace/vendored.js';
 import { ImportResolver } from '../imports/resolve.js';
 import type { TypeScript } from '../ts.js';
+import { ancestorIn, discoveryBelow, joinPrefix, nestedPolicyDirs, type NestedProject, type Owner } from './nested-policies.js';
 
 /** TypeScript/JavaScript, and the component files whose script blocks are read (src/imports/sfc-blocks.ts). */
 export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?|vue|svelte|astro)$/;
@@ -22,17 +23,24 @@ export const UNREAD_SOURCE_FILE = /\.(?:marko|riot)$/;
 export interface Workspace {
   loaded: LoadedPolicy;
   root: string;
-  /** Source files in scope (files.include/exclude, .gitignore), project-relative, sorted. */
+  /** Source files in scope (files.include/exclude, .gitignore, not in a nested project), project-relative, sorted. */
   sourceFiles: string[];
-  /** Every discovered file (.gitignore honoured, files.include/exclude not applied), sorted. */
+  /** Every discovered file outside nested projects (.gitignore honoured, files.include/exclude not applied), sorted. */
   allFiles: string[];
   /** The source files among allFiles (files.include/exclude and the vendored rules not applied). */
   discoveredSourceFiles: string[];
   /**
-   * Whether `lifecycle check` would analyse this project-relative path: a source file, inside
-   * files.include, outside files.exclude, not ignored by git (also for files created later).
+   * Whether `lifecycle check` would analyse this project-relative path with this policy: a source
+   * file, inside files.include, outside files.exclude, not ignored by git, not in a nested project
+   * (also for files created later).
    */
   inScope(file: string): boolean;
+  /** The outermost subtrees below the root with a lifecycle.yaml of their own; deeper ones are theirs. */
+  nested: NestedProject[];
+  /** The project whose policy decides a project-relative path: this one, or the nearest nested one. */
+  ownerOf(file: string): Owner;
+  /** The class of an import target, by the policy that owns the target (`matchedBy` names a nested policy). */
+  classifyTarget(file: string): FileClass;
   notes: DiscoveryNote[];
   /** In-scope files whose imports are not analysed: their format is not read (UNREAD_SOURCE_FILE). */
   unreadSources: string[];
@@ -50,25 +58,52 @@ export interface Workspace {
   resolver: ImportResolver;
 }
 
+/**
+ * The workspace of the policy found from `cwd`, whose nested policies apply to their subtrees; or
+ * of the one `policyPath` names, which alone applies to every file below its directory.
+ */
 export function openWorkspace(options: { cwd: string; policyPath?: string; release?: string }): Workspace {
   const loaded = loadPolicy(options);
   // A copy as of another release; the cached policy stays as loaded.
-  return workspaceFor(options.release === undefined ? loaded : { ...loaded, policy: policyAsOfRelease(loaded.policy, options.release) });
+  return workspaceFor(options.release === undefined ? loaded : { ...loaded, policy: policyAsOfRelease(loaded.policy, options.release) }, {
+    nested: options.policyPath === undefined,
+  });
 }
 
-/** The workspace of an already loaded policy (the ESLint rules cache one per policy). */
-export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeScript } = {}): Workspace {
+/**
+ * The workspace of an already loaded policy (the ESLint rules cache one per policy). `discovery`:
+ * the files below the root when an enclosing project's walk already listed them (nested projects).
+ * `nested: false`: lifecycle.yaml files below the root are not nested policies (one policy for all).
+ */
+export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeScript; discovery?: Discovery; nested?: boolean } = {}): Workspace {
   const { policy } = loaded;
   const root = loaded.root;
-  const discovery = discoverFiles(root);
+  const discovery = options.discovery ?? discoverFiles(root);
   const include = policy.files.include;
   const isIncluded = include ? picomatch(include, { dot: true }) : () => true;
   const isExcluded = policy.files.exclude.length > 0 ? picomatch(policy.files.exclude, { dot: true }) : () => false;
+  const nestedDirs = options.nested === false ? [] : nestedPolicyDirs(discovery.files, isExcluded);
+  const nestedByDir = new Map<string, NestedProject>();
+  for (const { dir, name } of nestedDirs) {
+    let built: Workspace | undefined;
+    const policyFile = join(root, dir, name);
+    nestedByDir.set(dir, {
+      dir,
+      policyFile,
+      workspace: () =>
+        (built ??= workspaceFor(loadPolicy({ cwd: join(root, dir), policyPath: policyFile }), {
+          ...(options.typescript ? { typescript: options.typescript } : {}),
+          discovery: discoveryBelow(discovery, dir),
+        })),
+    });
+  }
+  const nestedOf = (file: string) => (nestedByDir.size === 0 ? undefined : ancestorIn(file, (dir) => nestedByDir.has(dir)));
+  const ownFiles = nestedByDir.size === 0 ? discovery.files : discovery.files.filter((file) => nestedOf(file) === undefined);
   const isVendored = (file: string) => {
     const vendored = vendoredByPath(file);
     return vendored && !includedExplicitly(file, vendored, include) ? vendored : undefined;
   };
-  const candidates = discovery.files.filter((file) => SOURCE_FILE.test(file));
+  const candidates = ownFiles.filter((file) => SOURCE_FILE.test(file));
   const skipped: Workspace['skipped'] = { notIncluded: 0, excluded: 0, vendored: [] };
   const sourceFiles = candidates.filter((file) => {
     if (!isIncluded(file)) skipped.notIncluded += 1;
@@ -80,12 +115,28 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     }
     return false;
   });
+  // Packages in nested projects stay importable by name from this one.
   const packages = readWorkspacePackages(root, discovery.files);
-  return {
+  const classifier = new Classifier(policy, packages);
+  const workspace: Workspace = {
     loaded,
     root,
     sourceFiles,
-    allFiles: discovery.files,
+    allFiles: ownFiles,
+    nested: [...nestedByDir.values()],
+    ownerOf(file) {
+      const dir = nestedOf(file);
+      if (dir === undefined) return { workspace, prefix: '', file };
+      const inner = nestedByDir.get(dir)!.workspace().ownerOf(file.slice(dir.length + 1));
+      return { ...inner, prefix: joinPrefix(dir, inner.prefix) };
+    },
+    classifyTarget(file) {
+      const owner = nestedOf(file) === undefined ? undefined : workspace.ownerOf(file);
+      if (!owner) return classifier.classify(file);
+      const decided = owner.workspace.classifier.classify(owner.file);
+      const policyFile = owner.workspace.loaded.path.slice(owner.workspace.root.length + 1);
+      return { ...decided, matchedBy: `${joinPrefix(owner.prefix, policyFile)}: ${decided.matchedBy}` };
+    },
     discoveredSourceFiles: candidates,
     inScope: (() => {
       const ignored = createIgnoreChecker(root);
@@ -95,21 +146,28 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
       // discovery does not follow, so `lifecycle check` never analyses it).
       return (file: string) =>
         known.has(file) ||
-        (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !isVendored(file) && !ignored(file) && !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
+        (SOURCE_FILE.test(file) &&
+          isIncluded(file) &&
+          !isExcluded(file) &&
+          !isVendored(file) &&
+          nestedOf(file) === undefined &&
+          !ignored(file) &&
+          !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
     })(),
-    notes: discovery.notes,
-    unreadSources: discovery.files.filter((file) => UNREAD_SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !isVendored(file)),
+    notes: nestedByDir.size === 0 ? discovery.notes : discovery.notes.filter((note) => nestedOf(note.path) === undefined),
+    unreadSources: ownFiles.filter((file) => UNREAD_SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !isVendored(file)),
     discovery: {
-      files: discovery.files.length,
+      files: ownFiles.length,
       sourceFiles: candidates.length,
       gitignored: discovery.gitignored,
-      unreadableDirectories: discovery.unreadableDirectories,
+      unreadableDirectories: nestedByDir.size === 0 ? discovery.unreadableDirectories : discovery.unreadableDirectories.filter((dir) => nestedOf(dir.path) === undefined),
     },
     skipped,
     packages,
-    classifier: new Classifier(policy, packages),
+    classifier,
     resolver: new ImportResolver(root, packages, options.typescript),
   };
+  return workspace;
 }
 
 /** Whether a path exists and its real path lies outside the project's real root. */

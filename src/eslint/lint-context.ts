@@ -27,7 +27,10 @@ export interface LifecycleSettings {
   policy?: string;
 }
 
+/** Workspaces of policies found for the linted file (nested policies apply below them). */
 const workspaces = new WeakMap<LoadedPolicy, Workspace>();
+/** Workspaces of policies named by settings.lifecycle.policy or a rule option (one policy for every file). */
+const singlePolicyWorkspaces = new WeakMap<LoadedPolicy, Workspace>();
 /** Per linted file (SourceCode object), per policy option: computed once for all rules. */
 const perSourceCode = new WeakMap<object, Map<string, FileLintContext>>();
 /** Per linted file, per policy option: the policy, workspace and class of the file. */
@@ -186,15 +189,17 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
       policyFileByDir.clear();
       return computeScope(context, optionPolicy, true);
     }
-    if (error instanceof InputError) return { kind: 'policy-error', message: [error.message, ...error.details].join('; ') };
-    throw error;
+    return policyErrorOf(error);
   }
-  let workspace = workspaces.get(loaded);
+  // A policy named in the configuration checks every file alone, like `lifecycle check --policy`;
+  // a policy found for the file leaves the subtrees with a lifecycle.yaml of their own to theirs.
+  const cache = configured ? singlePolicyWorkspaces : workspaces;
+  let workspace = cache.get(loaded);
   const built = workspace && workspaceBuiltAt.get(workspace);
   if (!workspace || !built || Date.now() - built.at > Math.max(WORKSPACE_TTL_MS, WORKSPACE_REBUILD_SHARE * built.tookMs)) {
     const started = Date.now();
-    workspace = workspaceFor(loaded, { typescript: editorTypeScript() });
-    workspaces.set(loaded, workspace);
+    workspace = workspaceFor(loaded, { typescript: editorTypeScript(), nested: !configured });
+    cache.set(loaded, workspace);
     workspaceBuiltAt.set(workspace, { at: Date.now(), tookMs: Date.now() - started });
     lastRefresh.set(workspace, Date.now());
   } else if (Date.now() - (lastRefresh.get(workspace) ?? 0) > FILE_SYSTEM_TTL_MS) {
@@ -214,6 +219,12 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     deep: DEEP_IMPORT_HINT.test(context.sourceCode.text),
   };
   return { kind: 'ok', loaded, workspace, file, fileClass, needs };
+}
+
+/** A policy that cannot be loaded is one report on the file; anything else is a bug to surface. */
+function policyErrorOf(error: unknown): Extract<FileLintContext, { kind: 'policy-error' }> {
+  if (error instanceof InputError) return { kind: 'policy-error', message: [error.message, ...error.details].join('; ') };
+  throw error;
 }
 
 /** The linted file's path relative to the project root, POSIX separators ('..' when outside). */
@@ -260,10 +271,17 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
   const extracted = component
     ? { imports: [...fromProgram.imports, ...component.imports], labelledTexts: [...fromProgram.labelledTexts, ...component.labelledTexts] }
     : fromProgram;
+  let imports: SourceFileFacts['imports'];
+  try {
+    // A target in a nested project is classified by its policy, loaded here on first need.
+    imports = resolveImportSites(workspace, file, extracted.imports);
+  } catch (error) {
+    return policyErrorOf(error);
+  }
   const facts: SourceFileFacts = {
     file,
     class: fileClass,
-    imports: resolveImportSites(workspace, file, extracted.imports),
+    imports,
     problem: undefined,
     ...(fileClass.zone === 'preview' ? { labelledTexts: extracted.labelledTexts } : {}),
   };

@@ -27,7 +27,12 @@ export async function gatherReportInput(options: GatherOptions): Promise<ReportI
     ...(options.policyPath !== undefined ? { policyPath: options.policyPath } : {}),
     ...(options.release !== undefined ? { release: options.release } : {}),
     ...(options.fullParse ? { fullParse: true } : {}),
+    // One policy's review: a subtree with its own lifecycle.yaml is left out (not counted twice).
+    nestedPolicies: 'skip',
   });
+  for (const nested of run.nested) {
+    options.onNote?.(`${nested.dir}/ has its own policy and is not part of this report: lifecycle report --cwd ${nested.dir}`);
+  }
   const { loaded } = run.workspace;
   const ci = loaded.merged.ci;
   const readiness = (ci?.systems?.length ?? 0) > 0 ? await evaluateCiSystems(ci!, loaded.root, options) : undefined;

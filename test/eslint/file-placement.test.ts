@@ -105,6 +105,25 @@ describe('which files the rules check', () => {
     expect(await messages(eslint, join(root, 'src/core/b.ts'))).toEqual([expect.stringMatching(/^1:19 lifecycle\/no-preview-import /)]);
   });
 
+  it('an import into a nested project whose policy cannot be loaded is one policy error on the importing file, not a crash', async () => {
+    const root = project();
+    const nested = {
+      'sub/lifecycle.yaml': 'version: 1\npreveiw: {}\n',
+      'sub/src/x.ts': 'export const x = 1;\n',
+      'src/core/c.ts': "import { x } from '../../sub/src/x.js';\nexport const c = x;\n",
+    };
+    for (const [path, text] of Object.entries(nested)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    const found = await messages(eslintAt(root), join(root, 'src/core/c.ts'));
+    expect(found).toEqual([expect.stringMatching(/^1:1 lifecycle\/no-preview-import lifecycle policy error: invalid policy: .*sub\/lifecycle\.yaml:2:1: preveiw: unknown key/)]);
+    // lifecycle check at the root stops on the same policy file.
+    const cli = runLifecycle(['check', '--cwd', root]);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain(`${join(root, 'sub/lifecycle.yaml')}:2:1: preveiw: unknown key`);
+  });
+
   it('vendored and minified files are not checked, as lifecycle check skips them, unless files.include names them', async () => {
     const root = project();
     const minified = `${STABLE_IMPORT}export const x = [${'1,'.repeat(6000)}1];\n`; // one line of 12,000 characters

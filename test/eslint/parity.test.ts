@@ -7,6 +7,7 @@ import svelteParser from 'svelte-eslint-parser';
 import vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
+import { projectsOf } from '../../src/engine/nested-policies.js';
 import { openWorkspace } from '../../src/engine/workspace.js';
 import { FIXTURES, REPO_ROOT, runLifecycle } from '../helpers/cli.js';
 
@@ -40,7 +41,8 @@ const ESPREE_FOR_JAVASCRIPT = [
 ];
 
 async function eslintMessages(root: string, Eslint: typeof ESLint = ESLint, parsers: object[] = TS_PARSER_EVERYWHERE) {
-  const files = openWorkspace({ cwd: root }).sourceFiles;
+  // Every file lifecycle check analyses, nested projects' (checked by their own policy) included.
+  const files = projectsOf(openWorkspace({ cwd: root })).flatMap(({ workspace, prefix }) => workspace.sourceFiles.map((file) => (prefix ? `${prefix}/${file}` : file)));
   const eslint = new Eslint({
     cwd: root,
     overrideConfigFile: true,
@@ -69,7 +71,7 @@ function cliFindings(root: string): string[] {
   const run = runLifecycle(['check', '--format', 'json', '--cwd', root]);
   const output = JSON.parse(run.stdout) as { findings: { rule: string; file: string; line: number; column: number }[] };
   const findings = output.findings
-    .filter((finding) => SHARED_RULES.includes(finding.rule) && finding.file !== 'lifecycle.yaml')
+    .filter((finding) => SHARED_RULES.includes(finding.rule) && !/(?:^|\/)lifecycle\.yaml$/.test(finding.file))
     .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.rule}`)
     .sort();
   cliRuns.set(root, findings);
@@ -78,7 +80,7 @@ function cliFindings(root: string): string[] {
 
 const projects = [
   join(REPO_ROOT, 'examples', 'netsvc'),
-  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx', 'workspace-outdir-dot', 'workspace-several-tsconfigs', 'project-references-outdir', 'asset-imports', 'single-file-components'].map((name) => join(FIXTURES, name)),
+  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx', 'workspace-outdir-dot', 'workspace-several-tsconfigs', 'project-references-outdir', 'asset-imports', 'single-file-components', 'nested-policies'].map((name) => join(FIXTURES, name)),
 ];
 
 describe.each(ESLINTS)('parity (%s): the ESLint plugin and lifecycle check report the same findings', (_name, Eslint) => {
@@ -110,6 +112,30 @@ describe('parity: the ESLint plugin and lifecycle check report the same findings
     const fromEspree = await eslintFindings(root, ESLint, ESPREE_FOR_JAVASCRIPT);
     expect(fromEspree.filter((finding) => /\.(?:js|mjs|cjs|jsx):/.test(finding)).length).toBeGreaterThan(3);
     expect(fromEspree).toEqual(cliFindings(root));
+  });
+
+  it('nested policies: with settings.lifecycle.policy, one policy checks every file, as lifecycle check --policy does', async () => {
+    const root = join(FIXTURES, 'nested-policies');
+    const policy = join(root, 'lifecycle.yaml');
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [...(TS_PARSER_EVERYWHERE as never[]), plugin.configs.strict as never, { settings: { lifecycle: { policy } } }],
+    });
+    const files = openWorkspace({ cwd: root, policyPath: policy }).sourceFiles;
+    const results = await eslint.lintFiles(files.map((file) => join(root, file)));
+    const fromEslint = results
+      .flatMap((result) => result.messages.map((message) => ({ file: result.filePath.slice(root.length + 1), line: message.line, column: message.column, rule: String(message.ruleId).replace('lifecycle/', '') })))
+      .filter((message) => SHARED_RULES.includes(message.rule))
+      .map((message) => `${message.file}:${message.line}:${message.column} ${message.rule}`)
+      .sort();
+    const cli = JSON.parse(runLifecycle(['check', '--format', 'json', '--cwd', root, '--policy', 'lifecycle.yaml']).stdout) as { findings: { rule: string; file: string; line: number; column: number }[] };
+    const fromCli = cli.findings
+      .filter((finding) => SHARED_RULES.includes(finding.rule) && finding.file !== 'lifecycle.yaml')
+      .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.rule}`)
+      .sort();
+    expect(fromCli).toContain('packages/labs/src/stable.ts:2:23 no-preview-import');
+    expect(fromEslint).toEqual(fromCli);
   });
 
   it('is not trivially empty', async () => {

@@ -1,8 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { applyBaseline, readBaseline, readBaselineForUpdate, serializeBaseline, updateBaseline } from '../../baseline/baseline.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, InputError } from '../../errors.js';
-import type { ChangedScope } from '../../engine/changed-files.js';
 import { createProgress, progressWanted } from '../../engine/progress.js';
 import type { CheckOptions, CheckRun } from '../../engine/run-check.js';
 import { writeFileAtomic } from '../../engine/write-atomic.js';
@@ -37,7 +36,7 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
     .option('--baseline <file>', 'ignore the findings listed in this baseline file (adopting the tool on existing code)')
     .option('--update-baseline', 'write the current findings to the --baseline file (fixed ones are pruned) and exit 0')
     .option('--changed-since <ref>', 'only check files changed since this git ref (everything when the policy changed)')
-    .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
+    .option('-p, --policy <file>', 'check every file with this one policy (default: lifecycle.yaml in --cwd or the nearest parent, and below it each subtree\'s own lifecycle.yaml)')
     .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .option('--full-parse', 'parse every file with the TypeScript parser, so any syntax error is a parse-error finding (slower; default: scan most files)')
     .option('-v, --verbose', 'also list unresolved imports (grouped by cause, with counts), skipped symlinks, vendored and minified files not analysed, tsconfig problems and which files were parsed in full')
@@ -49,6 +48,9 @@ warnings), 2 usage, policy or input error, or nothing analysed (no source file i
 says what discovery saw and what files.include, .gitignore and the vendored rules removed).
 --update-baseline exits 0 once the file is written. --changed-since with no changed source file is
 not "nothing analysed": it exits 0 and says so.
+
+Nested policies: a subtree with its own lifecycle.yaml is checked by that policy (its globs relative
+to its directory), in the same report and exit code; paths stay relative to the project root.
 
 Examples:
   $ lifecycle check                                  # the whole project, human output
@@ -62,7 +64,7 @@ Examples:
   $ lifecycle check --full-parse                     # also report syntax errors the scan cannot see
   $ lifecycle check --cwd examples/netsvc
 
-Formats, baselines and --changed-since: docs/output-formats.md`,
+Formats, baselines and --changed-since: docs/output-formats.md; nested policies: docs/policy.md`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
@@ -89,14 +91,16 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
         return;
       }
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
+      const projects = [{ dir: '', workspace: run.workspace }, ...run.nested.flatMap(({ dir, workspace }) => (workspace ? [{ dir, workspace }] : []))];
       const notes = [
-        ...changedNotes(run.changed),
+        ...changedNotes(run),
         ...unreadNotes(run.workspace.unreadSources, Boolean(flags.verbose)),
         ...(flags.verbose
           ? [
-              ...run.workspace.notes.map((note) => `${note.path}: ${note.message}`),
+              ...run.nested.map((nested) => `${relative(cwd, nested.policyFile) || nested.policyFile} applies to ${nested.dir}/ (a nested policy: the outer one does not analyse it)`),
+              ...projects.flatMap(({ dir, workspace }) => workspace.notes.map((note) => `${dir ? `${dir}/` : ''}${note.path}: ${note.message}`)),
               ...run.reading.vendored.map((item) => `${item.file}: not analysed, ${item.reason} (name it in files.include to analyse it)`),
-              ...run.workspace.resolver.configProblems().map((problem) => `tsconfig: ${problem}`),
+              ...projects.flatMap(({ dir, workspace }) => workspace.resolver.configProblems().map((problem) => `tsconfig${dir ? ` (${dir}/)` : ''}: ${problem}`)),
               parseNote(run),
             ]
           : []),
@@ -159,10 +163,17 @@ function unreadNotes(files: readonly string[], verbose: boolean): string[] {
   return [summary, ...(verbose ? files.map((file) => `not analysed: ${file}`) : [])];
 }
 
-function changedNotes(changed: ChangedScope | undefined): string[] {
+function changedNotes(run: CheckRun): string[] {
+  const { changed } = run;
   if (!changed) return [];
-  if (changed.everything !== undefined) return [`--changed-since ${changed.ref}: ${changed.everything} changed, so every file was checked`];
-  return [`--changed-since ${changed.ref}: only the ${changed.files.size} file${changed.files.size === 1 ? '' : 's'} changed since then were considered`];
+  // A nested policy that changed makes its own subtree "everything"; a tsconfig makes the whole run.
+  const ownEverything = run.nested.filter((nested) => nested.changed?.everything !== undefined && nested.changed.everything !== changed.everything);
+  const nestedNotes = ownEverything.map((nested) => `--changed-since ${changed.ref}: ${nested.changed!.everything} changed, so every file under ${nested.dir}/ was checked`);
+  if (changed.everything !== undefined) {
+    const which = run.nested.some((nested) => nested.changed?.everything !== changed.everything) ? ' of the root policy' : '';
+    return [`--changed-since ${changed.ref}: ${changed.everything} changed, so every file${which} was checked`, ...nestedNotes];
+  }
+  return [`--changed-since ${changed.ref}: only the ${changed.files.size} file${changed.files.size === 1 ? '' : 's'} changed since then were considered`, ...nestedNotes];
 }
 
 function parseCount(value: string): number {

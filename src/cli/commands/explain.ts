@@ -25,7 +25,8 @@ export function registerExplainCommand(program: Command, io: CliIo): void {
       'after',
       `
 Prints the file's zone (preview, stable, or an allowed exception), its feature, the glob that
-decided it, and for every import: the specifier, the resolved target, how it was resolved, the
+decided it, the policy that did (the nearest lifecycle.yaml: a subtree's own one, as in
+lifecycle check; with --policy, that one), and for every import: the specifier, the resolved target, how it was resolved, the
 target's zone, and whether no-preview-import allows it (and why).
 
 Example:
@@ -39,21 +40,26 @@ Example:
         import('../../engine/analyze-file.js'),
         import('../../checks/no-preview-import.js'),
       ]);
-      const workspace = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
+      const top = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
       const abs = resolve(cwd, file);
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
-      const rel = relative(workspace.root, abs).split('\\').join('/');
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${workspace.root}`);
+      const rel = relative(top.root, abs).split('\\').join('/');
+      if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${top.root}`);
       // Like discovery in `lifecycle check`: a symbolic link out of the root is never followed.
       const real = realpathSync(abs);
-      const realRoot = realpathSync(workspace.root);
+      const realRoot = realpathSync(top.root);
       if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
-        throw new InputError(`${file} leads outside the project root ${workspace.root} (through a symbolic link, to ${real}); lifecycle check does not read it either`);
+        throw new InputError(`${file} leads outside the project root ${top.root} (through a symbolic link, to ${real}); lifecycle check does not read it either`);
       }
-      const { facts, readBy } = analyzeFile(workspace, rel, { fullParse: true }); // one file: show every syntax error
+      // The policy that decides: the nearest nested one (as in lifecycle check), paths shown from the top root.
+      const { workspace, prefix, file: ownPath } = top.ownerOf(rel);
+      const fromTop = (path: string) => (prefix === '' ? path : `${prefix}/${path}`);
+      const { facts, readBy } = analyzeFile(workspace, ownPath, { fullParse: true }); // one file: show every syntax error
       const policy = workspace.loaded.policy;
-      const vendored = workspace.skipped.vendored.find((item) => item.file === rel)?.reason ?? (readBy.kind === 'vendored' ? readBy.reason : undefined);
-      const inScope = workspace.sourceFiles.includes(rel) && vendored === undefined;
+      const vendored = workspace.skipped.vendored.find((item) => item.file === ownPath)?.reason ?? (readBy.kind === 'vendored' ? readBy.reason : undefined);
+      const inScope = workspace.sourceFiles.includes(ownPath) && vendored === undefined;
+      const policyFile = relative(top.root, workspace.loaded.path).split('\\').join('/');
+      const describe = (fact: ImportFact) => (fact.target.kind === 'file' ? fromTop(fact.target.file) : describeTarget(fact));
       const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));
       const cls = facts.class;
       const zone = cls.zone === 'stable' && cls.exceptions ? 'exception' : cls.zone;
@@ -62,6 +68,7 @@ Example:
           version: 1,
           file: rel,
           inScope,
+          policy: policyFile,
           zone,
           feature: cls.feature ?? null,
           registered: cls.registered ?? null,
@@ -74,9 +81,10 @@ Example:
             specifier: fact.specifier ?? null,
             form: fact.form,
             typeOnly: fact.typeOnly,
-            target: describeTarget(fact),
+            target: describe(fact),
             targetZone: 'class' in fact.target ? fact.target.class.zone : 'outside',
             targetFeature: 'class' in fact.target ? (fact.target.class.feature ?? null) : null,
+            targetDecidedBy: 'class' in fact.target ? fact.target.class.matchedBy : null,
             via: fact.via,
             allowed: verdict.allowed,
             reason: verdict.reason,
@@ -90,7 +98,7 @@ Example:
         `  zone:     ${zone}${cls.feature ? ` (feature "${cls.feature}"${cls.registered === false ? ', NOT registered' : ''})` : ''}${cls.isTest ? ', test' : ''}`,
         `  decided:  ${cls.matchedBy}`,
         ...(cls.exceptions ?? []).map((entry) => `  exception: ${entry.path.join(', ')}${entry.features ? ` (features: ${entry.features.join(', ')})` : ''} — ${entry.reason}`),
-        `  policy:   ${relative(cwd, workspace.loaded.path) || workspace.loaded.path}`,
+        `  policy:   ${relative(cwd, workspace.loaded.path) || workspace.loaded.path}${prefix === '' ? '' : ` (nested policy of ${prefix}/, the nearest to the file)`}`,
         ...(vendored !== undefined ? [`  note:     vendored or minified (${vendored}), so \`lifecycle check\` does not analyse it; name it in files.include to analyse it`] : []),
         ...(inScope || vendored !== undefined ? [] : ['  note:     this file is outside files.include/exclude (or ignored), so `lifecycle check` does not analyse it']),
         ...(facts.problem ? [`  problem:  ${facts.problem.line}:${facts.problem.column} ${facts.problem.message}`] : []),
@@ -98,8 +106,10 @@ Example:
       ];
       for (const { fact, verdict } of imports) {
         const targetZone = 'class' in fact.target ? ` [${fact.target.class.zone}${fact.target.class.feature ? `: ${fact.target.class.feature}` : ''}]` : '';
-        lines.push(`    ${fact.line}:${fact.column}  ${fact.specifier ?? '(computed)'}${fact.typeOnly ? ' (type-only)' : ''} → ${describeTarget(fact)}${targetZone}`);
+        lines.push(`    ${fact.line}:${fact.column}  ${fact.specifier ?? '(computed)'}${fact.typeOnly ? ' (type-only)' : ''} → ${describe(fact)}${targetZone}`);
         if (fact.target.kind !== 'unresolved') lines.push(`          resolved by ${fact.via}`);
+        // A target in a nested project is classified by that project's policy: say which rule did.
+        if (fact.target.kind === 'file' && workspace.ownerOf(fact.target.file).workspace !== workspace) lines.push(`          target decided by ${fact.target.class.matchedBy}`);
         lines.push(`          ${verdict.allowed ? 'allowed' : 'FORBIDDEN'}: ${verdict.reason}`);
       }
       // One line per entry: a hostile name cannot break a line or forge one.
