@@ -33,9 +33,10 @@ export function gerritEventsReader(context: SourceContext): RecordReader {
       const text = typeof event.comment === 'string' ? event.comment : '';
       const author = obj(event.author);
       const approvals = Array.isArray(event.approvals) ? event.approvals : [];
+      // Gerrit 2.x wrote label codes (VRIF, CRVW) in `type`; later versions write the label name.
       const verified = approvals
         .map((a) => obj(a))
-        .find((a) => str(a?.type)?.toLowerCase() === 'verified');
+        .find((a) => /^(verified|vrif)$/i.test(str(a?.type) ?? ''));
       const vote = verified ? Number(str(verified.value)) : undefined;
       const who = str(author?.username) ?? str(author?.email) ?? str(author?.name) ?? '';
       const digest = createHash('sha1').update(text).digest('hex').slice(0, 12);
