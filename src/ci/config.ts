@@ -6,6 +6,7 @@ import type { CriteriaSettings } from './criteria/types.js';
 import { DEFAULT_CRITERIA, DEFAULT_RECHECK, mergeCriteria } from './defaults.js';
 import type { SystemSpec } from './evaluate.js';
 import type { IdentitySpec, InputPlan } from './load-history.js';
+import { recheckRule } from './recheck.js';
 import { builtinPatterns, checkPattern, compilePatterns, type CompiledPattern, type PatternSpec } from './patterns.js';
 import { DAY_MS, dayOf, parseTimestamp } from './time.js';
 import { SOURCE_FORMATS, type SourceFormat } from './types.js';
@@ -114,7 +115,8 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
     inputs.push(...historyInputs(system.history, system.name, options.root, options.cwd));
     const recheck = system.recheck ?? defaultRecheck;
     recheckSources.add(recheck);
-    specs.push(systemSpec(system, mergeCriteria(base, system.criteria), recheck));
+    const others = [...systems.filter((s) => s !== system), ...(ci?.reference ? [ci.reference] : [])].flatMap((s) => [s.name, ...(s.aliases ?? [])]);
+    specs.push(systemSpec(system, mergeCriteria(base, system.criteria), recheck, others, system.recheck !== undefined));
   }
   const reference = ci?.reference;
   if (reference) {
@@ -134,13 +136,13 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
   };
 }
 
-function systemSpec(system: CiSystemEntry, settings: CriteriaSettings, recheck: string): SystemSpec {
+function systemSpec(system: CiSystemEntry, settings: CriteriaSettings, recheck: string, others: readonly string[], explicit: boolean): SystemSpec {
   return {
     name: system.name,
     voting: system.voting ?? false,
     contacts: system.contacts ?? [],
     projects: system.projects ?? [],
-    recheck: compileRegex(recheck, 'recheck pattern'),
+    recheck: recheckRule(compileRegex(recheck, 'recheck pattern'), [system.name, ...(system.aliases ?? [])], others, explicit),
     matrix: matrixRules(system.matrix),
     settings,
   };
@@ -194,9 +196,11 @@ export function planAdHoc(flags: AdHocFlags, options: { cwd: string; ci?: CiSect
   const systems: SystemSpec[] = flags.system
     ? [
         systemSpec(
-          { name: flags.system, voting: flags.voting, contacts: [...flags.contacts], projects: [...flags.projects] },
+          { name: flags.system, voting: flags.voting, contacts: [...flags.contacts], projects: [...flags.projects], aliases: [...flags.aliases] },
           mergeCriteria(DEFAULT_CRITERIA, ci?.criteria as CiCriteriaEntry | undefined),
           recheck,
+          [flags.referenceSystem],
+          flags.recheck !== undefined,
         ),
       ]
     : [];

@@ -5,6 +5,7 @@ import { failureStreakCriterion, falseNegativeCriterion, infraRateCriterion } fr
 import { duplicateReportsCriterion, logLinksCriterion, rechecksAnsweredCriterion } from './criteria/reporting.js';
 import { contactsCriterion, matrixCriterion } from './criteria/setup.js';
 import type { CriteriaSettings, CriterionResult, EvaluationInput, Evidence } from './criteria/types.js';
+import type { RecheckRule } from './recheck.js';
 import { reclassifyMassFailures } from './mass-failure.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
 import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report } from './types.js';
@@ -17,7 +18,7 @@ export interface SystemSpec {
   contacts: readonly string[];
   /** Only upstream patchsets of these projects count (empty: all). */
   projects: readonly string[];
-  recheck: RegExp;
+  recheck: RecheckRule;
   matrix: readonly MatrixRule[];
   settings: CriteriaSettings;
 }

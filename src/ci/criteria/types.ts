@@ -1,3 +1,4 @@
+import type { RecheckRule } from '../recheck.js';
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
 import { DAY_MS, dayOf, formatDay, formatTime } from '../time.js';
@@ -65,7 +66,7 @@ export interface SystemUnderTest {
   contacts: readonly string[];
   matrix: readonly MatrixRule[];
   /** Recheck requests this system answers. */
-  recheck: RegExp;
+  recheck: RecheckRule;
 }
 
 /** Everything one system's criteria are computed from (already read, classified, collated). */

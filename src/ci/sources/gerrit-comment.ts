@@ -111,13 +111,16 @@ export function parseCiComment(message: string): CiComment | undefined {
   return { patchset, verified, pipeline: summary?.[2], overall, jobs, ...(log ? { log } : {}), text: rest.join('\n').trim() };
 }
 
-/** A job line's URL: absolute as written, or relative (`build/<uuid>`) to the buildset page. */
+/**
+ * A job line's URL: absolute as written, or relative (`build/<uuid>`) to the Zuul tenant root
+ * the buildset page lives under (`…/t/<tenant>/buildset/<uuid>` → `…/t/<tenant>/build/<uuid>`).
+ */
 function jobUrl(written: string | undefined, buildset: string | undefined): string | undefined {
   if (!written) return undefined;
   if (/^https?:\/\//.test(written)) return written;
   if (!buildset || !/^[\w.-]+\/[\w./-]+$/.test(written)) return undefined; // the job name repeated
   try {
-    return new URL(written, buildset).href;
+    return new URL(written, buildset.replace(/buildset\/[\w-]+\/?$/, '')).href;
   } catch {
     return undefined;
   }
@@ -133,9 +136,20 @@ function proseLog(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** The first line of a human comment's body (after the `Patch Set N:` prefix). */
-export function commentFirstLine(message: string): string {
+const COMMENT_COUNT = /^\(\d+ (?:inline )?comments?\)$/i;
+
+/**
+ * The line of a human comment that asks for a recheck: the first line after Gerrit's preamble
+ * (`Patch Set N: <votes>` and `(N comments)`) that matches `pattern`, or undefined. Lines are
+ * trimmed and clipped to 200 characters (what the recheck patterns see).
+ */
+export function recheckLine(message: string, pattern: RegExp): string | undefined {
   const { body, votes } = stripPrefix(message);
-  const text = body.trim() || votes.trim();
-  return (text.split(/\r?\n/)[0] ?? '').trim().slice(0, 200);
+  const lines = [votes, ...body.split(/\r?\n/)];
+  for (const raw of lines) {
+    const line = raw.trim().slice(0, 200);
+    if (line === '' || COMMENT_COUNT.test(line)) continue;
+    if (pattern.test(line)) return line;
+  }
+  return undefined;
 }
