@@ -86,7 +86,7 @@ export function zuulReader(context: SourceContext): RecordReader {
     record(value) {
       const record = obj(value);
       if (!record) return sink.ignore('not a build object');
-      if (!('job_name' in record) && ('builds' in record || 'refs' in record || 'retry_builds' in record || 'first_build_start_time' in record)) {
+      if (!('job_name' in record) && 'uuid' in record) {
         buildset(record);
       } else {
         build(record);
