@@ -51,14 +51,6 @@ export interface Run {
   testEvidence?: boolean | undefined;
   log?: string | undefined;
   voting: boolean;
-  /**
-   * The vote the CI posted with the report this run belongs to (Gerrit `Verified` label value:
-   * +1, -1, 0, or +2/-2 for systems that use them), as parsed from the comment prefix
-   * (`Patch Set 3: Verified-1`), stream-events approvals (`Verified` or Gerrit 2.x `VRIF`) or a
-   * normalized record's `vote`. Undefined when the source carries no vote (Zuul builds API,
-   * GitHub Actions) or the CI posted none.
-   */
-  vote?: number | undefined;
   /** Comment text or log excerpt that classification patterns are matched against. */
   message?: string | undefined;
 }

@@ -126,6 +126,11 @@ function jobUrl(written: string | undefined, buildset: string | undefined): stri
   }
 }
 
+/** The log link a comment gives in prose, for comments that report by vote alone. */
+export function commentLog(message: string): string | undefined {
+  return proseLog(stripPrefix(message).body.split(/\r?\n/));
+}
+
 /** A log link written in prose: the first URL on a line that says "log(s)", or whose path does. */
 function proseLog(lines: readonly string[]): string | undefined {
   for (const line of lines) {

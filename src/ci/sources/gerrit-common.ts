@@ -1,4 +1,4 @@
-import { parseCiComment, recheckLine, uploadedPatchset } from './gerrit-comment.js';
+import { commentLog, parseCiComment, recheckLine, uploadedPatchset } from './gerrit-comment.js';
 import { str, type SourceContext } from './context.js';
 
 /** One Gerrit comment, as the REST API and stream-events both describe it. */
@@ -52,7 +52,7 @@ export function handleGerritComment(context: SourceContext, comment: GerritComme
   const system = configured ?? ids.find((id) => id !== undefined) ?? 'unknown CI';
   let report = parsed;
   if (!report && comment.verified !== undefined && comment.verified !== 0) {
-    report = { jobs: [], overall: comment.verified > 0 ? 'SUCCESS' : 'FAILURE', text: comment.text };
+    report = { jobs: [], overall: comment.verified > 0 ? 'SUCCESS' : 'FAILURE', log: commentLog(comment.text), text: comment.text };
   }
   if (!report) return sink.ignore('CI comment that reports no result');
   const patchset = comment.patchset ?? report.patchset;
@@ -68,7 +68,6 @@ export function handleGerritComment(context: SourceContext, comment: GerritComme
     pipeline: report.pipeline ?? tagPipeline(comment.tag) ?? '',
     cell: '',
     end: comment.time,
-    vote: comment.verified ?? report.verified,
     message: report.text || undefined,
   };
   if (report.jobs.length === 0) {

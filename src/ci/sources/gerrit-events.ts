@@ -3,6 +3,15 @@ import { parseTimestamp } from '../time.js';
 import { obj, str, type RecordReader, type SourceContext } from './context.js';
 import { handleGerritComment } from './gerrit-common.js';
 
+/** Gerrit 2.x wrote label codes in `type` (VRIF, CRVW, SUBM); later versions write the label name. */
+const LABEL_CODES: Record<string, string> = { VRIF: 'Verified', CRVW: 'Code-Review', SUBM: 'Submit' };
+
+/** The label an approval votes on, by its name (`Verified`) whatever the Gerrit version wrote. */
+export function approvalLabel(approval: Record<string, unknown> | undefined): string | undefined {
+  const type = str(approval?.type);
+  return type === undefined ? undefined : (LABEL_CODES[type] ?? type);
+}
+
 /**
  * Gerrit `stream-events` output: one JSON event per line. `patchset-created` is upstream
  * activity, `comment-added` a CI report or a human comment. Numbers may be strings or integers,
@@ -33,10 +42,9 @@ export function gerritEventsReader(context: SourceContext): RecordReader {
       const text = typeof event.comment === 'string' ? event.comment : '';
       const author = obj(event.author);
       const approvals = Array.isArray(event.approvals) ? event.approvals : [];
-      // Gerrit 2.x wrote label codes (VRIF, CRVW) in `type`; later versions write the label name.
       const verified = approvals
         .map((a) => obj(a))
-        .find((a) => /^(verified|vrif)$/i.test(str(a?.type) ?? ''));
+        .find((a) => approvalLabel(a)?.toLowerCase() === 'verified');
       const vote = verified ? Number(str(verified.value)) : undefined;
       const who = str(author?.username) ?? str(author?.email) ?? str(author?.name) ?? '';
       const digest = createHash('sha1').update(text).digest('hex').slice(0, 12);

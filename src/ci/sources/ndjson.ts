@@ -44,7 +44,6 @@ export function ndjsonReader(context: SourceContext): RecordReader {
           testEvidence: record.testEvidence === true ? true : undefined,
           log: str(record.log),
           voting: record.voting !== false,
-          vote: typeof record.vote === 'number' && Number.isInteger(record.vote) ? record.vote : undefined,
           message: typeof record.message === 'string' ? record.message : undefined,
         });
         return;
@@ -75,7 +74,6 @@ export function runToLine(run: Run): string {
   record.job = run.job;
   record.cell = run.cell;
   record.voting = run.voting;
-  if (run.vote !== undefined) record.vote = run.vote;
   if (run.start !== undefined) record.start = formatTime(run.start);
   record.end = formatTime(run.end);
   record.result = run.result;
