@@ -19,6 +19,8 @@ export interface ReadinessPlan {
   recheck: RegExp;
   systems: SystemSpec[];
   reference?: string | undefined;
+  /** `ci.changeUrl` (or --change-url): the link template for change numbers in reports. */
+  changeUrl?: string | undefined;
 }
 
 /** A path for messages and output: relative to `base`, POSIX separators. */
@@ -133,6 +135,7 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
     recheck: unionRegex([...recheckSources]),
     systems: specs,
     reference: reference?.name,
+    changeUrl: ci?.changeUrl,
   };
 }
 
@@ -171,6 +174,7 @@ export interface AdHocFlags {
   infraPatterns: readonly string[];
   testPatterns: readonly string[];
   recheck?: string | undefined;
+  changeUrl?: string | undefined;
 }
 
 /** Builds the plan from ad-hoc flags; `ci` (from --policy, if given) supplies criteria and patterns. */
@@ -215,5 +219,15 @@ export function planAdHoc(flags: AdHocFlags, options: { cwd: string; ci?: CiSect
     systems,
     // Gerrit and NDJSON histories may carry the reference gate's reports themselves.
     reference: flags.referenceSystem,
+    changeUrl: checkChangeUrl(flags.changeUrl) ?? ci?.changeUrl,
   };
+}
+
+/** A --change-url template: an http(s) URL with {change} (the policy key is checked by the schema). */
+export function checkChangeUrl(template: string | undefined): string | undefined {
+  if (template === undefined) return undefined;
+  if (!/^https?:\/\/\S*\{change\}/.test(template)) {
+    throw new InputError(`--change-url ${JSON.stringify(template)}: expected an http(s) URL template with {change}, e.g. https://review.example.org/c/{change}/{patchset}`);
+  }
+  return template;
 }

@@ -139,6 +139,11 @@ export const ciSectionSchema = z
       .optional()
       .describe('Log/comment patterns added to the built-ins.'),
     recheck: safePattern.optional().describe('Which human comments are recheck requests (default ^\\s*(recheck|reverify|re-run)\\b).'),
+    changeUrl: z
+      .string()
+      .regex(/^https?:\/\/[^\s]*\{change\}/, 'expected an http(s) URL template with {change}, e.g. https://review.example.org/c/{change}/{patchset}')
+      .optional()
+      .describe('Link template for change numbers in readiness reports: {change}, {patchset}, {project}.'),
   })
   .describe('CI readiness: the external CI systems and the criteria they must meet before voting.');
 
