@@ -117,7 +117,7 @@ export function ciStripSvg(system: Pick<CiSystemReport, 'name' | 'strip' | 'brok
     );
     // The second row: the days a criterion was broken (the data above stays visible).
     if (system.broken[index] === '!') {
-      parts.push(`<rect class="day day-broken" x="${x}" y="36" width="${DAY - 2}" height="6" rx="1"><title>${escapeHtml(`${date}: ${STRIP_MEANINGS['!']}`)}</title></rect>`);
+      parts.push(`<rect class="broken-day day-broken" x="${x}" y="36" width="${DAY - 2}" height="6" rx="1"><title>${escapeHtml(`${date}: ${STRIP_MEANINGS['!']}`)}</title></rect>`);
     }
     // A date under every 7th day and the last one (not when the two would overlap).
     if ((index % 7 === 0 && index <= days.length - 6) || index === days.length - 1) {
