@@ -7,7 +7,7 @@ export function changeUrl(template: string | undefined, change: string, patchset
   return template
     .replace(/\{change\}/g, encodeURIComponent(change))
     .replace(/\{patchset\}/g, encodeURIComponent(patchset ?? ''))
-    .replace(/\{project\}/g, encodeURIComponent(project ?? ''));
+    .replace(/\{project\}/g, (project ?? '').split('/').map(encodeURIComponent).join('/'));
 }
 
 /** How a patchset is named in plain text: `change 880101/2`, with its link when there is a template. */
