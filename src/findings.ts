@@ -24,13 +24,37 @@ export interface Finding {
   fingerprint?: string;
 }
 
-export interface CheckSummary {
+/** The four counts of the original JSON contract (the report's check section shows these). */
+export interface CheckCounts {
   errors: number;
   warnings: number;
-  /** Files analysed. */
+  /** Files analysed (a file reported by parse-error was looked at, so it counts). */
   files: number;
   /** Imports whose target could not be resolved. */
   unresolved: number;
+}
+
+/** Source files discovery listed that the run did not analyse, by reason (`total` is their sum). */
+export interface SkippedCounts {
+  total: number;
+  /** Outside `files.include`. */
+  notIncluded: number;
+  /** Matched by `files.exclude`. */
+  excluded: number;
+  /** Vendored or minified code (`.yarn/`, `.pnp.*`, a line over 10,000 characters, 1 MB+ under `vendor/`). */
+  vendored: number;
+  /** Not under the paths given to `lifecycle check <paths…>`. */
+  outsidePaths: number;
+  /** Not changed since the `--changed-since` ref. */
+  unchanged: number;
+}
+
+export interface CheckSummary extends CheckCounts {
+  /** Imports whose target was found (a project file, a package, a Node.js builtin). */
+  resolved: number;
+  skipped: SkippedCounts;
+  /** What discovery saw before `files.include`/`files.exclude`: files listed, source files among them, what .gitignore hid, directories it could not list. */
+  discovered: { files: number; sourceFiles: number; gitignoredFiles: number; gitignoredDirectories: number; unreadableDirectories: number };
 }
 
 export interface UnresolvedImport {

@@ -49,6 +49,13 @@ export interface ProjectFacts {
    * whole; undefined when the extractor sees one file only (the ESLint rules).
    */
   tree: readonly { file: string; class: FileClass }[] | undefined;
+  /**
+   * Every file discovery listed (.gitignore honoured, before files.include/exclude), and the
+   * source files among them; undefined when not known (ESLint).
+   */
+  listing?: { files: readonly string[]; sourceFiles: readonly string[] };
+  /** Directories discovery could not list (their files, if any, were never seen); undefined when not known (ESLint). */
+  unreadableDirectories?: readonly { path: string; code: string }[];
   /** Config files matched by `config.files`, with their keys; undefined when not collected (ESLint). */
   config?: readonly ConfigFileFacts[];
   /** Doc files named by the features' `docs` globs; undefined when not collected (ESLint). */

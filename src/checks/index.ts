@@ -1,4 +1,5 @@
 import type { Check } from './facts.js';
+import { globMatchesNothing } from './glob-matches-nothing.js';
 import { noPreviewImport } from './no-preview-import.js';
 import { parseError } from './parse-error.js';
 import { previewConfigLabel } from './preview-config-label.js';
@@ -15,4 +16,4 @@ import { unresolvedImport } from './unresolved-import.js';
  * The checks run by `lifecycle check`, in one list. `suppression-comment` is not here: it is
  * produced while suppressions are applied (engine/suppressions.ts).
  */
-export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport, previewCliLabel, previewRouteLabel, previewTestLocation, previewConfigLabel, previewDocsLabel, previewDeadline];
+export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport, previewCliLabel, previewRouteLabel, previewTestLocation, previewConfigLabel, previewDocsLabel, previewDeadline, globMatchesNothing];

@@ -7,7 +7,7 @@ import { DEFAULT_CRITERIA, DEFAULT_RECHECK, mergeCriteria } from './defaults.js'
 import type { SystemSpec } from './evaluate.js';
 import type { IdentitySpec, InputPlan } from './load-history.js';
 import { recheckRule } from './recheck.js';
-import { builtinPatterns, checkPattern, compilePatterns, type CompiledPattern, type PatternSpec } from './patterns.js';
+import { builtinPatterns, compilePatterns, compileUserPattern, type CompiledPattern, type PatternSpec, type TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, parseTimestamp } from './time.js';
 import { SOURCE_FORMATS, type SourceFormat } from './types.js';
 
@@ -16,7 +16,7 @@ export interface ReadinessPlan {
   inputs: InputPlan[];
   identities: IdentitySpec[];
   patterns: CompiledPattern[];
-  recheck: RegExp;
+  recheck: TextMatcher;
   systems: SystemSpec[];
   reference?: string | undefined;
   /** `ci.changeUrl` (or --change-url): the link template for change numbers in reports. */
@@ -30,10 +30,13 @@ export function displayPath(path: string, base: string): string {
   return shown.split(sep).join('/');
 }
 
-export function compileRegex(pattern: string, what: string): RegExp {
-  const problem = checkPattern(pattern);
-  if (problem) throw new InputError(`${what} /${pattern}/: ${problem}`);
-  return new RegExp(pattern, 'i');
+/** A user's pattern on the linear-time engine; an InputError naming it (and `what`) when invalid. */
+export function compileRegex(pattern: string, what: string): TextMatcher {
+  try {
+    return compileUserPattern(pattern);
+  } catch (error) {
+    throw new InputError(`${what} ${(error as Error).message.replace(/^pattern /, '')}`);
+  }
 }
 
 /** Built-in patterns plus extra ones (policy entries or --infra-pattern/--test-pattern flags). */
@@ -151,9 +154,10 @@ function systemSpec(system: CiSystemEntry, settings: CriteriaSettings, recheck: 
   };
 }
 
-function unionRegex(patterns: readonly string[]): RegExp {
-  for (const p of patterns) compileRegex(p, 'recheck pattern');
-  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i');
+/** One matcher for several recheck patterns (each checked on its own first, for the message). */
+function unionRegex(patterns: readonly string[]): TextMatcher {
+  const matchers = patterns.map((p) => compileRegex(p, 'recheck pattern'));
+  return matchers.length === 1 ? (matchers[0] as TextMatcher) : { source: patterns.join('|'), test: (text) => matchers.some((m) => m.test(text)) };
 }
 
 /** The ad-hoc flags of `ci-readiness`. */

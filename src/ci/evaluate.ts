@@ -6,8 +6,8 @@ import { failureStreakCriterion, falseNegativeCriterion, infraRateCriterion } fr
 import { duplicateReportsCriterion, logLinksCriterion, rechecksAnsweredCriterion } from './criteria/reporting.js';
 import { contactsCriterion, matrixCriterion } from './criteria/setup.js';
 import type { CriteriaSettings, CriterionResult, EvaluationInput, Evidence } from './criteria/types.js';
-import type { RecheckRule } from './recheck.js';
 import { reclassifyMassFailures } from './mass-failure.js';
+import type { TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
 import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report } from './types.js';
 import { brokenStrip, dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
@@ -19,7 +19,7 @@ export interface SystemSpec {
   contacts: readonly string[];
   /** Only upstream patchsets of these projects count (empty: all). */
   projects: readonly string[];
-  recheck: RecheckRule;
+  recheck: TextMatcher;
   matrix: readonly MatrixRule[];
   settings: CriteriaSettings;
 }

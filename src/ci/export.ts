@@ -1,6 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { InputError } from '../errors.js';
+import { writeLinesAtomic } from '../engine/write-atomic-stream.js';
 import type { CollectedHistory } from './collect.js';
 import { cmp } from './collect.js';
 import { patchsetToLine, recheckToLine, runToLine } from './sources/ndjson.js';
@@ -27,18 +25,11 @@ export function* normalizedLines(history: CollectedHistory): Generator<string> {
   for (const run of runs) yield runToLine(run);
 }
 
-/** Writes the normalized NDJSON of a history to a file; returns the counts written. */
+/**
+ * Writes the normalized NDJSON of a history to a file, atomically (never a truncated file that
+ * reads as complete) and creating missing folders; returns the counts written.
+ */
 export async function exportNdjson(history: CollectedHistory, path: string): Promise<{ runs: number; patchsets: number; rechecks: number }> {
-  const out = createWriteStream(path, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  try {
-    for (const line of normalizedLines(history)) {
-      if (!out.write(`${line}\n`)) await Promise.race([once(out, 'drain'), failed]);
-    }
-    out.end();
-    await Promise.race([once(out, 'finish'), failed]);
-  } catch (error) {
-    throw new InputError(`--export-ndjson ${path}: cannot write (${(error as Error).message})`);
-  }
+  await writeLinesAtomic(path, normalizedLines(history), '--export-ndjson');
   return { runs: history.runs?.length ?? 0, patchsets: history.patchsets.length, rechecks: history.rechecks.length };
 }

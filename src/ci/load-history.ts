@@ -1,6 +1,6 @@
 import { HistoryCollector, type CollectedHistory } from './collect.js';
-import { openLiveSource } from './live/pages.js';
-import type { CompiledPattern } from './patterns.js';
+import { openLiveSource, parseFromSpec } from './live/pages.js';
+import type { CompiledPattern, TextMatcher } from './patterns.js';
 import type { RecordReader, SourceContext } from './sources/context.js';
 import { READERS, readChunksAs, readHistoryFile, sniffFormat } from './sources/index.js';
 import { DAY_MS } from './time.js';
@@ -32,11 +32,15 @@ export interface LoadOptions {
   identities: readonly IdentitySpec[];
   patterns: readonly CompiledPattern[];
   /** Which human comments are recheck requests (any system's pattern). */
-  recheck: RegExp;
+  recheck: TextMatcher;
   sinceDay?: number | undefined;
   keepRuns?: boolean;
   env: NodeJS.ProcessEnv;
   onRetry?: (message: string) => void;
+  /** Longest line or JSON record of an input, in characters (default 64 MiB). */
+  maxLineLength?: number | undefined;
+  /** Page cap of each live source (default 1000). */
+  maxPages?: number | undefined;
 }
 
 export interface LoadedHistory {
@@ -69,25 +73,34 @@ export async function loadHistory(options: LoadOptions): Promise<LoadedHistory> 
     keepRuns: options.keepRuns ?? false,
     since: options.sinceDay === undefined ? undefined : options.sinceDay * DAY_MS,
   });
-  const done = new Set<string>();
+  // One read per file: a file named twice (as --history and --reference) is read once. Formats
+  // that name their systems in every record (Gerrit) need no system to assign; NDJSON assigns
+  // one only to runs without `system`, so it is read once and such runs go to every assignee.
+  const planned = new Map<string, { input: InputPlan; format: SourceFormat; assigns: string[] }>();
+  for (const input of options.inputs) {
+    const format = input.from !== undefined ? parseFromSpec(input.from).kind : (input.format ?? (await sniffFormat(input.path as string, input.display)));
+    const shared = IDENTITY_FORMATS.has(format) || format === 'ndjson';
+    const key = [format, input.path ?? input.from, shared ? '' : input.assign, input.workflow ?? ''].join('\u0000');
+    const known = planned.get(key);
+    if (!known) planned.set(key, { input, format, assigns: [input.assign] });
+    else if (!known.assigns.includes(input.assign)) known.assigns.push(input.assign);
+  }
   const read: LoadedHistory['read'] = [];
   let commentStream = false;
   // GitHub runs and their jobs may come in separate files: one reader per (system, workflow) joins them.
   const githubReaders = new Map<string, RecordReader>();
-  for (const input of options.inputs) {
-    const live = input.from !== undefined ? openLiveSource(input.from, { sinceDay: options.sinceDay, env: options.env, onRetry: options.onRetry }) : undefined;
-    const format = live?.format ?? input.format ?? (await sniffFormat(input.path as string, input.display));
-    const key = [format, input.path ?? input.from, IDENTITY_FORMATS.has(format) ? '' : input.assign, input.workflow ?? ''].join('\u0000');
-    if (done.has(key)) continue;
-    done.add(key);
+  for (const { input, format, assigns } of planned.values()) {
+    const live = input.from !== undefined ? openLiveSource(input.from, { sinceDay: options.sinceDay, env: options.env, onRetry: options.onRetry, maxPages: options.maxPages }) : undefined;
     const context: SourceContext = {
       source: live?.display ?? input.display,
       format,
       assign: input.assign,
+      alsoAssign: assigns.slice(1),
       resolve,
       workflow: input.workflow,
       recheck: options.recheck,
       keepDetail: options.keepRuns ?? false,
+      maxLineLength: options.maxLineLength,
       sink: collector,
     };
     let shared: RecordReader | undefined;

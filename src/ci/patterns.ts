@@ -1,10 +1,21 @@
-import safeRegex from 'safe-regex2';
+import { RE2JS } from 're2js';
 
 /**
  * Log and comment patterns. Infra patterns turn a failure into an infra failure (0, never -1);
  * test patterns are evidence of a real test failure, which wins over any infra pattern.
  * Patterns are matched line by line (lines capped at MAX_LINE characters), case-insensitively.
+ *
+ * Users' patterns (ci.patterns, ci.recheck, --infra-pattern, --test-pattern, --recheck) run on
+ * RE2 (re2js, a pure-JS port): matching takes time linear in the line, whatever the pattern, so
+ * no pattern can hang a run. The built-ins are fixed, reviewed and written in the same RE2
+ * syntax (checked when compiled); they run on the native engine, which is faster on them.
  */
+
+/** What a compiled pattern offers: a test of one text, and its source for messages. */
+export interface TextMatcher {
+  readonly source: string;
+  test(text: string): boolean;
+}
 
 export interface PatternSpec {
   id: string;
@@ -14,7 +25,7 @@ export interface PatternSpec {
 }
 
 export interface CompiledPattern extends PatternSpec {
-  regex: RegExp;
+  regex: TextMatcher;
 }
 
 export const MAX_LINE = 4096;
@@ -61,38 +72,50 @@ export const BUILTIN_PATTERNS: readonly PatternSpec[] = [
   { id: 'assertion', kind: 'test', pattern: '^AssertionError\\b', reason: 'assertion failed' },
 ];
 
+const SYNTAX_HINT = 'RE2 syntax: no lookahead, lookbehind or backreferences; see docs/ci-readiness.md#pattern-syntax';
+
+/** Translates JavaScript-only escapes (`\uXXXX`, `(?<name>…)`) and compiles on RE2, or throws. */
+function compileRe2(pattern: string): RE2JS {
+  return RE2JS.compile(RE2JS.translateRegExp(pattern), RE2JS.CASE_INSENSITIVE);
+}
+
 /**
- * Checks and compiles one pattern. Returns an error message (one line) when it is not a valid
- * regular expression or is ReDoS-prone (nested quantifiers / star height > 1, per safe-regex2).
+ * Checks one pattern. Returns an error message (one line) when it is empty, too long, or not a
+ * valid RE2 regular expression.
  */
 export function checkPattern(pattern: string): string | undefined {
   if (pattern.length === 0) return 'empty pattern';
   if (pattern.length > MAX_PATTERN_LENGTH) return `pattern longer than ${MAX_PATTERN_LENGTH} characters`;
   try {
-    new RegExp(pattern, 'i');
+    compileRe2(pattern);
   } catch (error) {
-    return `not a valid regular expression: ${(error as Error).message}`;
-  }
-  if (!safeRegex(pattern)) {
-    return 'ReDoS-prone regular expression (nested quantifiers such as (a+)+ can take exponential time); rewrite it without a repeated group that itself repeats';
+    const message = (error as Error).message.replace(/^error parsing regexp: /, '');
+    return `not a valid regular expression: ${message} (${SYNTAX_HINT})`;
   }
   return undefined;
 }
 
-/** Compiles patterns; throws an Error naming the bad pattern when one is invalid or unsafe. */
+/** Compiles a user's pattern on the linear-time engine; throws an Error naming it when invalid. */
+export function compileUserPattern(pattern: string): TextMatcher {
+  const problem = checkPattern(pattern);
+  if (problem) throw new Error(`pattern /${pattern}/: ${problem}`);
+  const compiled = compileRe2(pattern);
+  return { source: pattern, test: (text) => compiled.test(text) };
+}
+
+/** Compiles users' patterns; throws an Error naming the first invalid one. */
 export function compilePatterns(specs: readonly PatternSpec[]): CompiledPattern[] {
-  return specs.map((spec) => {
-    const problem = checkPattern(spec.pattern);
-    if (problem) throw new Error(`pattern /${spec.pattern}/: ${problem}`);
-    return { ...spec, regex: new RegExp(spec.pattern, 'i') };
-  });
+  return specs.map((spec) => ({ ...spec, regex: compileUserPattern(spec.pattern) }));
 }
 
 let builtinCache: CompiledPattern[] | undefined;
 
-/** The built-in patterns, compiled once. */
+/** The built-in patterns, compiled once (checked as RE2, run natively). */
 export function builtinPatterns(): CompiledPattern[] {
-  builtinCache ??= compilePatterns(BUILTIN_PATTERNS);
+  builtinCache ??= BUILTIN_PATTERNS.map((spec) => {
+    compileUserPattern(spec.pattern);
+    return { ...spec, regex: new RegExp(spec.pattern, 'i') };
+  });
   return builtinCache;
 }
 

@@ -5,10 +5,7 @@
  * (if any) against the identities of the configured systems. Pure.
  */
 
-/** What the criteria ask of a recheck rule (a RegExp is one). */
-export interface RecheckRule {
-  test(text: string): boolean;
-}
+import type { TextMatcher } from './patterns.js';
 
 const ADDRESSED = /^\s*(?:recheck|reverify|re-?run|retest)(?:-([\w.-]+)(?:\s.*)?|\s+(\S.*))?$/i;
 
@@ -47,12 +44,13 @@ function leadingForm(rest: string, forms: ReadonlySet<string>): string | undefin
  * that CI. `own` are the system's name and aliases, `others` those of every other configured
  * system (and the reference gate). With `explicit`, the system's own pattern decides alone.
  */
-export function recheckRule(pattern: RegExp, own: readonly string[], others: readonly string[], explicit = false): RecheckRule {
+export function recheckRule(pattern: TextMatcher, own: readonly string[], others: readonly string[], explicit = false): TextMatcher {
   if (explicit) return pattern;
   const ownForms = addressForms(own);
   const otherForms = addressForms(others);
   const all = new Set([...ownForms, ...otherForms]);
   return {
+    source: pattern.source,
     test(text: string): boolean {
       if (!pattern.test(text)) return false;
       const m = ADDRESSED.exec(text);

@@ -1,5 +1,5 @@
 import { classifyResult, type Classification } from './classify.js';
-import type { CompiledPattern, PatternMatch } from './patterns.js';
+import { MAX_LINE, type CompiledPattern, type PatternMatch } from './patterns.js';
 import { scanLine } from './patterns.js';
 import { readChunks, readLineBatches } from './sources/read.js';
 
@@ -45,7 +45,7 @@ export function voteFor(result: string, found: { infra?: PatternMatch; test?: Pa
 /** Scans a log file line by line (streamed) for the first infra and test pattern. */
 export async function scanLogFile(path: string, patterns: readonly CompiledPattern[]): Promise<{ infra?: PatternMatch; test?: PatternMatch }> {
   const found: { infra?: PatternMatch; test?: PatternMatch } = {};
-  for await (const { lines, firstLine } of readLineBatches(readChunks(path))) {
+  for await (const { lines, firstLine } of readLineBatches(readChunks(path), { source: path, maxLength: MAX_LINE, overlong: 'truncate' })) {
     for (let i = 0; i < lines.length; i++) {
       scanLine(lines[i] as string, firstLine + i, patterns, found);
     }

@@ -5,13 +5,17 @@ import { extractImports, type ImportSite, type ParseProblem } from '../imports/e
 import { resolveImportSites, statementEnds } from './resolve-sites.js';
 import { readSourceText } from './read-source.js';
 import { findSuppressions, type SuppressionComment } from './suppressions.js';
+import { includedExplicitly, vendoredByContent } from '../workspace/vendored.js';
 import type { Workspace } from './workspace.js';
 
 export interface AnalyzedFile {
   facts: SourceFileFacts;
   suppressions: SuppressionComment[];
-  /** How the text was read: scanned, parsed in full (and why), or not analysed (binary, too large, unreadable). */
-  readBy: { kind: 'scan' } | { kind: 'parse'; because: string } | { kind: 'none' };
+  /**
+   * How the text was read: scanned, parsed in full (and why), not analysed (binary, too large,
+   * unreadable: a parse-error), or skipped as vendored/minified code (no facts worth checking).
+   */
+  readBy: { kind: 'scan' } | { kind: 'parse'; because: string } | { kind: 'none' } | { kind: 'vendored'; reason: string };
 }
 
 /**
@@ -22,6 +26,8 @@ export interface PreparedFile {
   file: string;
   /** Why the file could not be read as source (binary, too large, unreadable). */
   unreadable?: string;
+  /** Why the file was not analysed as vendored or minified code (its content says so). */
+  vendored?: string;
   imports: ImportSite[];
   labelledTexts: LabelledText[];
   syntaxError: ParseProblem | undefined;
@@ -33,12 +39,18 @@ export interface PreparedFile {
 export interface AnalyzeOptions {
   /** Parse every file with TypeScript's parser (reports every syntax error; slower). */
   fullParse?: boolean;
+  /** `files.include`: a glob naming a minified or vendored file explicitly has it analysed anyway. */
+  include?: readonly string[] | undefined;
 }
 
 /** Reads and extracts one file; `labelledTexts` also collects CLI help and routes (preview files). */
 export function prepareFile(root: string, file: string, labelledTexts: boolean, options: AnalyzeOptions = {}): PreparedFile {
   const read = readSourceText(join(root, file));
   if ('problem' in read) return { file, unreadable: read.problem, imports: [], labelledTexts: [], syntaxError: undefined, suppressions: [] };
+  const vendored = vendoredByContent(file, read.text);
+  if (vendored && !includedExplicitly(file, vendored, options.include)) {
+    return { file, vendored: vendored.reason, imports: [], labelledTexts: [], syntaxError: undefined, suppressions: [] };
+  }
   const extracted = extractImports(file, read.text, { labelledTexts, fullParse: options.fullParse ?? false });
   return {
     file,
@@ -61,6 +73,9 @@ export function completeFile(workspace: Workspace, prepared: PreparedFile): Anal
       readBy: { kind: 'none' },
     };
   }
+  if (prepared.vendored !== undefined) {
+    return { facts: { file, class: fileClass, imports: [], problem: undefined }, suppressions: [], readBy: { kind: 'vendored', reason: prepared.vendored } };
+  }
   const problem = prepared.syntaxError
     ? { ...prepared.syntaxError, message: `syntax error: ${prepared.syntaxError.message} (imports before and after it were still checked)` }
     : undefined;
@@ -80,5 +95,5 @@ export function completeFile(workspace: Workspace, prepared: PreparedFile): Anal
 /** Reads one source file, extracts and resolves its imports, classifies their targets. */
 export function analyzeFile(workspace: Workspace, file: string, options: AnalyzeOptions = {}): AnalyzedFile {
   const labelled = workspace.classifier.classify(file).zone === 'preview';
-  return completeFile(workspace, prepareFile(workspace.root, file, labelled, options));
+  return completeFile(workspace, prepareFile(workspace.root, file, labelled, { include: workspace.loaded.policy.files.include, ...options }));
 }

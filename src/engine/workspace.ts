@@ -6,6 +6,7 @@ import { policyAsOfRelease } from '../policy/as-of-release.js';
 import { Classifier } from '../workspace/classify.js';
 import { createIgnoreChecker, discoverFiles, type DiscoveryNote } from '../workspace/discover.js';
 import { readWorkspacePackages, type WorkspacePackages } from '../workspace/packages.js';
+import { includedExplicitly, vendoredByPath } from '../workspace/vendored.js';
 import { ImportResolver } from '../imports/resolve.js';
 import type { TypeScript } from '../ts.js';
 
@@ -19,12 +20,23 @@ export interface Workspace {
   sourceFiles: string[];
   /** Every discovered file (.gitignore honoured, files.include/exclude not applied), sorted. */
   allFiles: string[];
+  /** The source files among allFiles (files.include/exclude and the vendored rules not applied). */
+  discoveredSourceFiles: string[];
   /**
    * Whether `lifecycle check` would analyse this project-relative path: a source file, inside
    * files.include, outside files.exclude, not ignored by git (also for files created later).
    */
   inScope(file: string): boolean;
   notes: DiscoveryNote[];
+  /** What discovery saw: files listed (.gitignore honoured), of them source files, what .gitignore hid, unlistable directories. */
+  discovery: {
+    files: number;
+    sourceFiles: number;
+    gitignored: { files: number; directories: number };
+    unreadableDirectories: { path: string; code: string }[];
+  };
+  /** Source files discovery listed that are not in `sourceFiles`, by reason. */
+  skipped: { notIncluded: number; excluded: number; vendored: { file: string; reason: string }[] };
   packages: WorkspacePackages;
   classifier: Classifier;
   resolver: ImportResolver;
@@ -44,13 +56,29 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
   const include = policy.files.include;
   const isIncluded = include ? picomatch(include, { dot: true }) : () => true;
   const isExcluded = policy.files.exclude.length > 0 ? picomatch(policy.files.exclude, { dot: true }) : () => false;
-  const sourceFiles = discovery.files.filter((file) => SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file));
+  const isVendored = (file: string) => {
+    const vendored = vendoredByPath(file);
+    return vendored && !includedExplicitly(file, vendored, include) ? vendored : undefined;
+  };
+  const candidates = discovery.files.filter((file) => SOURCE_FILE.test(file));
+  const skipped: Workspace['skipped'] = { notIncluded: 0, excluded: 0, vendored: [] };
+  const sourceFiles = candidates.filter((file) => {
+    if (!isIncluded(file)) skipped.notIncluded += 1;
+    else if (isExcluded(file)) skipped.excluded += 1;
+    else {
+      const vendored = isVendored(file);
+      if (!vendored) return true;
+      skipped.vendored.push({ file, reason: vendored.reason });
+    }
+    return false;
+  });
   const packages = readWorkspacePackages(root, discovery.files);
   return {
     loaded,
     root,
     sourceFiles,
     allFiles: discovery.files,
+    discoveredSourceFiles: candidates,
     inScope: (() => {
       const ignored = createIgnoreChecker(root);
       const known = new Set(sourceFiles);
@@ -59,9 +87,16 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
       // discovery does not follow, so `lifecycle check` never analyses it).
       return (file: string) =>
         known.has(file) ||
-        (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !ignored(file) && !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
+        (SOURCE_FILE.test(file) && isIncluded(file) && !isExcluded(file) && !isVendored(file) && !ignored(file) && !leadsOutside((realRoot ??= realpathSync(root)), join(root, file)));
     })(),
     notes: discovery.notes,
+    discovery: {
+      files: discovery.files.length,
+      sourceFiles: candidates.length,
+      gitignored: discovery.gitignored,
+      unreadableDirectories: discovery.unreadableDirectories,
+    },
+    skipped,
     packages,
     classifier: new Classifier(policy, packages),
     resolver: new ImportResolver(root, packages, options.typescript),

@@ -11,6 +11,7 @@ import { DEEP_IMPORT_HINT } from '../imports/deep-import-hint.js';
 import { loadPolicy, policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import { plainPathBelow } from '../workspace/project-path.js';
+import { includedExplicitly, vendoredByContent } from '../workspace/vendored.js';
 import { collectEstreeFacts, EstreeFactsCollector, type EstreeFactsOptions } from './estree-facts.js';
 
 /** What the rules need about the file being linted, computed once per file for all rules. */
@@ -202,6 +203,9 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   const file = projectPathOf(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file === undefined || !workspace.inScope(file)) return { kind: 'none' };
+  // Minified and vendored files by their content, as `lifecycle check` skips them.
+  const vendored = vendoredByContent(file, context.sourceCode.text);
+  if (vendored && !includedExplicitly(file, vendored, loaded.policy.files.include)) return { kind: 'none' };
   const fileClass = workspace.classifier.classify(file);
   const needs = {
     labelledTexts: fileClass.zone === 'preview',

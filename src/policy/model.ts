@@ -42,6 +42,19 @@ export interface PreviewException {
   location: PolicyLocation;
 }
 
+/**
+ * A glob whose matching nothing would silently turn a check off (a typo in `preview.code`,
+ * `files.include`, …), with where it is written; `glob-matches-nothing` warns about those.
+ */
+export interface WatchedGlob {
+  /** The key path as written, e.g. `preview.code[0]`, `features.charts.paths[1]`. */
+  key: string;
+  glob: string;
+  /** What it must match: a source file (code globs) or any file (config and doc globs). */
+  matches: 'source' | 'file';
+  location: PolicyLocation;
+}
+
 /** The policy as checks see it: merged, validated, defaults applied. */
 export interface Policy {
   root: string;
@@ -68,6 +81,7 @@ export interface Policy {
   config: { files: string[] };
   docs: { files: string[] };
   ci: PolicyFile['ci'];
+  watchedGlobs: WatchedGlob[];
 }
 
 interface BuildContext {
@@ -91,12 +105,18 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     return { file: relative(context.root, pos.file).split('\\').join('/'), line: pos.line, column: pos.column };
   };
 
-  const globs = (value: string | string[] | undefined, path: KeyPath): string[] => {
+  const watchedGlobs: WatchedGlob[] = [];
+  /** `watch`: record each glob for glob-matches-nothing, with what it must match. */
+  const globs = (value: string | string[] | undefined, path: KeyPath, watch?: WatchedGlob['matches']): string[] => {
     const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
     list.forEach((glob, index) => {
       const at = Array.isArray(value) ? [...path, index] : path;
       if (isAbsolute(glob) || /^[A-Za-z]:/.test(glob)) fail(at, `glob "${glob}" must be relative to the project root`);
       if (glob.split('/').includes('..')) fail(at, `glob "${glob}" escapes the project root (${context.root})`);
+      if (watch) {
+        const pos = where(at, 'value');
+        watchedGlobs.push({ key: formatKeyPath(at), glob, matches: watch, location: { file: relative(context.root, pos.file).split('\\').join('/'), line: pos.line, column: pos.column } });
+      }
     });
     return list;
   };
@@ -109,7 +129,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
   };
 
   const preview = merged.preview ?? {};
-  const previewCode = globs(preview.code, ['preview', 'code']);
+  const previewCode = globs(preview.code, ['preview', 'code'], 'source');
   const previewTests = globs(preview.tests, ['preview', 'tests']);
   for (const [path, list] of [[['preview', 'code'], previewCode], [['preview', 'tests'], previewTests]] as const) {
     list.forEach((glob) => {
@@ -117,7 +137,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     });
   }
   const exceptions = (preview.exceptions ?? []).map((entry: ExceptionEntry, index): PreviewException => ({
-    path: globs(entry.path, ['preview', 'exceptions', index, 'path']),
+    path: globs(entry.path, ['preview', 'exceptions', index, 'path'], 'source'),
     reason: entry.reason,
     features: entry.features,
     location: toLocation(['preview', 'exceptions', index]),
@@ -137,9 +157,10 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
         owners: entry.owners ?? [],
         renewals: entry.renewals ?? [],
         config: entry.config ?? [],
+        // A docs glob matching nothing is a preview-docs-label error already; a removed feature's code is meant to be gone.
         docs: globs(entry.docs, [...base, 'docs']),
         packages: entry.packages ?? [],
-        paths: globs(entry.paths, [...base, 'paths']),
+        paths: globs(entry.paths, [...base, 'paths'], entry.status === 'removed' ? undefined : 'source'),
         location: toLocation(base),
         fieldLocations: Object.fromEntries(Object.keys(entry).map((key) => [key, toLocation([...base, key])])),
         renewalLocations: (entry.renewals ?? []).map((_, index) => toLocation([...base, 'renewals', index])),
@@ -168,7 +189,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     root: context.root,
     file: relative(context.root, context.file).split('\\').join('/'),
     files: {
-      include: merged.files?.include ? globs(merged.files.include, ['files', 'include']) : undefined,
+      include: merged.files?.include ? globs(merged.files.include, ['files', 'include'], 'source') : undefined,
       exclude: globs(merged.files?.exclude, ['files', 'exclude']),
     },
     preview: {
@@ -189,9 +210,10 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     },
     releases,
     severities,
-    config: { files: globs(merged.config?.files, ['config', 'files']) },
+    config: { files: globs(merged.config?.files, ['config', 'files'], 'file') },
     docs: { files: globs(merged.docs?.files, ['docs', 'files']) },
     ci: merged.ci,
+    watchedGlobs,
   };
 }
 

@@ -13,7 +13,7 @@ const safePattern = z
     const problem = checkPattern(value);
     if (problem) ctx.addIssue({ code: 'custom', message: `pattern /${value}/: ${problem}` });
   })
-  .describe('A regular expression (JavaScript syntax, matched case-insensitively, line by line); ReDoS-prone patterns are rejected.');
+  .describe('A regular expression in RE2 syntax (linear-time matching; no lookaround or backreferences), matched case-insensitively, line by line.');
 
 const patternEntry = z.union([
   safePattern,

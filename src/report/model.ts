@@ -2,7 +2,7 @@ import { featureDeadline, type DeadlineState, type FeatureDeadline } from '../ch
 import type { ProjectFacts } from '../checks/facts.js';
 import { testFileInfo } from '../checks/test-files.js';
 import type { ReadinessResult } from '../ci/evaluate.js';
-import { compareStrings, type CheckResult, type CheckSummary, type Finding } from '../findings.js';
+import { compareStrings, type CheckCounts, type CheckResult, type Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';
 import { ciSection, type CiReport } from './ci-section.js';
 import { fanInByFeature, type FanIn } from './fan-in.js';
@@ -89,7 +89,7 @@ export interface ReportModel {
   release: ReportRelease;
   settings: { label: string; maxCycles: number; maxRenewals: number | null; routes: boolean };
   summary: ReportSummary;
-  check: CheckSummary & { unattributed: number };
+  check: CheckCounts & { unattributed: number };
   features: FeatureReport[];
   ci: CiReport | null;
 }
@@ -220,7 +220,7 @@ function countFindings(findings: readonly Finding[]): FeatureReport['findings'] 
   };
 }
 
-function pickSummary(summary: CheckSummary): CheckSummary {
+function pickSummary(summary: CheckCounts): CheckCounts {
   return { errors: summary.errors, warnings: summary.warnings, files: summary.files, unresolved: summary.unresolved };
 }
 

@@ -1,12 +1,25 @@
 import type { CheckResult, Finding } from '../findings.js';
+import { filesText, importsText, plural } from './summary-text.js';
 
 /**
  * GitHub Actions workflow commands, one annotation per finding:
- * `::error file=src/a.ts,line=3,col=7,title=no-preview-import::message`.
+ * `::error file=src/a.ts,line=3,col=7,title=no-preview-import::message`, then one `::notice`
+ * with the summary (problems, files checked and skipped, imports resolved and unresolved).
  * Nothing else is printed, so the output can go straight to the job log.
  */
 export function formatGithub(result: CheckResult): string {
-  return result.findings.map(annotation).map((line) => `${line}\n`).join('');
+  return [...result.findings.map(annotation), summaryNotice(result)].map((line) => `${line}\n`).join('');
+}
+
+function summaryNotice(result: CheckResult): string {
+  const { errors, warnings } = result.summary;
+  const parts = [
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    ...(result.baselined ? [`${result.baselined} baselined`] : []),
+    filesText(result.summary),
+    importsText(result.summary),
+  ];
+  return `::notice title=${escapeProperty('lifecycle check')}::${escapeData(parts.join(' · '))}`;
 }
 
 function annotation(finding: Finding): string {

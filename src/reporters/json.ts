@@ -1,4 +1,4 @@
-import type { CheckResult, Finding } from '../findings.js';
+import type { CheckResult, CheckSummary, Finding } from '../findings.js';
 
 /** The JSON contract of DESIGN.md: version, findings (fixed key order), summary. */
 export function formatJson(result: CheckResult): string {
@@ -12,6 +12,21 @@ export function formatJson(result: CheckResult): string {
     ...(finding.feature !== undefined ? { feature: finding.feature } : {}),
     ...(finding.target !== undefined ? { target: finding.target } : {}),
   }));
-  const { errors, warnings, files, unresolved } = result.summary;
-  return `${JSON.stringify({ version: 1, findings, summary: { errors, warnings, files, unresolved } }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 1, findings, summary: summaryJson(result.summary) }, null, 2)}\n`;
+}
+
+/** The summary in its fixed key order: the four original counts first, then the additions. */
+export function summaryJson(summary: CheckSummary) {
+  const { errors, warnings, files, unresolved, resolved, skipped, discovered } = summary;
+  const { total, notIncluded, excluded, vendored, outsidePaths, unchanged } = skipped;
+  const { files: listed, sourceFiles, gitignoredFiles, gitignoredDirectories, unreadableDirectories } = discovered;
+  return {
+    errors,
+    warnings,
+    files,
+    unresolved,
+    resolved,
+    skipped: { total, notIncluded, excluded, vendored, outsidePaths, unchanged },
+    discovered: { files: listed, sourceFiles, gitignoredFiles, gitignoredDirectories, unreadableDirectories },
+  };
 }

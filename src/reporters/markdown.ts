@@ -1,4 +1,5 @@
 import type { CheckResult, Finding } from '../findings.js';
+import { filesText, importsText, plural } from './summary-text.js';
 import { ruleHelpUri } from './tool-info.js';
 
 /** Rows beyond this are summarised, so the comment stays under GitHub's 65,536-character limit. */
@@ -26,17 +27,13 @@ export function formatMarkdown(result: CheckResult): string {
 }
 
 function summaryLine(result: CheckResult): string {
-  const { errors, warnings, files, unresolved } = result.summary;
+  const { errors, warnings } = result.summary;
   const total = errors + warnings;
   const head =
     total === 0
       ? '✔ **No problems**'
       : `✖ **${plural(total, 'problem')}** (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  const extras = [
-    `${plural(files, 'file')} checked`,
-    ...(result.baselined ? [`${result.baselined} baselined`] : []),
-    ...(unresolved > 0 ? [plural(unresolved, 'unresolved import')] : []),
-  ];
+  const extras = [...(result.baselined ? [`${result.baselined} baselined`] : []), filesText(result.summary), importsText(result.summary)];
   return `${head} · ${extras.join(' · ')}`;
 }
 
@@ -61,8 +58,4 @@ function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   return text.startsWith('`') || text.endsWith('`') ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

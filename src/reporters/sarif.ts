@@ -1,6 +1,7 @@
 import { CHECKS, type CheckInfo } from '../checks/ids.js';
 import type { CheckResult, Finding } from '../findings.js';
 import { fingerprintOf } from '../baseline/fingerprint.js';
+import { summaryJson } from './json.js';
 import { ruleHelpUri, toolInfo, TOOL_INFORMATION_URI } from './tool-info.js';
 
 /** SARIF 2.1.0 (OASIS); validated in test/reporters/sarif.test.ts against the vendored official schema. */
@@ -32,6 +33,8 @@ export function formatSarif(result: CheckResult): string {
           [SRCROOT]: { description: { text: 'The project root: the directory holding lifecycle.yaml.' } },
         },
         columnKind: 'utf16CodeUnits',
+        // The same summary as --format json: files checked and skipped (by reason), imports resolved.
+        properties: { summary: summaryJson(result.summary) },
         results: result.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.rule))),
       },
     ],

@@ -1,5 +1,6 @@
 import type { CheckResult, Finding } from '../findings.js';
 import type { ReporterOptions } from './index.js';
+import { filesText, importsText } from './summary-text.js';
 
 const CODES = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 
@@ -33,12 +34,12 @@ export function formatStylish(result: CheckResult, options: ReporterOptions): st
   }
   for (const note of options.notes ?? []) lines.push(paint('dim', `note: ${note}`));
   if ((options.notes ?? []).length > 0) lines.push('');
-  const { errors, warnings, files, unresolved } = result.summary;
+  const { errors, warnings, unresolved } = result.summary;
   const total = errors + warnings;
   const head = total === 0 ? '✔ no problems' : `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  const unresolvedText = unresolved > 0 ? ` · ${unresolved} unresolved import${unresolved === 1 ? '' : 's'}${options.verbose ? '' : ' (--verbose lists them)'}` : '';
+  const listHint = unresolved > 0 && !options.verbose ? ' (--verbose lists them)' : '';
   const baselinedText = result.baselined ? ` · ${result.baselined} baselined` : '';
-  const summary = `${head}${baselinedText} · ${files} file${files === 1 ? '' : 's'} checked${unresolvedText}`;
+  const summary = `${head}${baselinedText} · ${filesText(result.summary)} · ${importsText(result.summary)}${listHint}`;
   lines.push(total === 0 ? summary : paint(errors > 0 ? 'red' : 'yellow', summary));
   return `${lines.join('\n')}\n`;
 }

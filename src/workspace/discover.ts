@@ -16,6 +16,10 @@ export interface Discovery {
   files: string[];
   /** Things skipped for a reason the user should hear about (symlink loops, unreadable dirs). */
   notes: DiscoveryNote[];
+  /** What .gitignore hid: files seen and ignored, and ignored directories (not entered, so their files are not counted). */
+  gitignored: { files: number; directories: number };
+  /** Directories that could not be listed (e.g. mode 000), project-relative, with the error code. */
+  unreadableDirectories: { path: string; code: string }[];
 }
 
 interface IgnoreLayer {
@@ -35,6 +39,8 @@ export function discoverFiles(root: string): Discovery {
   const files: string[] = [];
   const notes: DiscoveryNote[] = [];
   const visited = new Set<string>([realRoot]);
+  const gitignored = { files: 0, directories: 0 };
+  const unreadableDirectories: Discovery['unreadableDirectories'] = [];
 
   /** `dirReal`: the directory's real path (symlinks resolved), for telling loops apart. */
   const walk = (dirRel: string, dirReal: string, layers: IgnoreLayer[]): void => {
@@ -43,7 +49,9 @@ export function discoverFiles(root: string): Discovery {
     try {
       entries = readdirSync(dirAbs, { withFileTypes: true });
     } catch (error) {
-      notes.push({ path: dirRel || '.', message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      notes.push({ path: dirRel || '.', message: `cannot read directory (${code})` });
+      unreadableDirectories.push({ path: dirRel || '.', code });
       return;
     }
     const own = entries.some((entry) => entry.name === '.gitignore') ? readGitignore(dirAbs) : undefined;
@@ -64,21 +72,26 @@ export function discoverFiles(root: string): Discovery {
         real = target.real;
       }
       if (isDir) {
-        if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(active, rel, true)) continue;
+        if (ALWAYS_SKIPPED.has(entry.name)) continue;
+        if (isIgnored(active, rel, true)) {
+          gitignored.directories += 1;
+          continue;
+        }
         if (visited.has(real)) {
           notes.push({ path: rel, message: 'directory already visited through a symlink; skipped' });
           continue;
         }
         visited.add(real);
         walk(rel, real, active);
-      } else if (isFile && !isIgnored(active, rel, false)) {
-        files.push(rel);
+      } else if (isFile) {
+        if (isIgnored(active, rel, false)) gitignored.files += 1;
+        else files.push(rel);
       }
     }
   };
   walk('', realRoot, []);
   files.sort();
-  return { files, notes };
+  return { files, notes, gitignored, unreadableDirectories };
 }
 
 function readGitignore(dirAbs: string): Ignore | undefined {

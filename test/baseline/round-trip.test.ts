@@ -38,14 +38,14 @@ describe('lifecycle check --baseline', () => {
     // 2. Re-run: clean; stylish says how many were baselined, JSON keeps its contract.
     const clean = check();
     expect(clean.status).toBe(0);
-    expect(clean.stdout).toBe('✔ no problems · 2 baselined · 3 files checked\n');
+    expect(clean.stdout).toBe('✔ no problems · 2 baselined · 3 files checked · 2 imports resolved\n');
     const json = JSON.parse(check('--format', 'json').stdout) as JsonOutput & Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['version', 'findings', 'summary']);
-    expect(json.summary).toEqual({ errors: 0, warnings: 0, files: 3, unresolved: 0 });
+    expect(json.summary).toMatchObject({ errors: 0, warnings: 0, files: 3, unresolved: 0, resolved: 2 });
 
     // 3. Shift lines (insert lines above, re-indent): still clean. Updating again changes nothing.
     writeFileSync(join(root, 'src/core/a.ts'), `// header\n\n/** doc */\n   ${IMPORT}export const b = a;\n`);
-    expect(check()).toMatchObject({ status: 0, stdout: '✔ no problems · 2 baselined · 3 files checked\n' });
+    expect(check()).toMatchObject({ status: 0, stdout: '✔ no problems · 2 baselined · 3 files checked · 2 imports resolved\n' });
     expect(check('--update-baseline').stderr).toContain('(2 kept, 0 added, 0 pruned)');
     expect(readFileSync(baselineFile, 'utf8')).toBe(written);
 

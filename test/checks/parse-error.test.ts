@@ -10,3 +10,19 @@ describe('parse-error', () => {
     ]);
   });
 });
+
+describe('parse-error for directories discovery could not list', () => {
+  it('reports each one at its path, so an unreadable folder never passes as clean', () => {
+    const facts = { ...factsOf(policyWith(), [sourceFile('src/b.ts', stable)]), unreadableDirectories: [{ path: 'src/secret', code: 'EACCES' }] };
+    expect(parseError.run(facts)).toEqual([
+      {
+        rule: 'parse-error',
+        severity: 'error',
+        file: 'src/secret',
+        line: 1,
+        column: 1,
+        message: 'cannot read directory (EACCES); the files in it were not analysed (fix its permissions, or list it in .gitignore)',
+      },
+    ]);
+  });
+});

@@ -49,7 +49,7 @@ describe('JSON record reader', () => {
 
   it('splits lines across chunks, with and without a final newline', async () => {
     const batches: string[] = [];
-    for await (const { lines } of readLineBatches(chunked('a\nbb\n\nccc', 2))) batches.push(...lines);
+    for await (const { lines } of readLineBatches(chunked('a\nbb\n\nccc', 2), { source: 'mem' })) batches.push(...lines);
     expect(batches).toEqual(['a', 'bb', '', 'ccc']);
   });
 });

@@ -8,7 +8,7 @@ import { policyYaml, tempProject } from '../helpers/temp-project.js';
 
 interface JsonOutput {
   findings: { file: string; line: number; rule: string }[];
-  summary: { errors: number; warnings: number; files: number; unresolved: number };
+  summary: { errors: number; warnings: number; files: number; unresolved: number; skipped: Record<string, number> };
 }
 
 const IMPORT = "import { a } from '../preview/fwaas/index';\nexport const b = a;\n";
@@ -43,9 +43,10 @@ describe('lifecycle check --full-parse', () => {
 describe('lifecycle check --output and --max-warnings', () => {
   it('writes the report to a file (creating folders), prints nothing, and keeps the exit code', () => {
     const root = tempProject({ 'lifecycle.yaml': POLICY, 'src/preview/fwaas/index.ts': 'export const a = 1;\n', 'src/core/a.ts': IMPORT });
+    // stdout first: the report file, once written, is one more file discovery lists (summary.discovered.files).
+    const direct = runLifecycle(['check', '--format', 'sarif', '--cwd', root]).stdout;
     const run = runLifecycle(['check', '--format', 'sarif', '--output', 'reports/lifecycle.sarif', '--cwd', root]);
     expect(run).toMatchObject({ status: 1, stdout: '', stderr: '' });
-    const direct = runLifecycle(['check', '--format', 'sarif', '--cwd', root]).stdout;
     expect(readFileSync(join(root, 'reports/lifecycle.sarif'), 'utf8')).toBe(direct);
     expect(readdirSync(join(root, 'reports'))).toEqual(['lifecycle.sarif']);
     // Overwrites in place; stylish in a file has no colour codes.
@@ -128,14 +129,15 @@ describe('lifecycle check --changed-since', () => {
       'src/core/broken.ts:1 parse-error',
     ]);
 
-    expect(checkJson(root, '--changed-since', 'base')).toMatchObject({ status: 0, output: { findings: [], summary: { files: 0 } } });
+    // Nothing changed: not "nothing analysed" (exit 2) but a clean run that says what it skipped.
+    expect(checkJson(root, '--changed-since', 'base')).toMatchObject({ status: 0, output: { findings: [], summary: { files: 0, skipped: { total: 4, unchanged: 4 } } } });
 
     appendFileSync(join(root, 'src/core/a.ts'), '// touched\n');
     appendFileSync(join(repo, 'README.md'), 'a change outside the project\n');
     const uncommitted = checkJson(root, '--changed-since', 'base');
     expect(uncommitted.status).toBe(1);
     expect(located(uncommitted.output)).toEqual(['src/core/a.ts:1 no-preview-import']);
-    expect(uncommitted.output.summary).toEqual({ errors: 1, warnings: 0, files: 1, unresolved: 0 });
+    expect(uncommitted.output.summary).toMatchObject({ errors: 1, warnings: 0, files: 1, unresolved: 0, skipped: { total: 3, unchanged: 3 } });
 
     git(repo, 'commit', '-q', '-am', 'touch a');
     writeFileSync(join(root, 'src/core/new.ts'), IMPORT);

@@ -32,7 +32,7 @@ describe('lifecycle check', () => {
         'src/core/router.ts',
         '  3:36  error  stable code imports preview feature "vpnaas" (src/preview/vpnaas/service.ts)  no-preview-import',
         '',
-        '✖ 8 problems (7 errors, 1 warning) · 26 files checked',
+        '✖ 8 problems (7 errors, 1 warning) · 26 files checked, 1 skipped (1 outside files.include) · 53 imports resolved',
         '',
       ].join('\n'),
     );
@@ -44,7 +44,15 @@ describe('lifecycle check', () => {
     expect(second.stdout).toBe(first.stdout);
     const parsed = JSON.parse(first.stdout) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['version', 'findings', 'summary']);
-    expect(parsed.summary).toEqual({ errors: 19, warnings: 0, files: 10, unresolved: 1 });
+    expect(parsed.summary).toEqual({
+      errors: 19,
+      warnings: 0,
+      files: 10,
+      unresolved: 1,
+      resolved: 21,
+      skipped: { total: 0, notIncluded: 0, excluded: 0, vendored: 0, outsidePaths: 0, unchanged: 0 },
+      discovered: { files: 14, sourceFiles: 10, gitignoredFiles: 0, gitignoredDirectories: 0, unreadableDirectories: 0 },
+    });
     expect(Object.keys((parsed.findings as object[])[0]!)).toEqual(['rule', 'severity', 'file', 'line', 'column', 'message', 'feature', 'target']);
   });
 
@@ -58,7 +66,7 @@ describe('lifecycle check', () => {
 
   it('lists unresolved imports with --verbose', () => {
     const quiet = runLifecycle(['check', '--cwd', fixture('import-forms')]);
-    expect(quiet.stdout).toContain('1 unresolved import (--verbose lists them)');
+    expect(quiet.stdout).toContain('· 21 imports resolved, 1 unresolved (--verbose lists them)');
     const verbose = runLifecycle(['check', '--verbose', '--cwd', fixture('import-forms')]);
     expect(verbose.stdout).toContain('Unresolved imports\n  src/stable/dynamic-imports.ts:18:10  "(computed)"  the module name is computed at run time');
   });
@@ -73,7 +81,7 @@ describe('lifecycle check', () => {
     const run = runLifecycle(['check', '--format', 'json', '--cwd', root]);
     const output = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[]; summary: object };
     expect(output.findings.map((finding) => finding.rule)).toEqual(['unresolved-import']);
-    expect(output.summary).toEqual({ errors: 0, warnings: 1, files: 2, unresolved: 1 });
+    expect(output.summary).toMatchObject({ errors: 0, warnings: 1, files: 2, unresolved: 1, resolved: 0 });
   });
 
   it('honours checks: severities from the policy (off drops, warn caps)', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -103,5 +103,25 @@ describe('which files the rules check', () => {
     // Past the half second a loaded policy is trusted, within the two seconds a found path is.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await messages(eslint, join(root, 'src/core/b.ts'))).toEqual([expect.stringMatching(/^1:19 lifecycle\/no-preview-import /)]);
+  });
+
+  it('vendored and minified files are not checked, as lifecycle check skips them, unless files.include names them', async () => {
+    const root = project();
+    const minified = `${STABLE_IMPORT}export const x = [${'1,'.repeat(6000)}1];\n`; // one line of 12,000 characters
+    writeFileSync(join(root, 'src/core/bundle.min.ts'), minified);
+    mkdirSync(join(root, '.yarn/plugins'), { recursive: true });
+    writeFileSync(join(root, '.yarn/plugins/p.ts'), "import { a } from '../../src/preview/fwaas/a.js';\nexport const b = a;\n");
+    const eslint = eslintAt(root);
+    expect(await messages(eslint, join(root, 'src/core/bundle.min.ts'))).toEqual([]);
+    expect(await messages(eslint, join(root, '.yarn/plugins/p.ts'))).toEqual([]);
+    expect(await messages(eslint, join(root, 'src/core/b.ts'))).toHaveLength(1);
+    const cli = JSON.parse(runLifecycle(['check', '--format', 'json', '--cwd', root]).stdout) as { findings: { file: string; rule: string }[] };
+    expect(cli.findings.filter((finding) => finding.rule === 'no-preview-import').map((finding) => finding.file)).toEqual(['src/core/b.ts']);
+
+    writeFileSync(join(root, 'lifecycle.yaml'), `${policyYaml()}files:\n  include: [src/**, .yarn/**, src/core/bundle.min.ts]\n`);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // past the half second a loaded policy is trusted
+    const named = eslintAt(root);
+    expect(await messages(named, join(root, 'src/core/bundle.min.ts'))).toEqual([expect.stringMatching(/^1:19 lifecycle\/no-preview-import /)]);
+    expect(await messages(named, join(root, '.yarn/plugins/p.ts'))).toEqual([expect.stringMatching(/^1:19 lifecycle\/no-preview-import /)]);
   });
 });

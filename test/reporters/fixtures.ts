@@ -1,5 +1,16 @@
 import { policyYaml } from '../helpers/temp-project.js';
-import type { CheckResult, Finding } from '../../src/findings.js';
+import type { CheckCounts, CheckResult, CheckSummary, Finding } from '../../src/findings.js';
+
+/** A full summary from the four original counts: nothing skipped, `resolved` 0 unless given. */
+export function summaryOf(counts: CheckCounts, extra: Partial<Omit<CheckSummary, keyof CheckCounts>> = {}): CheckSummary {
+  return {
+    ...counts,
+    resolved: 0,
+    skipped: { total: 0, notIncluded: 0, excluded: 0, vendored: 0, outsidePaths: 0, unchanged: 0 },
+    discovered: { files: counts.files, sourceFiles: counts.files, gitignoredFiles: 0, gitignoredDirectories: 0, unreadableDirectories: 0 },
+    ...extra,
+  };
+}
 
 /** A hand-made result with the awkward cases every reporter must survive. */
 export function sampleResult(overrides: Partial<CheckResult> = {}): CheckResult {
@@ -30,7 +41,7 @@ export function sampleResult(overrides: Partial<CheckResult> = {}): CheckResult 
   return {
     version: 1,
     findings,
-    summary: { errors: 2, warnings: 1, files: 4, unresolved: 1 },
+    summary: summaryOf({ errors: 2, warnings: 1, files: 4, unresolved: 1 }, { resolved: 6 }),
     unresolvedImports: [],
     ...overrides,
   };

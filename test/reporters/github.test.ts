@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../../src/reporters/github.js';
 import { runLifecycle } from '../helpers/cli.js';
 import { tempProject } from '../helpers/temp-project.js';
-import { importProjectFiles, sampleResult } from './fixtures.js';
+import { importProjectFiles, sampleResult, summaryOf } from './fixtures.js';
 
 describe('github reporter', () => {
   it('prints one workflow command per finding, escaped as @actions/core does', () => {
@@ -11,6 +11,7 @@ describe('github reporter', () => {
         '::warning file=lifecycle.yaml,line=18,col=5,title=preview-registry::preview feature "solo" has 1 owner(s); at least 2 are required',
         '::error file=src/core/a%2Cb%3A c.ts,line=3,col=7,title=no-preview-import::stable code imports preview feature "fwaas" (100%25 preview)%0Asecond line | with a pipe',
         '::error file=docs/a b#c?.md,line=1,col=1,title=custom-rule::a rule no CHECKS entry knows%0D%0A<b>bold</b>',
+        '::notice title=lifecycle check::2 errors, 1 warning · 4 files checked · 6 imports resolved, 1 unresolved',
         '',
       ].join('\n'),
     );
@@ -23,15 +24,20 @@ describe('github reporter', () => {
     expect(escapeData('%0A')).toBe('%250A');
   });
 
-  it('prints nothing for a clean run', () => {
-    expect(formatGithub(sampleResult({ findings: [] }))).toBe('');
+  it('prints only the summary notice for a clean run: files checked and skipped by reason, imports resolved', () => {
+    const skipped = { total: 5, notIncluded: 1, excluded: 0, vendored: 2, outsidePaths: 0, unchanged: 2 };
+    const summary = summaryOf({ errors: 0, warnings: 0, files: 3, unresolved: 0 }, { resolved: 1, skipped });
+    expect(formatGithub(sampleResult({ findings: [], summary }))).toBe(
+      '::notice title=lifecycle check::0 errors, 0 warnings · 3 files checked, 5 skipped (1 outside files.include, 2 vendored or minified, 2 unchanged) · 1 import resolved\n',
+    );
   });
 
   it('is a --format of lifecycle check', () => {
     const run = runLifecycle(['check', '--format', 'github', '--cwd', tempProject(importProjectFiles())]);
     expect(run).toMatchObject({ status: 1, stderr: '' });
     expect(run.stdout).toBe(
-      '::error file=src/core/a.ts,line=1,col=19,title=no-preview-import::stable code imports preview feature "fwaas" (src/preview/fwaas/index.ts)\n',
+      '::error file=src/core/a.ts,line=1,col=19,title=no-preview-import::stable code imports preview feature "fwaas" (src/preview/fwaas/index.ts)\n' +
+        '::notice title=lifecycle check::1 error, 0 warnings · 2 files checked · 1 import resolved\n',
     );
   });
 });

@@ -3,7 +3,7 @@ import type { Finding } from '../../src/findings.js';
 import { formatMarkdown, MARKDOWN_MAX_ROWS } from '../../src/reporters/markdown.js';
 import { runLifecycle } from '../helpers/cli.js';
 import { tempProject } from '../helpers/temp-project.js';
-import { importProjectFiles, sampleResult } from './fixtures.js';
+import { importProjectFiles, sampleResult, summaryOf } from './fixtures.js';
 
 const DOCS = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
 
@@ -14,7 +14,7 @@ describe('markdown reporter', () => {
         '<!-- feature-lifecycle check -->',
         '### feature-lifecycle check',
         '',
-        '✖ **3 problems** (2 errors, 1 warning) · 4 files checked · 2 baselined · 1 unresolved import',
+        '✖ **3 problems** (2 errors, 1 warning) · 2 baselined · 4 files checked · 6 imports resolved, 1 unresolved',
         '',
         '#### `lifecycle.yaml`',
         '',
@@ -39,8 +39,9 @@ describe('markdown reporter', () => {
   });
 
   it('says so when there is nothing to report', () => {
-    expect(formatMarkdown(sampleResult({ findings: [], summary: { errors: 0, warnings: 0, files: 1, unresolved: 0 } }))).toBe(
-      '<!-- feature-lifecycle check -->\n### feature-lifecycle check\n\n✔ **No problems** · 1 file checked\n',
+    const skipped = { total: 3, notIncluded: 0, excluded: 1, vendored: 0, outsidePaths: 2, unchanged: 0 };
+    expect(formatMarkdown(sampleResult({ findings: [], summary: summaryOf({ errors: 0, warnings: 0, files: 1, unresolved: 0 }, { skipped }) }))).toBe(
+      '<!-- feature-lifecycle check -->\n### feature-lifecycle check\n\n✔ **No problems** · 1 file checked, 3 skipped (1 files.exclude, 2 outside the given paths) · 0 imports resolved\n',
     );
   });
 
@@ -53,7 +54,7 @@ describe('markdown reporter', () => {
       column: 1,
       message: 'm',
     }));
-    const text = formatMarkdown(sampleResult({ findings, summary: { errors: findings.length, warnings: 0, files: 5, unresolved: 0 } }));
+    const text = formatMarkdown(sampleResult({ findings, summary: summaryOf({ errors: findings.length, warnings: 0, files: 5, unresolved: 0 }) }));
     expect(text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Line') && !line.startsWith('| ---'))).toHaveLength(MARKDOWN_MAX_ROWS);
     expect(text.endsWith('\n…and 3 more findings (run `lifecycle check` for the full list).\n')).toBe(true);
     expect(text).not.toContain('src/f04.ts');

@@ -7,7 +7,7 @@ import { CHECKS } from '../../src/checks/ids.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { REPO_ROOT, runLifecycle } from '../helpers/cli.js';
 import { tempProject } from '../helpers/temp-project.js';
-import { importProjectFiles, sampleResult } from './fixtures.js';
+import { importProjectFiles, sampleResult, summaryOf } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'data', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -44,7 +44,7 @@ interface SarifLog {
 describe('sarif reporter', () => {
   it('is valid against the official SARIF 2.1.0 schema, awkward paths and messages included', () => {
     expectValid(formatSarif(sampleResult()));
-    expectValid(formatSarif(sampleResult({ findings: [], summary: { errors: 0, warnings: 0, files: 0, unresolved: 0 } })));
+    expectValid(formatSarif(sampleResult({ findings: [], summary: summaryOf({ errors: 0, warnings: 0, files: 0, unresolved: 0 }) })));
   });
 
   it('the validator really rejects a broken log (an unknown level, an unencoded URI)', () => {

@@ -65,11 +65,12 @@ export function coverageCriterion(input: EvaluationInput): CriterionResult {
   const incidents = rollingIncidents(counts, settings.probationDays, (bad, all) => all > 0 && (all - bad) / all < settings.minCoverage);
   const extra = `${pending ? `, ${pending} pending` : ''}${superseded ? `, ${superseded} superseded before a report was due` : ''}`;
   if (total === 0) {
+    // Nothing to measure (all upstream activity predates the window, or none was due yet): not a pass.
     return {
       ...base,
       value: null,
-      pass: true,
-      detail: `no upstream patchset was due in the window${extra}`,
+      pass: false,
+      detail: `not measurable: no upstream patchset was due in the window${extra}`,
       evidence: [],
       incidents,
     };
@@ -155,6 +156,9 @@ export function silenceCriterion(input: EvaluationInput): CriterionResult {
         note: `silent ${round(length / HOUR_MS, 1)} h from ${formatTime(from)} to ${gap.open ? 'now (still silent)' : formatTime(to)} while upstream was active`,
       });
     }
+  }
+  if (!longestGap && !input.upstream.some((event) => inWindow(input, event.time))) {
+    return { ...base, value: null, pass: false, detail: 'not measurable: no upstream activity in the window (all of it predates the window)', evidence: [], incidents };
   }
   const value = round(longest / HOUR_MS, 1);
   const { evidence, more } = capEvidence(over);

@@ -1,8 +1,8 @@
-import type { RecheckRule } from '../recheck.js';
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
 import { DAY_MS, dayOf, formatDay, formatTime } from '../time.js';
 import type { PatchsetEvent, RecheckEvent, Report } from '../types.js';
+import type { TextMatcher } from '../patterns.js';
 
 /** The thresholds of the criteria (policy `ci.criteria`, defaults in defaults.ts). */
 export interface CriteriaSettings {
@@ -68,7 +68,7 @@ export interface SystemUnderTest {
   contacts: readonly string[];
   matrix: readonly MatrixRule[];
   /** Recheck requests this system answers. */
-  recheck: RecheckRule;
+  recheck: TextMatcher;
 }
 
 /** Everything one system's criteria are computed from (already read, classified, collated). */

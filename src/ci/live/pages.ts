@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { InputError } from '../../errors.js';
 import { formatDay, parseTimestamp } from '../time.js';
 import type { SourceFormat } from '../types.js';
-import { httpGet, type HttpOptions } from './http.js';
+import { httpGet, redactUrl, type HttpOptions } from './http.js';
 
 /**
  * Live sources: `zuul:URL` (a Zuul builds API URL), `gerrit:URL` (a Gerrit /changes/ query URL)
@@ -9,6 +10,12 @@ import { httpGet, type HttpOptions } from './http.js';
  * same format as the files, so the file readers parse them. Credentials come from the
  * environment: ZUUL_TOKEN (Bearer), GERRIT_USER + GERRIT_HTTP_PASSWORD (Basic; use an /a/ URL),
  * GITHUB_TOKEN or GH_TOKEN (Bearer; GITHUB_API_URL overrides https://api.github.com).
+ *
+ * Credentials stay with their origin: every page is fetched from the origin of the URL given (a
+ * GitHub `Link: rel="next"` to another origin is refused; redirects to another origin drop the
+ * Authorization header, as fetch does). Pagination that never ends is an error, never a silently
+ * truncated history: a page seen before, a `next` URL seen before, or reaching the page cap
+ * (`--max-pages`, default 1000) while the server still offers more.
  */
 
 export interface LiveSource {
@@ -23,8 +30,8 @@ export interface LiveOptions {
   sinceDay?: number | undefined;
   env: NodeJS.ProcessEnv;
   onRetry?: (message: string) => void;
-  /** Safety stop (default 1000 pages). */
-  maxPages?: number;
+  /** Page cap (default 1000): reaching it while more pages are offered is an error. */
+  maxPages?: number | undefined;
   pageSize?: number;
 }
 
@@ -51,8 +58,49 @@ export function openLiveSource(spec: string, options: LiveOptions): LiveSource {
   return { format: 'github', display: `github:${target}`, pages: githubPages(target, options) };
 }
 
+export const DEFAULT_MAX_PAGES = 1000;
+
 function http(options: LiveOptions, headers: Record<string, string>): HttpOptions {
   return { headers, onRetry: options.onRetry };
+}
+
+/**
+ * Guards one paginated fetch: each page must differ from every page before it, and there must be
+ * at most `maxPages` of them. `next` is called once a page is known to be followed by another.
+ */
+class PageGuard {
+  private readonly seen = new Map<string, number>();
+  private pages = 0;
+  readonly max: number;
+
+  constructor(
+    private readonly source: string,
+    options: LiveOptions,
+  ) {
+    this.max = options.maxPages ?? DEFAULT_MAX_PAGES;
+  }
+
+  /** Records a page's body; throws when the same body came before (the server ignores paging). */
+  page(text: string): void {
+    this.pages++;
+    const hash = createHash('sha256').update(text).digest('hex');
+    const before = this.seen.get(hash);
+    if (before !== undefined) {
+      throw new InputError(
+        `${this.source}: page ${this.pages} repeats page ${before} (the server ignores the paging parameters); stopped, as the history would be incomplete or endless`,
+      );
+    }
+    this.seen.set(hash, this.pages);
+  }
+
+  /** Called before fetching the next page: throws when the cap is reached. */
+  more(): void {
+    if (this.pages >= this.max) {
+      throw new InputError(
+        `${this.source}: still more pages after ${this.max} (the page cap); the history would be incomplete: narrow it with --since, or raise --max-pages`,
+      );
+    }
+  }
 }
 
 function parsePage(text: string, url: string): unknown {
@@ -71,11 +119,13 @@ async function* zuulPages(url: string, options: LiveOptions): AsyncGenerator<str
   const limit = Number(base.searchParams.get('limit') ?? options.pageSize ?? 100);
   base.searchParams.set('limit', String(limit));
   const since = options.sinceDay === undefined ? undefined : options.sinceDay * 86_400_000;
-  for (let page = 0, skip = Number(base.searchParams.get('skip') ?? 0); page < (options.maxPages ?? 1000); page++) {
+  const guard = new PageGuard(`zuul:${url.split('?')[0]}`, options);
+  for (let skip = Number(base.searchParams.get('skip') ?? 0); ; guard.more()) {
     base.searchParams.set('skip', String(skip));
     const { text } = await httpGet(base.toString(), http(options, headers));
     const builds = parsePage(text, url);
     if (!Array.isArray(builds)) throw new InputError(`${url.split('?')[0]}: expected an array of builds`);
+    guard.page(text);
     yield text;
     if (builds.length < limit) return;
     if (since !== undefined) {
@@ -102,11 +152,13 @@ async function* gerritPages(url: string, options: LiveOptions): AsyncGenerator<s
   }
   const size = Number(base.searchParams.get('n') ?? options.pageSize ?? 100);
   base.searchParams.set('n', String(size));
-  for (let page = 0, start = Number(base.searchParams.get('S') ?? 0); page < (options.maxPages ?? 1000); page++) {
+  const guard = new PageGuard(`gerrit:${url.split('?')[0]}`, options);
+  for (let start = Number(base.searchParams.get('S') ?? 0); ; guard.more()) {
     base.searchParams.set('S', String(start));
     const { text } = await httpGet(base.toString(), http(options, headers));
     const changes = parsePage(text, url);
     if (!Array.isArray(changes)) throw new InputError(`${url.split('?')[0]}: expected an array of changes`);
+    guard.page(text);
     yield text;
     const last = changes[changes.length - 1] as Record<string, unknown> | undefined;
     if (!last || last._more_changes !== true) return;
@@ -122,13 +174,40 @@ async function* githubPages(repo: string, options: LiveOptions): AsyncGenerator<
   const first = new URL(`${api}/repos/${repo}/actions/runs`);
   first.searchParams.set('per_page', String(options.pageSize ?? 100));
   if (options.sinceDay !== undefined) first.searchParams.set('created', `>=${formatDay(options.sinceDay)}`);
-  let next: string | undefined = first.toString();
-  for (let page = 0; next && page < (options.maxPages ?? 1000); page++) {
+  const guard = new PageGuard(`github:${repo}`, options);
+  const urls = new Set<string>();
+  for (let next: string | undefined = first.toString(); next !== undefined; ) {
+    urls.add(next);
     const { text, headers: responseHeaders } = await httpGet(next, http(options, headers));
     parsePage(text, next);
+    guard.page(text);
     yield text;
-    next = nextLink(responseHeaders.get('link'));
+    const link = nextLink(responseHeaders.get('link'));
+    next = link === undefined ? undefined : checkNext(link, next, first.origin, urls, `github:${repo}`);
+    if (next !== undefined) guard.more();
   }
+}
+
+/**
+ * A `rel="next"` URL, resolved against the page it came from, if it may be followed: on the API's
+ * own origin (the token goes nowhere else) and not seen before (no endless loop).
+ */
+function checkNext(link: string, page: string, origin: string, seen: ReadonlySet<string>, source: string): string {
+  let next: URL;
+  try {
+    next = new URL(link, page);
+  } catch {
+    throw new InputError(`${source}: the Link header's next page is not a URL`);
+  }
+  if (next.origin !== origin) {
+    throw new InputError(
+      `${source}: the next page is on another origin (${next.origin}, not ${origin}); not following it, so the token stays with its origin; the history would be incomplete`,
+    );
+  }
+  if (seen.has(next.toString())) {
+    throw new InputError(`${source}: the next page ${redactUrl(next.toString())} was fetched before (endless pagination); the history would be incomplete`);
+  }
+  return next.toString();
 }
 
 /** The rel="next" URL of a Link header. */

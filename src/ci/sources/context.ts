@@ -1,6 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { HistorySink, SourceFormat } from '../types.js';
 import { detectRecordFormat, FORMAT_DESCRIPTIONS } from './detect.js';
+import type { TextMatcher } from '../patterns.js';
 
 /** What a source reader needs to know besides the records. */
 export interface SourceContext {
@@ -9,14 +10,18 @@ export interface SourceContext {
   format: SourceFormat;
   /** The system name for runs of single-system formats (zuul, github) and NDJSON runs without one. */
   assign: string;
+  /** NDJSON read once for several inputs: runs without `system` go to these systems too. */
+  alsoAssign?: readonly string[] | undefined;
   /** Maps an identity (name, username, email, account id, system field) to a configured system name. */
   resolve(candidates: ReadonlyArray<string | undefined>): string | undefined;
   /** GitHub: only runs of this workflow name (case-insensitive). */
   workflow?: string | undefined;
   /** Which human comments are recheck requests (the union over all systems). */
-  recheck: RegExp;
+  recheck: TextMatcher;
   /** Parse fields only an export needs (run start times); off for plain evaluation (speed). */
   keepDetail?: boolean | undefined;
+  /** Longest line (NDJSON, stream-events) or JSON record, in characters (default 64 MiB). */
+  maxLineLength?: number | undefined;
   sink: HistorySink;
 }
 

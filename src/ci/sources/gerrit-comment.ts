@@ -148,7 +148,7 @@ const COMMENT_COUNT = /^\(\d+ (?:inline )?comments?\)$/i;
  * (`Patch Set N: <votes>` and `(N comments)`) that matches `pattern`, or undefined. Lines are
  * trimmed and clipped to 200 characters (what the recheck patterns see).
  */
-export function recheckLine(message: string, pattern: RegExp): string | undefined {
+export function recheckLine(message: string, pattern: { test(text: string): boolean }): string | undefined {
   const { body, votes } = stripPrefix(message);
   const lines = [votes, ...body.split(/\r?\n/)];
   for (const raw of lines) {

@@ -56,6 +56,7 @@ export async function readChunksAs(
       xssi: context.format === 'gerrit' ? 'strip' : 'reject',
       format: context.format,
       unwrap: context.format === 'github' ? ['workflow_runs', 'jobs'] : [],
+      maxLength: context.maxLineLength,
     });
     for await (const record of records) reader.record(record.value, record.key, record.line);
   }
@@ -89,7 +90,7 @@ async function peekStart(chunks: AsyncIterable<string>): Promise<{ start: string
 }
 
 async function readLines(chunks: AsyncIterable<string>, context: SourceContext, reader: RecordReader): Promise<void> {
-  for await (const { lines, firstLine } of readLineBatches(chunks)) {
+  for await (const { lines, firstLine } of readLineBatches(chunks, { source: context.source, maxLength: context.maxLineLength })) {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i] as string;
       if (text.length === 0 || (text.charCodeAt(0) !== 123 && text.trim() === '')) continue;

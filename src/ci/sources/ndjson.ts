@@ -1,4 +1,5 @@
-import { parseTimestamp, formatTime } from '../time.js';
+import { InputError } from '../../errors.js';
+import { TIMESTAMP_HINT, parseTimestamp, formatTime } from '../time.js';
 import { FAILURE_CLASSES, type FailureClass, type PatchsetEvent, type RecheckEvent, type Run } from '../types.js';
 import { obj, str, type RecordReader, type SourceContext } from './context.js';
 
@@ -11,8 +12,23 @@ const CLASSES = new Set<string>(FAILURE_CLASSES);
 
 export function ndjsonReader(context: SourceContext): RecordReader {
   const { sink } = context;
+  /** A time field: absent is undefined (the record is ignored); present but not a time is an error. */
+  const time = (record: Record<string, unknown>, field: string, line: number): number | undefined => {
+    const raw = record[field];
+    if (raw === undefined || raw === null) return undefined;
+    const parsed = parseTimestamp(raw);
+    if (parsed === undefined) throw new InputError(`${context.source}: line ${line}: ${field} ${JSON.stringify(raw)} is not a timestamp (${TIMESTAMP_HINT})`);
+    return parsed;
+  };
+  /** A boolean field: absent is `fallback`; anything but true or false (such as "false") is an error. */
+  const flag = (record: Record<string, unknown>, field: string, line: number, fallback: boolean): boolean => {
+    const raw = record[field];
+    if (raw === undefined || raw === null) return fallback;
+    if (typeof raw !== 'boolean') throw new InputError(`${context.source}: line ${line}: ${field} must be true or false (a JSON boolean), found ${JSON.stringify(raw)}`);
+    return raw;
+  };
   return {
-    record(value) {
+    record(value, _key, line) {
       const record = obj(value);
       if (!record) return sink.ignore('not an object');
       const type = record.type ?? 'run';
@@ -20,13 +36,13 @@ export function ndjsonReader(context: SourceContext): RecordReader {
       const patchset = str(record.patchset);
       if (!change || !patchset) return sink.ignore(`${String(type)} record without change or patchset`);
       if (type === 'run') {
-        const end = parseTimestamp(record.end);
+        const end = time(record, 'end', line);
         if (end === undefined) return sink.ignore('run without end time');
         const result = str(record.result);
         if (!result) return sink.ignore('run without result');
         const named = str(record.system);
         const cls = typeof record.class === 'string' && CLASSES.has(record.class) ? (record.class as FailureClass) : undefined;
-        sink.run({
+        const run: Run = {
           system: named ? (context.resolve([named]) ?? named) : context.assign,
           id: str(record.id),
           buildset: str(record.buildset),
@@ -36,24 +52,26 @@ export function ndjsonReader(context: SourceContext): RecordReader {
           pipeline: str(record.pipeline) ?? '',
           job: str(record.job) ?? '',
           cell: str(record.cell) ?? '',
-          start: context.keepDetail ? parseTimestamp(record.start) : undefined,
+          start: context.keepDetail ? time(record, 'start', line) : undefined,
           end,
           result,
           class: cls,
           reason: cls ? (str(record.reason) ?? `class ${cls} from the record`) : undefined,
-          testEvidence: record.testEvidence === true ? true : undefined,
+          testEvidence: flag(record, 'testEvidence', line, false) || undefined,
           log: str(record.log),
-          voting: record.voting !== false,
+          voting: flag(record, 'voting', line, true),
           message: typeof record.message === 'string' ? record.message : undefined,
-        });
+        };
+        sink.run(run);
+        if (!named) for (const system of context.alsoAssign ?? []) sink.run({ ...run, system });
         return;
       }
-      const time = parseTimestamp(record.time);
-      if (time === undefined) return sink.ignore(`${String(type)} record without time`);
+      const at = time(record, 'time', line);
+      if (at === undefined) return sink.ignore(`${String(type)} record without time`);
       if (type === 'patchset') {
-        sink.patchset({ project: str(record.project), change, patchset, time });
+        sink.patchset({ project: str(record.project), change, patchset, time: at });
       } else if (type === 'recheck') {
-        sink.recheck({ change, patchset, time, text: str(record.text) ?? 'recheck' });
+        sink.recheck({ change, patchset, time: at, text: str(record.text) ?? 'recheck' });
       } else {
         sink.ignore(`unknown record type ${JSON.stringify(type)}`);
       }

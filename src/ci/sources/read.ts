@@ -5,9 +5,9 @@ import { InputError } from '../../errors.js';
 
 const XSSI = ")]}'";
 
-/** Chunks of a file as UTF-8 text (64 KiB reads). */
+/** Chunks of a file as UTF-8 text (1 MiB reads: fewer reads and batches on large histories). */
 export async function* readChunks(path: string): AsyncGenerator<string> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream) yield chunk as string;
   } catch (error) {
@@ -18,22 +18,87 @@ export async function* readChunks(path: string): AsyncGenerator<string> {
   }
 }
 
-/** Batches of lines (without line ends) with the 1-based number of the first line of each batch. */
+/** The default longest line (NDJSON, stream-events) or JSON record: 64 MiB of text. */
+export const DEFAULT_MAX_LINE_MB = 64;
+
+/** `mb` MiB as a length in characters (UTF-16 code units: one per byte of ASCII text). */
+export function megabytes(mb: number): number {
+  return Math.floor(mb * 1024 * 1024);
+}
+
+/** How long lines are read. */
+export interface LineOptions {
+  /** The file or URL, for the message. */
+  source: string;
+  /** Longest line, in characters (default 64 MiB). */
+  maxLength?: number | undefined;
+  /**
+   * `error` (default): a longer line is an InputError naming the source and line.
+   * `truncate`: a longer line is cut to its first `maxLength` characters (log scanning).
+   */
+  overlong?: 'error' | 'truncate';
+}
+
+/** The error for a line or record over the limit. */
+export function tooLong(source: string, what: string, maxLength: number): InputError {
+  const limit = maxLength >= 1024 * 1024 ? `${+(maxLength / 1024 / 1024).toFixed(2)} MiB` : `${maxLength} characters`;
+  return new InputError(`${source}: ${what} is longer than ${limit}, the limit (a corrupt or unterminated file?; raise it with --max-line-mb)`);
+}
+
+/**
+ * Batches of lines (without line ends) with the 1-based number of the first line of each batch.
+ * Linear in the input: the pieces of a line that spans chunks are joined once, when it ends.
+ * A leading byte-order mark is dropped.
+ */
 export async function* readLineBatches(
   chunks: AsyncIterable<string>,
+  options: LineOptions,
 ): AsyncGenerator<{ lines: string[]; firstLine: number }> {
-  let rest = '';
+  const max = options.maxLength ?? megabytes(DEFAULT_MAX_LINE_MB);
+  const truncate = options.overlong === 'truncate';
+  let pending: string[] = [];
+  let pendingLength = 0;
   let lineNumber = 1;
-  for await (const chunk of chunks) {
-    const text = rest + chunk;
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    if (lines.length > 0) {
-      yield { lines, firstLine: lineNumber };
-      lineNumber += lines.length;
+  let first = true;
+  const hold = (piece: string): void => {
+    if (pendingLength >= max && truncate) return;
+    pending.push(piece);
+    pendingLength += piece.length;
+    if (pendingLength > max && !truncate) throw tooLong(options.source, `line ${lineNumber}`, max);
+  };
+  const take = (piece: string): string => {
+    let line = piece;
+    if (pending.length > 0) {
+      hold(piece);
+      line = pending.join('');
+      pending = [];
+      pendingLength = 0;
     }
+    if (line.length <= max) return line;
+    if (truncate) return line.slice(0, max);
+    throw tooLong(options.source, `line ${lineNumber}`, max);
+  };
+  for await (const raw of chunks) {
+    const chunk = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    first = false;
+    let start = 0;
+    let end = chunk.indexOf('\n');
+    if (end === -1) {
+      hold(chunk);
+      continue;
+    }
+    const firstLine = lineNumber;
+    const lines: string[] = [];
+    while (end !== -1) {
+      lines.push(take(chunk.slice(start, end)));
+      lineNumber++;
+      start = end + 1;
+      end = chunk.indexOf('\n', start);
+    }
+    if (start < chunk.length) hold(chunk.slice(start));
+    yield { lines, firstLine };
   }
-  if (rest.length > 0) yield { lines: [rest], firstLine: lineNumber };
+  if (pending.length > 0) yield { lines: [take('')], firstLine: lineNumber };
 }
 
 /** Options of the JSON record reader. */
@@ -46,6 +111,8 @@ export interface JsonRecordOptions {
   format: string;
   /** Property names of top-level objects whose array elements are records (GitHub pages). */
   unwrap: readonly string[];
+  /** Longest record, in characters (default 64 MiB): a longer one is an InputError. */
+  maxLength?: number | undefined;
 }
 
 /** One record of a JSON document: an element of a top-level array, or a top-level object. */
@@ -73,6 +140,8 @@ export async function* readJsonRecords(
   let topLine = 0;
   let capturing = false;
   let parts: string[] = [];
+  let partsLength = 0;
+  const max = options.maxLength ?? megabytes(DEFAULT_MAX_LINE_MB);
   let captureLine = 0;
   let line = 1;
   let xssiPending = 0;
@@ -90,6 +159,7 @@ export async function* readJsonRecords(
   const finishCapture = (): void => {
     const value = parse(parts.join(''), captureLine);
     parts = [];
+    partsLength = 0;
     capturing = false;
     if (top === 'array') {
       records.push({ value, key: null, line: captureLine });
@@ -191,7 +261,12 @@ export async function* readJsonRecords(
         segStart = i;
       }
     }
-    if (capturing) parts.push(chunk.slice(segStart));
+    if (capturing) {
+      const rest = chunk.slice(segStart);
+      parts.push(rest);
+      partsLength += rest.length;
+      if (partsLength > max) throw tooLong(options.source, `the record at line ${captureLine}`, max);
+    }
     if (records.length > 0) {
       yield* records;
       records.length = 0;

@@ -38,12 +38,15 @@ export function registerCheckCommand(program: Command, io: CliIo, setExitCode: S
     .option('-p, --policy <file>', 'policy file (default: lifecycle.yaml in --cwd or the nearest parent)')
     .option('-C, --cwd <dir>', 'directory to run in; relative paths of the other options start here (default: the current directory)')
     .option('--full-parse', 'parse every file with the TypeScript parser, so any syntax error is a parse-error finding (slower; default: scan most files)')
-    .option('-v, --verbose', 'also list unresolved imports, skipped symlinks, tsconfig problems and which files were parsed in full')
+    .option('-v, --verbose', 'also list unresolved imports, skipped symlinks, vendored and minified files not analysed, tsconfig problems and which files were parsed in full')
     .addHelpText(
       'after',
       `
 Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 at least one error (or too many
-warnings), 2 usage, policy or input error. --update-baseline exits 0 once the file is written.
+warnings), 2 usage, policy or input error, or nothing analysed (no source file in scope: the line
+says what discovery saw and what files.include, .gitignore and the vendored rules removed).
+--update-baseline exits 0 once the file is written. --changed-since with no changed source file is
+not "nothing analysed": it exits 0 and says so.
 
 Examples:
   $ lifecycle check                                  # the whole project, human output
@@ -89,6 +92,7 @@ Formats, baselines and --changed-since: docs/output-formats.md`,
         ...(flags.verbose
           ? [
               ...run.workspace.notes.map((note) => `${note.path}: ${note.message}`),
+              ...run.reading.vendored.map((item) => `${item.file}: not analysed, ${item.reason} (name it in files.include to analyse it)`),
               ...run.workspace.resolver.configProblems().map((problem) => `tsconfig: ${problem}`),
               parseNote(run),
             ]

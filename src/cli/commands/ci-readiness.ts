@@ -4,7 +4,8 @@ import { InputError } from '../../errors.js';
 import type { ReadinessPlan } from '../../ci/config.js';
 import type { CollatedHistory, ReadinessSpec } from '../../ci/evaluate.js';
 import { READINESS_FORMATS, type ReadinessFormat } from '../../ci/readiness-formats.js';
-import { dayOf, parseDay } from '../../ci/time.js';
+import { DEFAULT_MAX_LINE_MB, megabytes } from '../../ci/sources/read.js';
+import { FIRST_YEAR, LAST_YEAR, dayOf, parseDay } from '../../ci/time.js';
 import { SOURCE_FORMATS } from '../../ci/types.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './index.js';
@@ -34,6 +35,8 @@ interface ReadinessOptions {
   recheck?: string;
   changeUrl?: string;
   exportNdjson?: string;
+  maxLineMb?: string;
+  maxPages?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -94,6 +97,8 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
     .option('--recheck <regex>', 'which comments are recheck requests')
     .option('--change-url <template>', 'link change numbers in the report: URL with {change}, {patchset}, {project} (default: ci.changeUrl)')
     .option('--export-ndjson <file>', 'write the normalized runs of all inputs to FILE (NDJSON)')
+    .option('--max-line-mb <n>', 'longest line (NDJSON, stream-events) or JSON record of an input, in MiB; a longer one is an input error', String(DEFAULT_MAX_LINE_MB))
+    .option('--max-pages <n>', 'page cap of each live source (--from); more pages than this is an input error, never a truncated history', '1000')
     .addHelpText('after', HELP)
     .action(async (systems: string[], raw: Partial<ReadinessOptions>) => {
       const list = (value: string[] | undefined): string[] => value ?? [];
@@ -120,7 +125,7 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
 async function readAndCollate(
   plan: ReadinessPlan,
   spec: Omit<ReadinessSpec, 'commentStream'>,
-  options: { sinceDay: number | undefined; exportNdjson: string | undefined; cwd: string; io: CliIo },
+  options: { sinceDay: number | undefined; exportNdjson: string | undefined; maxLineLength: number; maxPages: number; cwd: string; io: CliIo },
 ): Promise<{ history: CollatedHistory; commentStream: boolean } | undefined> {
   const [{ loadHistory }, { collateHistory }] = await Promise.all([import('../../ci/load-history.js'), import('../../ci/evaluate.js')]);
   const loaded = await loadHistory({
@@ -131,6 +136,8 @@ async function readAndCollate(
     sinceDay: options.sinceDay,
     keepRuns: options.exportNdjson !== undefined,
     env: process.env,
+    maxLineLength: options.maxLineLength,
+    maxPages: options.maxPages,
     onRetry: (message) => options.io.stderr(`lifecycle: ${message}\n`),
   });
   if (options.exportNdjson !== undefined) {
@@ -151,7 +158,7 @@ async function readAndCollate(
 function day(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const parsed = parseDay(value);
-  if (parsed === undefined) throw new InputError(`${flag} ${JSON.stringify(value)}: expected a date, YYYY-MM-DD`);
+  if (parsed === undefined) throw new InputError(`${flag} ${JSON.stringify(value)}: expected a date, YYYY-MM-DD, in the years ${FIRST_YEAR}–${LAST_YEAR}`);
   return parsed;
 }
 
@@ -163,6 +170,10 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
   const cwd = resolveCwd(io.cwd, options.cwd);
   const asOfDay = day(options.asOf, '--as-of');
   const sinceDay = day(options.since, '--since');
+  const maxLineMb = Number(options.maxLineMb ?? DEFAULT_MAX_LINE_MB);
+  if (!Number.isFinite(maxLineMb) || maxLineMb <= 0) throw new InputError(`--max-line-mb ${JSON.stringify(options.maxLineMb)}: expected a positive number of MiB`);
+  const maxPages = Number(options.maxPages ?? 1000);
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new InputError(`--max-pages ${JSON.stringify(options.maxPages)}: expected a whole number of pages, at least 1`);
   const adHoc = options.history.length > 0 || options.from.length > 0 || options.system !== undefined || options.reference.length > 0;
   let plan: ReadinessPlan;
   if (adHoc) {
@@ -213,7 +224,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     asOfDay,
     today: dayOf(Date.now()),
   };
-  const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, cwd, io });
+  const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, maxLineLength: megabytes(maxLineMb), maxPages, cwd, io });
   if (!collated) return 0;
   const [{ evaluateCollated }, { READINESS_REPORTERS }] = await Promise.all([import('../../ci/evaluate.js'), import('../../ci/reporters/index.js')]);
   const result = evaluateCollated(collated.history, { ...spec, commentStream: collated.commentStream });

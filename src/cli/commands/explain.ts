@@ -43,9 +43,10 @@ Example:
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
       const rel = relative(workspace.root, abs).split('\\').join('/');
       if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${workspace.root}`);
-      const { facts } = analyzeFile(workspace, rel, { fullParse: true }); // one file: show every syntax error
+      const { facts, readBy } = analyzeFile(workspace, rel, { fullParse: true }); // one file: show every syntax error
       const policy = workspace.loaded.policy;
-      const inScope = workspace.sourceFiles.includes(rel);
+      const vendored = workspace.skipped.vendored.find((item) => item.file === rel)?.reason ?? (readBy.kind === 'vendored' ? readBy.reason : undefined);
+      const inScope = workspace.sourceFiles.includes(rel) && vendored === undefined;
       const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));
       const cls = facts.class;
       const zone = cls.zone === 'stable' && cls.exceptions ? 'exception' : cls.zone;
@@ -83,7 +84,8 @@ Example:
         `  decided:  ${cls.matchedBy}`,
         ...(cls.exceptions ?? []).map((entry) => `  exception: ${entry.path.join(', ')}${entry.features ? ` (features: ${entry.features.join(', ')})` : ''} — ${entry.reason}`),
         `  policy:   ${relative(cwd, workspace.loaded.path) || workspace.loaded.path}`,
-        ...(inScope ? [] : ['  note:     this file is outside files.include/exclude (or ignored), so `lifecycle check` does not analyse it']),
+        ...(vendored !== undefined ? [`  note:     vendored or minified (${vendored}), so \`lifecycle check\` does not analyse it; name it in files.include to analyse it`] : []),
+        ...(inScope || vendored !== undefined ? [] : ['  note:     this file is outside files.include/exclude (or ignored), so `lifecycle check` does not analyse it']),
         ...(facts.problem ? [`  problem:  ${facts.problem.line}:${facts.problem.column} ${facts.problem.message}`] : []),
         `  imports:  ${imports.length === 0 ? 'none' : ''}`,
       ];
