@@ -6,6 +6,7 @@ import type { CriteriaSettings } from './criteria/types.js';
 import { DEFAULT_CRITERIA, DEFAULT_RECHECK, mergeCriteria } from './defaults.js';
 import type { SystemSpec } from './evaluate.js';
 import type { IdentitySpec, InputPlan } from './load-history.js';
+import { recheckRule } from './recheck.js';
 import { builtinPatterns, compilePatterns, compileUserPattern, type CompiledPattern, type PatternSpec, type TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, parseTimestamp } from './time.js';
 import { ResultCodes } from './result-codes.js';
@@ -21,6 +22,8 @@ export interface ReadinessPlan {
   reference?: string | undefined;
   /** Result codes and their classes: the built-ins plus ci.resultCodes. */
   resultCodes: ResultCodes;
+  /** `ci.changeUrl` (or --change-url): the link template for change numbers in reports. */
+  changeUrl?: string | undefined;
 }
 
 /** The vote scheme of `ci.vote`/`ci.unexplainedFailure`, with a system's own over it. */
@@ -149,7 +152,8 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
     inputs.push(...historyInputs(system.history, system.name, options.root, options.cwd));
     const recheck = system.recheck ?? defaultRecheck;
     recheckSources.add(recheck);
-    specs.push(systemSpec(system, mergeCriteria(base, system.criteria), recheck, voteScheme(ci, system)));
+    const others = [...systems.filter((s) => s !== system), ...(ci?.reference ? [ci.reference] : [])].flatMap((s) => [s.name, ...(s.aliases ?? [])]);
+    specs.push(systemSpec(system, mergeCriteria(base, system.criteria), recheck, voteScheme(ci, system), others, system.recheck !== undefined));
   }
   const reference = ci?.reference;
   if (reference) {
@@ -167,17 +171,18 @@ export function planFromPolicy(ci: CiSection | undefined, options: { root: strin
     systems: specs,
     reference: reference?.name,
     resultCodes: new ResultCodes(ci?.resultCodes ?? {}),
+    changeUrl: ci?.changeUrl,
   };
 }
 
-function systemSpec(system: CiSystemEntry, settings: CriteriaSettings, recheck: string, vote: VoteScheme): SystemSpec {
+function systemSpec(system: CiSystemEntry, settings: CriteriaSettings, recheck: string, vote: VoteScheme, others: readonly string[], explicit: boolean): SystemSpec {
   return {
     vote,
     name: system.name,
     voting: system.voting ?? false,
     contacts: system.contacts ?? [],
     projects: system.projects ?? [],
-    recheck: compileRegex(recheck, 'recheck pattern'),
+    recheck: recheckRule(compileRegex(recheck, 'recheck pattern'), [system.name, ...(system.aliases ?? [])], others, explicit),
     matrix: matrixRules(system.matrix),
     settings,
   };
@@ -207,6 +212,7 @@ export interface AdHocFlags {
   infraPatterns: readonly string[];
   testPatterns: readonly string[];
   recheck?: string | undefined;
+  changeUrl?: string | undefined;
 }
 
 /** Builds the plan from ad-hoc flags; `ci` (from --policy, if given) supplies criteria and patterns. */
@@ -232,10 +238,12 @@ export function planAdHoc(flags: AdHocFlags, options: { cwd: string; ci?: CiSect
   const systems: SystemSpec[] = flags.system
     ? [
         systemSpec(
-          { name: flags.system, voting: flags.voting, contacts: [...flags.contacts], projects: [...flags.projects] },
+          { name: flags.system, voting: flags.voting, contacts: [...flags.contacts], projects: [...flags.projects], aliases: [...flags.aliases] },
           baseCriteria(ci),
           recheck,
           voteScheme(ci),
+          [flags.referenceSystem],
+          flags.recheck !== undefined,
         ),
       ]
     : [];
@@ -251,5 +259,15 @@ export function planAdHoc(flags: AdHocFlags, options: { cwd: string; ci?: CiSect
     // Gerrit and NDJSON histories may carry the reference gate's reports themselves.
     reference: flags.referenceSystem,
     resultCodes: new ResultCodes(ci?.resultCodes ?? {}),
+    changeUrl: checkChangeUrl(flags.changeUrl) ?? ci?.changeUrl,
   };
+}
+
+/** A --change-url template: an http(s) URL with {change} (the policy key is checked by the schema). */
+export function checkChangeUrl(template: string | undefined): string | undefined {
+  if (template === undefined) return undefined;
+  if (!/^https?:\/\/\S*\{change\}/.test(template)) {
+    throw new InputError(`--change-url ${JSON.stringify(template)}: expected an http(s) URL template with {change}, e.g. https://review.example.org/c/{change}/{patchset}`);
+  }
+  return template;
 }

@@ -1,3 +1,4 @@
+import { dailyCounts, systemAccount, type DailyCounts, type SystemAccount } from './account.js';
 import { collateGroups, type MatrixRule } from './collate.js';
 import type { CollectedHistory, RunGroup } from './collect.js';
 import { coverageCriterion, silenceCriterion } from './criteria/activity.js';
@@ -11,7 +12,7 @@ import { reclassifyMassFailures } from './mass-failure.js';
 import type { TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
 import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report, type VoteScheme } from './types.js';
-import { dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
+import { brokenStrip, dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
 
 /** One CI system to evaluate, as the policy or the ad-hoc flags describe it. */
 export interface SystemSpec {
@@ -57,8 +58,14 @@ export interface SystemResult {
   cleanSince: string | null;
   eligibleOn: string | null;
   window: { from: string; to: string };
-  /** One character per day of the window (see dayStrip). */
+  /** One character per day of the window: what the CI did (see dayStrip). */
   strip: string;
+  /** The strip's second row: `!` on the days a criterion was broken (see brokenStrip). */
+  broken: string;
+  /** The short account the verdict leads with. */
+  account: SystemAccount;
+  /** Reports per window day by class. */
+  daily: DailyCounts;
   /** Reports in the window by class. */
   reports: Record<FailureClass, number>;
   /** Runs in the window per job and matrix cell, by class; `missing`: reports a required cell never ran in. */
@@ -247,7 +254,10 @@ export function evaluateSystem(input: EvaluationInput): SystemResult {
     cleanSince: probation.cleanSinceDay === null ? null : formatDay(probation.cleanSinceDay),
     eligibleOn: probation.eligibleOnDay === null ? null : formatDay(probation.eligibleOnDay),
     window: { from: formatDay(input.windowStartDay), to: formatDay(input.asOfDay) },
-    strip: dayStrip(input, probation.incidentDays),
+    strip: dayStrip(input),
+    broken: brokenStrip(input, probation.incidentDays),
+    account: systemAccount(input, measured.find((c) => c.id === 'silence')),
+    daily: dailyCounts(input),
     reports: counts,
     cells: [],
     criteria: criteria.map(({ id, value, threshold, op, pass, detail, evidence }) => ({ id, value, threshold, op, pass, detail, evidence })),

@@ -3,7 +3,7 @@
  * its own that imports nothing, so the CLI can offer them as choices without loading the
  * reporters; `READINESS_REPORTERS` (reporters/index.ts) must have exactly these keys.
  */
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 
 export type ReadinessFormat = (typeof FORMATS)[number];
 

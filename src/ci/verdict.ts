@@ -91,11 +91,12 @@ export function mayVote(verdict: Verdict): boolean {
 }
 
 /**
- * One character per day of the window: `!` a criterion broken that day, `f` test failures
+ * One character per day of the window, what the CI did (the broken days are a second row, see
+ * brokenStrip, so the data stays visible on them): `f` test failures
  * reported, `i` infra/unknown failures reported, `+` reported without failures, `s` upstream was
  * active but the CI did not report, `.` quiet (no upstream activity, no report).
  */
-export function dayStrip(input: EvaluationInput, incidentDays: ReadonlySet<number>): string {
+export function dayStrip(input: EvaluationInput): string {
   const n = input.asOfDay - input.windowStartDay + 1;
   const marks: string[] = new Array<string>(n).fill('.');
   const rank: Record<string, number> = { '.': 0, s: 1, '+': 2, i: 3, f: 4, '!': 5 };
@@ -109,6 +110,16 @@ export function dayStrip(input: EvaluationInput, incidentDays: ReadonlySet<numbe
     if (!inWindow(input, report.time)) continue;
     put(dayOf(report.time), report.class === 'test' ? 'f' : report.class === 'infra' || report.class === 'unknown' ? 'i' : '+');
   }
-  for (const d of incidentDays) put(d, '!');
+  return marks.join('');
+}
+
+/** The strip's second row: `!` on each window day a criterion was broken, `.` elsewhere. */
+export function brokenStrip(input: EvaluationInput, incidentDays: ReadonlySet<number>): string {
+  const n = input.asOfDay - input.windowStartDay + 1;
+  const marks: string[] = new Array<string>(n).fill('.');
+  for (const d of incidentDays) {
+    const i = d - input.windowStartDay;
+    if (i >= 0 && i < n) marks[i] = '!';
+  }
   return marks.join('');
 }

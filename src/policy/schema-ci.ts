@@ -197,6 +197,11 @@ export const ciSectionSchema = z
     massFailure: massFailureSchema.optional(),
     vote: voteScheme.optional(),
     unexplainedFailure: unexplainedFailure.optional(),
+    changeUrl: z
+      .string()
+      .regex(/^https?:\/\/[^\s]*\{change\}/, 'expected an http(s) URL template with {change}, e.g. https://review.example.org/c/{change}/{patchset}')
+      .optional()
+      .describe('Link template for change numbers in readiness reports: {change}, {patchset}, {project}.'),
   })
   .describe('CI readiness: the external CI systems and the criteria they must meet before voting.');
 

@@ -12,7 +12,7 @@ export interface FailingCriterion {
 }
 
 /** A system's readiness as `lifecycle ci-readiness` computes it, with only its failing criteria. */
-export interface CiSystemReport extends Omit<SystemResult, 'criteria' | 'cells'> {
+export interface CiSystemReport extends Omit<SystemResult, 'criteria' | 'cells' | 'account' | 'daily'> {
   failing: FailingCriterion[];
 }
 
@@ -36,6 +36,7 @@ export function ciSection(readiness: ReadinessResult): CiReport {
       eligibleOn: system.eligibleOn,
       window: system.window,
       strip: system.strip,
+      broken: system.broken,
       reports: system.reports,
       failing: system.criteria
         .filter((criterion) => !criterion.pass)
@@ -58,5 +59,5 @@ export const STRIP_MEANINGS: Record<string, string> = {
   i: 'infra/unknown failure reported (0)',
   s: 'silent while upstream was active',
   '.': 'quiet: no upstream activity, no report',
-  '!': 'a criterion broken that day',
+  '!': 'a criterion broken that day (second row)',
 };

@@ -47,7 +47,7 @@ describe('lifecycle ci-readiness (built CLI)', () => {
   it('shows a per-day strip of the window in text, and a table in Markdown', () => {
     const text = lifecycle([...GERRIT, ...WEEK]);
     expect(text.stdout).toContain('Acme CI: NOT-YET (non-voting; may not vote)');
-    expect(text.stdout).toContain('  window  2026-03-01 +!+!!s+ 2026-03-07\n');
+    expect(text.stdout).toContain('  window  2026-03-01 +f+f+s+ 2026-03-07\n  broken             .!.!!..\n');
     expect(text.stdout).toMatch(/ {2}FAIL coverage +87\.5% +>= 95% +reported on 7 of 8 upstream patchsets/);
     expect(text.stdout).toContain('         2026-03-04T14:00:00Z change 108/1: no report');
     const md = lifecycle([...GERRIT, ...WEEK, '--format', 'markdown']);

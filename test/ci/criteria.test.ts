@@ -136,7 +136,11 @@ describe('silence', () => {
     expect(s.cleanSince).toBeNull();
     // 03-05: the upload nobody reported on breaks coverage (4 of 5 in the rolling window);
     // 03-06: nothing happened; 03-07: the silence passed 48 h.
-    expect(s.strip).toBe('f+++!.!');
+    // The data stays in the strip (03-05 the upload went unanswered, 03-06 quiet, 03-07 silent);
+    // the broken days are the second row.
+    expect(s.strip).toBe('f+++s..');
+    expect(s.broken).toBe('....!.!');
+    expect(s.account.longestSilence).toEqual({ hours: 60, from: '2026-03-05T12:00:00Z', to: '2026-03-07', open: true });
   });
 
   it('tolerates clock skew: a report stamped minutes before the upload still answers it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentFirstLine, parseCiComment, uploadedPatchset } from '../../src/ci/sources/gerrit-comment.js';
+import { parseCiComment, recheckLine, uploadedPatchset } from '../../src/ci/sources/gerrit-comment.js';
 
 describe('Gerrit CI comments', () => {
   it('parses Zuul per-job lines with durations and non-voting markers', () => {
@@ -30,6 +30,36 @@ describe('Gerrit CI comments', () => {
     expect(uploadedPatchset('Uploaded patch set 4: Patch Set 3 was rebased.')).toBe('4');
     expect(uploadedPatchset('Patch Set 4: Code-Review+2')).toBeUndefined();
     expect(parseCiComment('Patch Set 2:\n\nrecheck')).toBeUndefined();
-    expect(commentFirstLine('Patch Set 2:\n\nrecheck acme\nplease')).toBe('recheck acme');
+    expect(recheckLine('Patch Set 2:\n\nrecheck acme\nplease', /^recheck\b/i)).toBe('recheck acme');
+  });
+});
+
+describe('what real CI comments carry', () => {
+  it('keeps (non-voting) and the error detail on a Zuul job line with error detail', () => {
+    const parsed = parseCiComment(
+      'Patch Set 4: Verified-1\n\nBuild failed (check pipeline).\n\nhttps://zuul.example.org/t/acme/buildset/0a1b2c\n\n' +
+        '- acme-tempest https://zuul.example.org/t/acme/build/11aa : NODE_FAILURE Node request 300-0001 failed in 0s (non-voting)\n' +
+        '- acme-unit build/22bb : FAILURE in 3m 05s\n' +
+        '- acme-docs acme-docs : SKIPPED\n',
+    );
+    expect(parsed?.jobs).toEqual([
+      { job: 'acme-tempest', url: 'https://zuul.example.org/t/acme/build/11aa', result: 'NODE_FAILURE', durationMs: 0, voting: false, detail: 'Node request 300-0001 failed' },
+      { job: 'acme-unit', url: 'https://zuul.example.org/t/acme/build/22bb', result: 'FAILURE', durationMs: 185_000, voting: true },
+      { job: 'acme-docs', url: undefined, result: 'SKIPPED', durationMs: undefined, voting: true },
+    ]);
+    expect(parsed?.log).toBe('https://zuul.example.org/t/acme/buildset/0a1b2c');
+  });
+
+  it('takes a log link written in prose, not a documentation link', () => {
+    expect(parseCiComment('Patch Set 2: Verified+1\n\nBuild succeeded.\nLogs: http://ci.example.net/42/7/ .\n')?.log).toBe('http://ci.example.net/42/7/');
+    expect(parseCiComment('Patch Set 2: Verified-1\n\nTests failed, see http://logs.example.net/42/7/console.html')?.log).toBe('http://logs.example.net/42/7/console.html');
+    expect(parseCiComment('Patch Set 2: Verified-1\n\nBuild failed. For help see https://docs.example.org/recheck')?.log).toBeUndefined();
+  });
+
+  it('finds the recheck keyword on any line after the Patch Set and (N comments) preamble', () => {
+    const pattern = /^\s*(recheck|reverify)\b/i;
+    expect(recheckLine('Patch Set 3:\n\n(2 comments)\n\nrecheck', pattern)).toBe('recheck');
+    expect(recheckLine('Patch Set 3: Code-Review+1\n\nLooks fine.\n\nrecheck acme', pattern)).toBe('recheck acme');
+    expect(recheckLine('Patch Set 3:\n\n(1 comment)\n\nI will not recheck this', pattern)).toBeUndefined();
   });
 });

@@ -109,7 +109,8 @@ describe('a rubber-stamp CI that reports SUCCESS on everything', () => {
     ]);
     expect(criterion(system, 'false-negative-rate').value).toBe(0);
     expect(criterion(system, 'coverage').value).toBe(1);
-    expect(system).toMatchObject({ verdict: 'not-yet', cleanSince: '2026-03-04', eligibleOn: '2026-03-10', strip: '!!!++++' });
+    // The strip shows what the CI did (a pass every day); the broken row, the days agreement broke.
+    expect(system).toMatchObject({ verdict: 'not-yet', cleanSince: '2026-03-04', eligibleOn: '2026-03-10', strip: '+++++++', broken: '!!!....' });
 
     // The honest CI fails 101, 104 and 107 with real test failures: agreement 0 of 3, granted.
     const fair = (p: Patchset): Outcome => (['101', '104', '107'].includes(p.change) ? { result: 'FAILURE', message: TEST_FAILURE } : { result: 'SUCCESS' });

@@ -50,14 +50,16 @@ describe('the acme scenario in every source format', () => {
     expect(system.verdict).toBe('not-yet');
     expect(system.cleanSince).toBe('2026-03-06');
     expect(system.eligibleOn).toBe('2026-03-12');
-    expect(system.strip).toBe('+!+!!s+');
+    expect(system.strip).toBe('+f+f+s+');
+    expect(system.broken).toBe('.!.!!..');
     expect(result.input).toEqual({ runs: 19, duplicateRuns: 0, patchsets: 10, rechecks: 2, ignored: { 'CI comment that reports no result': 1 } });
   });
 
   it('Gerrit stream-events (string and int numbers, out of order, a duplicate, missing fields)', async () => {
     const { system, result } = await evaluateAdHoc({ history: [fixture('gerrit-events.ndjson')], sourceFormat: 'gerrit-events', system: 'acme-ci', aliases: ['Acme CI'], asOf: '2026-03-07' });
     expect(values(system)).toEqual(EXPECTED);
-    expect(system.strip).toBe('+!+!!s+');
+    expect(system.strip).toBe('+f+f+s+');
+    expect(system.broken).toBe('.!.!!..');
     expect(result.input.duplicateRuns).toBe(2);
     expect(result.input.ignored).toEqual({
       'CI comment that reports no result': 1,

@@ -105,6 +105,13 @@ describe('lifecycle report: output', () => {
     }
   });
 
+  it('keeps what a CI did on the days a criterion broke in its strip, and marks those days in a second row', () => {
+    const text = runLifecycle(['report', '--cwd', NETSVC, '--format', 'text']);
+    expect(text.stdout).toContain('              window 2026-02-15 sssssss ssssiii iiiiiii iiiiiii ii 2026-03-16\n              broken            !!!!!!! !!!!!!! !!!!!!! !!!!!!! !!\n');
+    const md = runLifecycle(['report', '--cwd', NETSVC, '--format', 'markdown']);
+    expect(md.stdout).toContain('broken-ci   2026-02-15 sssssss ssssiii iiiiiii iiiiiii ii 2026-03-16\n                       !!!!!!! !!!!!!! !!!!!!! !!!!!!! !! broken\n');
+  });
+
   it('--output writes the report atomically (same bytes as stdout, no colour, no leftovers) and keeps the exit code', () => {
     const root = tempProject({ 'keep.txt': '' });
     const out = join(root, 'reports', 'review.html');

@@ -152,8 +152,8 @@ export function silenceCriterion(input: EvaluationInput): CriterionResult {
     }
     if (length > limit) {
       over.push({
-        at: formatTime(gap.from),
-        note: `silent ${round(length / HOUR_MS, 1)} h from ${formatTime(gap.from)} to ${gap.open ? 'now (still silent)' : formatTime(gap.to)} while upstream was active`,
+        at: formatTime(from),
+        note: `silent ${round(length / HOUR_MS, 1)} h from ${formatTime(from)} to ${gap.open ? 'now (still silent)' : formatTime(to)} while upstream was active`,
       });
     }
   }
@@ -162,8 +162,10 @@ export function silenceCriterion(input: EvaluationInput): CriterionResult {
   }
   const value = round(longest / HOUR_MS, 1);
   const { evidence, more } = capEvidence(over);
-  const detail = longestGap
-    ? `longest silence ${value} h, from ${formatTime(Math.max(longestGap.from, ws))} to ${longestGap.open ? `${formatDay(input.asOfDay)} (still silent)` : formatTime(longestGap.to)}${over.length ? `; ${over.length} silences over ${settings.maxSilenceHours} h${more}` : ''}`
+  // The value and the endpoints shown are the same clipped span.
+  const span = longestGap ? { from: Math.max(longestGap.from, ws), to: Math.min(longestGap.to, end), open: longestGap.open } : undefined;
+  const detail = span
+    ? `longest silence ${value} h, from ${formatTime(span.from)} to ${span.open ? `${formatDay(input.asOfDay)} (still silent)` : formatTime(span.to)}${over.length ? `; ${over.length} silences over ${settings.maxSilenceHours} h${more}` : ''}`
     : 'the CI answered all upstream activity in the window';
-  return { ...base, value, pass: longest <= limit, detail, evidence, incidents };
+  return { ...base, value, pass: longest <= limit, detail, evidence, incidents, span };
 }

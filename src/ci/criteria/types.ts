@@ -65,6 +65,8 @@ export interface CriterionResult {
   evidence: Evidence[];
   /** Internal: when the criterion was broken over the whole history (resets the probation clock). */
   incidents: DayRange[];
+  /** Internal (silence): the measured span, clipped to the window like the value (epoch ms). */
+  span?: { from: number; to: number; open: boolean } | undefined;
 }
 
 export interface SystemUnderTest {

@@ -17,4 +17,4 @@ export function formatThreshold(criterion: PublicCriterion): string {
 }
 
 export const STRIP_LEGEND =
-  '+ reported, f test failure (-1), i infra/unknown failure (0), s silent while upstream was active, . quiet, ! a criterion broken that day';
+  '+ reported, f test failure (-1), i infra/unknown failure (0), s silent while upstream was active, . quiet; second row: ! a criterion broken that day';

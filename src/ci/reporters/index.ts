@@ -1,5 +1,6 @@
 import type { ReadinessResult } from '../evaluate.js';
 import type { ReadinessFormat } from '../readiness-formats.js';
+import { renderReadinessHtml } from './html.js';
 import { renderReadinessMarkdown } from './markdown.js';
 import { renderReadinessText, type ReadinessReportOptions } from './text.js';
 
@@ -18,6 +19,9 @@ export function renderReadinessJson(result: ReadinessResult): string {
       eligibleOn: s.eligibleOn,
       window: s.window,
       strip: s.strip,
+      broken: s.broken,
+      account: s.account,
+      daily: s.daily,
       reports: s.reports,
       cells: s.cells,
       criteria: s.criteria.map((c) => ({
@@ -42,4 +46,5 @@ export const READINESS_REPORTERS: Record<ReadinessFormat, (result: ReadinessResu
   text: renderReadinessText,
   json: (result) => renderReadinessJson(result),
   markdown: renderReadinessMarkdown,
+  html: renderReadinessHtml,
 };

@@ -1,4 +1,5 @@
 import type { ReadinessResult } from '../evaluate.js';
+import { accountLines, changeMarkdown } from './account.js';
 import { cellCountMarkdownLines } from './cell-counts.js';
 import { formatThreshold, formatValue, STRIP_LEGEND } from './format-values.js';
 import type { ReadinessReportOptions } from './text.js';
@@ -17,7 +18,11 @@ export function renderReadinessMarkdown(result: ReadinessResult, options: Readin
         `Clean since: ${system.cleanSince ?? 'not clean now'}. Eligible on: ${system.eligibleOn ?? 'n/a'}.`,
       '',
     );
-    lines.push('```', `${system.window.from} ${system.strip} ${system.window.to}`, '```', '');
+    const name = (change: string, patchset?: string | null) => changeMarkdown(options.changeUrl, change, patchset);
+    for (const [label, text] of accountLines(system, name)) lines.push(`- **${label}**: ${text}`);
+    lines.push('');
+    const broken = system.broken.includes('!') ? [`${' '.repeat(system.window.from.length)} ${system.broken}  broken`] : [];
+    lines.push('```text', `${system.window.from} ${system.strip} ${system.window.to}`, ...broken, '```', '');
     lines.push('| criterion | value | threshold | pass | detail |', '| --- | --- | --- | --- | --- |');
     for (const c of system.criteria) {
       lines.push(`| ${c.id} | ${cell(formatValue(c.id, c.value))} | ${cell(formatThreshold(c))} | ${c.pass ? 'yes' : '**no**'} | ${cell(c.detail)} |`);
@@ -28,7 +33,7 @@ export function renderReadinessMarkdown(result: ReadinessResult, options: Readin
       lines.push('', '**Evidence**', '');
       for (const c of failing) {
         for (const item of c.evidence) {
-          const where = item.change ? ` change ${item.change}${item.patchset ? `/${item.patchset}` : ''}` : '';
+          const where = item.change ? ` ${name(item.change, item.patchset)}` : '';
           const log = item.log ? ` ([log](${item.log}))` : '';
           lines.push(`- \`${c.id}\` ${item.at}${where}: ${cell(item.note)}${log}`);
         }

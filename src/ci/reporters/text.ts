@@ -1,18 +1,21 @@
 import type { ReadinessResult, SystemResult } from '../evaluate.js';
+import { accountLines, changeText } from './account.js';
 import { cellCountTextLines } from './cell-counts.js';
 import { formatThreshold, formatValue, STRIP_LEGEND } from './format-values.js';
 
 export interface ReadinessReportOptions {
   /** Show evidence lines under failing criteria (default true). */
   evidence?: boolean;
+  /** `ci.changeUrl`: a link template for change numbers (`https://review.example.org/c/{change}/{patchset}`). */
+  changeUrl?: string | undefined;
 }
 
 const AS_OF_SOURCE = { flag: 'given with --as-of', 'latest-record': 'the day of the latest record', today: 'today: no records' };
 
-function strip(system: SystemResult): string {
+function weekly(marks: string): string {
   const weeks: string[] = [];
-  for (let i = 0; i < system.strip.length; i += 7) weeks.push(system.strip.slice(i, i + 7));
-  return `${system.window.from} ${weeks.join(' ')} ${system.window.to}`;
+  for (let i = 0; i < marks.length; i += 7) weeks.push(marks.slice(i, i + 7));
+  return weeks.join(' ');
 }
 
 function pad(text: string, width: number): string {
@@ -26,7 +29,10 @@ function systemLines(system: SystemResult, options: ReadinessReportOptions): str
   const clean = system.cleanSince ? `clean since ${system.cleanSince}` : 'not clean now';
   const eligible = system.eligibleOn ? `, eligible on ${system.eligibleOn}${system.verdict === 'not-yet' ? ' if it stays clean' : ''}` : '';
   lines.push(`  ${clean}${eligible}`);
-  lines.push(`  window  ${strip(system)}`);
+  const name = (change: string, patchset?: string | null) => changeText(options.changeUrl, change, patchset);
+  for (const [label, text] of accountLines(system, name)) lines.push(`  ${pad(label, 17)} ${text}`);
+  lines.push(`  window  ${system.window.from} ${weekly(system.strip)} ${system.window.to}`);
+  if (system.broken.includes('!')) lines.push(`  broken  ${' '.repeat(system.window.from.length)} ${weekly(system.broken)}`);
   const counts = Object.entries(system.reports)
     .map(([cls, n]) => `${n} ${cls}`)
     .join(', ');
@@ -39,7 +45,7 @@ function systemLines(system: SystemResult, options: ReadinessReportOptions): str
     );
     if (!criterion.pass && options.evidence !== false) {
       for (const item of criterion.evidence) {
-        const where = item.change ? ` change ${item.change}${item.patchset ? `/${item.patchset}` : ''}` : '';
+        const where = item.change ? ` ${name(item.change, item.patchset)}` : '';
         lines.push(`         ${item.at}${where}: ${item.note}${item.log ? ` ${item.log}` : ''}`);
       }
     }

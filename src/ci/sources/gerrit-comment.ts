@@ -9,6 +9,8 @@ export interface CommentJob {
   result: string;
   durationMs?: number | undefined;
   voting: boolean;
+  /** Zuul's error detail after the result (`NODE_FAILURE Node request 300-1 failed`). */
+  detail?: string | undefined;
 }
 
 export interface CiComment {
@@ -19,6 +21,8 @@ export interface CiComment {
   /** SUCCESS / FAILURE / MERGE_CONFLICT from the summary line or the vote, if any. */
   overall?: string | undefined;
   jobs: CommentJob[];
+  /** The report's own log link in prose (Zuul's buildset URL, a `Logs: URL` line), if any. */
+  log?: string | undefined;
   /** The comment without its prefix and job lines (what classification patterns look at). */
   text: string;
 }
@@ -27,8 +31,18 @@ const PREFIX = /^Patch Set (\d+):?([^\n]*)/;
 const UPLOAD = /^Uploaded patch set (\d+)/i;
 const SUMMARY = /\bBuild (succeeded|successful|failed|failure)\b(?:[^\n(]*\(([\w.-]+) pipeline\))?/i;
 const MERGE_FAILED = /\bMerge Failed\b|unable to be automatically merged|depends on a change that failed to merge/i;
-const JOB_LINE = /^[-*] (\S+)(?: (\S+))? : ([A-Za-z_]+)(?: in (\d+[hms](?: \d+[hms])*))?( \(non-voting\))?/;
+/**
+ * Zuul writes `- {job} {url} : {RESULT}{ error detail}{ in 1h 02m 03s}{ (non-voting)}` (older
+ * Zuul: `* ` and no error detail); the URL may be the job name again, or relative to the
+ * buildset page (`build/<uuid>`).
+ */
+const JOB_LINE = /^[-*] (\S+)(?: (\S+))? : ([A-Za-z_]+)\b(.*)$/;
+const JOB_TAIL = /^(.*?)(?: in (\d+[hms](?: \d+[hms])*))?( \(non-voting\))?\s*$/;
 const URL_LINE = /^(https?:\/\/\S+) : ([A-Z_]+)\b/;
+const PROSE_URL = /https?:\/\/[^\s<>()"']+/g;
+const BUILDSET_URL = /https?:\/\/\S+\/buildset\/[\w-]+\/?/;
+const LOG_WORD = /\blogs?\b/i;
+const LOG_IN_URL = /(^|[/._-])logs?([/._-]|$)/i;
 const VERIFIED = /\bVerified([+-]\d)\b/;
 
 /** The patchset number of an "Uploaded patch set N." message, or undefined. */
@@ -61,17 +75,20 @@ export function parseCiComment(message: string): CiComment | undefined {
   const { patchset, votes, body } = stripPrefix(message);
   const jobs: CommentJob[] = [];
   const rest: string[] = [];
+  const buildset = BUILDSET_URL.exec(body)?.[0];
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trim();
     const job = JOB_LINE.exec(line);
     if (job) {
-      const url = job[2] && /^https?:\/\//.test(job[2]) ? job[2] : undefined;
+      const tail = JOB_TAIL.exec(job[4] ?? '');
+      const detail = tail?.[1]?.trim();
       jobs.push({
         job: job[1] ?? '',
-        url,
+        url: jobUrl(job[2], buildset),
         result: (job[3] ?? '').toUpperCase(),
-        durationMs: durationOf(job[4]),
-        voting: !job[5],
+        durationMs: durationOf(tail?.[2]),
+        voting: !tail?.[3],
+        ...(detail ? { detail } : {}),
       });
       continue;
     }
@@ -90,7 +107,8 @@ export function parseCiComment(message: string): CiComment | undefined {
   else if (summary) overall = /^succ/i.test(summary[1] ?? '') ? 'SUCCESS' : 'FAILURE';
   else if (verified !== undefined && verified !== 0) overall = verified > 0 ? 'SUCCESS' : 'FAILURE';
   if (!overall && jobs.length === 0) return undefined;
-  return { patchset, verified, pipeline: summary?.[2], overall, jobs, text: rest.join('\n').trim() };
+  const log = buildset ?? proseLog(rest);
+  return { patchset, verified, pipeline: summary?.[2], overall, jobs, ...(log ? { log } : {}), text: rest.join('\n').trim() };
 }
 
 const LABEL_VOTE = /(?:^|\s)([A-Za-z][\w-]*?)([+-]\d+)(?=\s|$)/g;
@@ -103,9 +121,51 @@ export function labelVotes(message: string): Record<string, number> {
   return out;
 }
 
-/** The first line of a human comment's body (after the `Patch Set N:` prefix). */
-export function commentFirstLine(message: string): string {
+
+/**
+ * A job line's URL: absolute as written, or relative (`build/<uuid>`) to the Zuul tenant root
+ * the buildset page lives under (`…/t/<tenant>/buildset/<uuid>` → `…/t/<tenant>/build/<uuid>`).
+ */
+function jobUrl(written: string | undefined, buildset: string | undefined): string | undefined {
+  if (!written) return undefined;
+  if (/^https?:\/\//.test(written)) return written;
+  if (!buildset || !/^[\w.-]+\/[\w./-]+$/.test(written)) return undefined; // the job name repeated
+  try {
+    return new URL(written, buildset.replace(/buildset\/[\w-]+\/?$/, '')).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The log link a comment gives in prose, for comments that report by vote alone. */
+export function commentLog(message: string): string | undefined {
+  return proseLog(stripPrefix(message).body.split(/\r?\n/));
+}
+
+/** A log link written in prose: the first URL on a line that says "log(s)", or whose path does. */
+function proseLog(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    for (const url of line.match(PROSE_URL) ?? []) {
+      if (LOG_WORD.test(line) || LOG_IN_URL.test(url.slice(url.indexOf('//') + 2))) return url.replace(/[.,;:]+$/, '');
+    }
+  }
+  return undefined;
+}
+
+const COMMENT_COUNT = /^\(\d+ (?:inline )?comments?\)$/i;
+
+/**
+ * The line of a human comment that asks for a recheck: the first line after Gerrit's preamble
+ * (`Patch Set N: <votes>` and `(N comments)`) that matches `pattern`, or undefined. Lines are
+ * trimmed and clipped to 200 characters (what the recheck patterns see).
+ */
+export function recheckLine(message: string, pattern: { test(text: string): boolean }): string | undefined {
   const { body, votes } = stripPrefix(message);
-  const text = body.trim() || votes.trim();
-  return (text.split(/\r?\n/)[0] ?? '').trim().slice(0, 200);
+  const lines = [votes, ...body.split(/\r?\n/)];
+  for (const raw of lines) {
+    const line = raw.trim().slice(0, 200);
+    if (line === '' || COMMENT_COUNT.test(line)) continue;
+    if (pattern.test(line)) return line;
+  }
+  return undefined;
 }

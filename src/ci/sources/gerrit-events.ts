@@ -3,6 +3,15 @@ import { parseTimestamp } from '../time.js';
 import { obj, str, type RecordReader, type SourceContext } from './context.js';
 import { handleGerritComment } from './gerrit-common.js';
 
+/** Gerrit 2.x wrote label codes in `type` (VRIF, CRVW, SUBM); later versions write the label name. */
+const LABEL_CODES: Record<string, string> = { VRIF: 'Verified', CRVW: 'Code-Review', SUBM: 'Submit' };
+
+/** The label an approval votes on, by its name (`Verified`) whatever the Gerrit version wrote. */
+export function approvalLabel(approval: Record<string, unknown> | undefined): string | undefined {
+  const type = str(approval?.type);
+  return type === undefined ? undefined : (LABEL_CODES[type] ?? type);
+}
+
 /**
  * Gerrit `stream-events` output: one JSON event per line. `patchset-created` is upstream
  * activity, `comment-added` a CI report or a human comment. Numbers may be strings or integers,
@@ -35,11 +44,11 @@ export function gerritEventsReader(context: SourceContext): RecordReader {
       const approvals = Array.isArray(event.approvals) ? event.approvals : [];
       const verified = approvals
         .map((a) => obj(a))
-        .find((a) => str(a?.type)?.toLowerCase() === 'verified');
+        .find((a) => approvalLabel(a)?.toLowerCase() === 'verified');
       const vote = verified ? Number(str(verified.value)) : undefined;
       const votes: Record<string, number> = {};
       for (const approval of approvals.map((a) => obj(a))) {
-        const label = str(approval?.type);
+        const label = approvalLabel(approval); // Gerrit 2.x codes (VRIF, CRVW) read as their labels
         const value = Number(str(approval?.value));
         if (label && Number.isFinite(value)) votes[label] = value;
       }

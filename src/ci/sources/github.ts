@@ -4,10 +4,17 @@ import { obj, str, type RecordReader, type SourceContext } from './context.js';
 
 /**
  * GitHub Actions: workflow runs (`{ workflow_runs: [...] }`, pages may be concatenated as
- * `gh api --paginate` writes them) and, optionally, their jobs (`{ jobs: [...] }`). With jobs,
- * each job is a run (its matrix cell is the part of the job name in parentheses); without, each
- * workflow run attempt is one run. A re-run (run_attempt > 1) is a recheck request.
+ * `gh api --paginate` writes them) and, optionally, their jobs (`{ jobs: [...] }`); or the
+ * `workflow_run` / `workflow_job` webhook payloads (one per line or in an array, as saved
+ * deliveries are). Only runs triggered by `pull_request` / `pull_request_target` count: a
+ * `push`, `schedule` or `repository_dispatch` run tests a branch, not a proposed change, even
+ * when GitHub fills its `pull_requests`. With jobs, each job is a run (its matrix cell is the
+ * part of the job name in parentheses), and a run that failed while none of its jobs did (a
+ * workflow-level failure) adds one run with its conclusion; without jobs, each workflow run
+ * attempt is one run. A re-run (run_attempt > 1) is a recheck request.
  */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const QUIET_CONCLUSIONS = new Set(['success', 'neutral', 'skipped']);
 export function githubReader(context: SourceContext): RecordReader {
   const runs = new Map<string, Run>();
   const jobs = new Map<string, Run[]>();
@@ -23,7 +30,7 @@ export function githubReader(context: SourceContext): RecordReader {
     const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
     const pr = str(obj(prs[0])?.number);
     const event = str(run.event) ?? '';
-    if (!pr && !/^pull_request/.test(event)) return context.sink.ignore(`workflow run not for a pull request (event ${event || 'missing'})`);
+    if (!PULL_REQUEST_EVENTS.has(event)) return context.sink.ignore(`workflow run not for a pull request (event ${event || 'missing'})`);
     const headRepo = str(obj(run.head_repository)?.full_name) ?? '';
     const change = pr ?? `${headRepo}:${str(run.head_branch) ?? ''}`;
     const patchset = str(run.head_sha);
@@ -68,9 +75,12 @@ export function githubReader(context: SourceContext): RecordReader {
     const m = /^(.*?) \((.+)\)$/.exec(fullName);
     const key = `${runId}/${Number(str(record.run_attempt) ?? '1') || 1}`;
     const list = jobs.get(key) ?? [];
+    const id = `job:${str(record.id) ?? `${key}/${fullName}`}`;
+    const at = list.findIndex((j) => j.id === id);
+    if (at !== -1) list.splice(at, 1); // a webhook delivered twice, or a job listed on two pages
     list.push({
       system: context.assign,
-      id: `job:${str(record.id) ?? `${key}/${fullName}`}`,
+      id,
       buildset: key,
       change: '',
       patchset: str(record.head_sha) ?? '',
@@ -90,6 +100,15 @@ export function githubReader(context: SourceContext): RecordReader {
     record(value, key) {
       const record = obj(value);
       if (!record) return context.sink.ignore('not an object');
+      const hookRun = obj(record.workflow_run);
+      const hookJob = obj(record.workflow_job);
+      if (hookRun || hookJob) {
+        // A webhook payload: only `completed` deliveries carry a result.
+        if (str(record.action) !== 'completed') return context.sink.ignore(`webhook delivery with action ${str(record.action) ?? 'missing'} (not completed)`);
+        if (hookJob) job(hookJob);
+        else if (hookRun) workflowRun(hookRun);
+        return;
+      }
       if (key === 'jobs' || ('run_id' in record && 'steps' in record)) job(record);
       else workflowRun(record);
     },
@@ -104,6 +123,9 @@ export function githubReader(context: SourceContext): RecordReader {
         }
         for (const j of runJobs) {
           context.sink.run({ ...j, change: run.change, patchset: run.patchset, pipeline: run.pipeline, project: run.project });
+        }
+        if (!QUIET_CONCLUSIONS.has(run.result) && !runJobs.some((j) => j.result === run.result)) {
+          context.sink.run({ ...run, id: `${run.id ?? key}/workflow` });
         }
       }
       for (const [key, list] of jobs) {

@@ -40,10 +40,18 @@ export async function readChunksAs(
     },
     end: () => own.end(),
   };
+  let input = chunks;
+  let array = false;
   if (LINE_FORMATS.has(context.format)) {
-    await readLines(chunks, context, reader);
+    // stream-events saved as a JSON array (or NDJSON written as one) is read as a JSON document.
+    const peeked = await peekStart(chunks);
+    input = peeked.chunks;
+    array = peeked.start === '[';
+  }
+  if (LINE_FORMATS.has(context.format) && !array) {
+    await readLines(input, context, reader);
   } else {
-    const records = readJsonRecords(chunks, {
+    const records = readJsonRecords(input, {
       source: context.source,
       xssi: context.format === 'gerrit' ? 'strip' : 'reject',
       format: context.format,
@@ -53,6 +61,32 @@ export async function readChunksAs(
     for await (const record of records) reader.record(record.value, record.key, record.line);
   }
   if (!shared) reader.end();
+}
+
+/** The first non-blank character of the chunks, and the chunks again from the start. */
+async function peekStart(chunks: AsyncIterable<string>): Promise<{ start: string; chunks: AsyncIterable<string> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let start = '';
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+    const found = /[^\s\uFEFF]/.exec(next.value);
+    if (found) {
+      start = found[0];
+      break;
+    }
+  }
+  async function* replay(): AsyncGenerator<string> {
+    yield* head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { start, chunks: replay() };
 }
 
 async function readLines(chunks: AsyncIterable<string>, context: SourceContext, reader: RecordReader): Promise<void> {

@@ -33,6 +33,7 @@ interface ReadinessOptions {
   infraPattern: string[];
   testPattern: string[];
   recheck?: string;
+  changeUrl?: string;
   exportNdjson?: string;
   maxLineMb?: string;
   maxPages?: string;
@@ -94,6 +95,7 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
     .option('--infra-pattern <regex>', 'extra log/comment pattern of infra failures (repeatable)', collect)
     .option('--test-pattern <regex>', 'extra log/comment pattern of real test failures (repeatable)', collect)
     .option('--recheck <regex>', 'which comments are recheck requests')
+    .option('--change-url <template>', 'link change numbers in the report: URL with {change}, {patchset}, {project} (default: ci.changeUrl)')
     .option('--export-ndjson <file>', 'write the normalized runs of all inputs to FILE (NDJSON)')
     .option('--max-line-mb <n>', 'longest line (NDJSON, stream-events) or JSON record of an input, in MiB; a longer one is an input error', String(DEFAULT_MAX_LINE_MB))
     .option('--max-pages <n>', 'page cap of each live source (--from); more pages than this is an input error, never a truncated history', '1000')
@@ -205,6 +207,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
         infraPatterns: options.infraPattern,
         testPatterns: options.testPattern,
         recheck: options.recheck,
+        changeUrl: options.changeUrl,
       },
       { cwd, ci },
     );
@@ -226,6 +229,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
   if (!collated) return 0;
   const [{ evaluateCollated }, { READINESS_REPORTERS }] = await Promise.all([import('../../ci/evaluate.js'), import('../../ci/reporters/index.js')]);
   const result = evaluateCollated(collated.history, { ...spec, commentStream: collated.commentStream });
-  io.stdout(READINESS_REPORTERS[options.format as ReadinessFormat](result, {}));
+  const { checkChangeUrl } = await import('../../ci/config.js');
+  io.stdout(READINESS_REPORTERS[options.format as ReadinessFormat](result, { changeUrl: checkChangeUrl(options.changeUrl) ?? plan.changeUrl }));
   return result.systems.every((s) => s.mayVote) ? 0 : 1;
 }

@@ -104,10 +104,10 @@ function addDays(from: string, days: number): string {
  * The probation window of one CI as a daily strip: one cell per day, coloured by what happened
  * that day (the `lifecycle ci-readiness` strip), with week ticks and a tooltip per day.
  */
-export function ciStripSvg(system: CiSystemReport): string {
+export function ciStripSvg(system: Pick<CiSystemReport, 'name' | 'strip' | 'broken' | 'window'>): string {
   const days = [...system.strip];
   const width = Math.max(1, days.length) * DAY + 20;
-  const height = 62;
+  const height = 74;
   const parts: string[] = [];
   days.forEach((mark, index) => {
     const x = 10 + index * DAY;
@@ -115,12 +115,16 @@ export function ciStripSvg(system: CiSystemReport): string {
     parts.push(
       `<rect class="day ${STRIP_CLASS[mark] ?? 'day-quiet'}" x="${x}" y="8" width="${DAY - 2}" height="26" rx="2"><title>${escapeHtml(`${date}: ${STRIP_MEANINGS[mark] ?? mark}`)}</title></rect>`,
     );
+    // The second row: the days a criterion was broken (the data above stays visible).
+    if (system.broken[index] === '!') {
+      parts.push(`<rect class="broken-day day-broken" x="${x}" y="36" width="${DAY - 2}" height="6" rx="1"><title>${escapeHtml(`${date}: ${STRIP_MEANINGS['!']}`)}</title></rect>`);
+    }
     // A date under every 7th day and the last one (not when the two would overlap).
     if ((index % 7 === 0 && index <= days.length - 6) || index === days.length - 1) {
-      parts.push(`<line class="tick" x1="${x + DAY / 2 - 1}" y1="36" x2="${x + DAY / 2 - 1}" y2="41"/>`);
+      parts.push(`<line class="tick" x1="${x + DAY / 2 - 1}" y1="46" x2="${x + DAY / 2 - 1}" y2="51"/>`);
       const anchor = index === 0 ? 'start' : index === days.length - 1 ? 'end' : 'middle';
       const tx = index === 0 ? x : index === days.length - 1 ? x + DAY - 2 : x + DAY / 2 - 1;
-      parts.push(`<text class="date" x="${tx}" y="54" text-anchor="${anchor}">${escapeHtml(date)}</text>`);
+      parts.push(`<text class="date" x="${tx}" y="64" text-anchor="${anchor}">${escapeHtml(date)}</text>`);
     }
   });
   return (

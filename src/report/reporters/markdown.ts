@@ -114,7 +114,11 @@ function ciTable(ci: CiReport): string[] {
   }
   lines.push('', 'Per-day strips of the probation windows:', '', '```text');
   const width = Math.max(...ci.systems.map((system) => system.name.length));
-  for (const system of ci.systems) lines.push(`${system.name.padEnd(width)}  ${system.window.from} ${weeklyStrip(system.strip)} ${system.window.to}`);
+  for (const system of ci.systems) {
+    lines.push(`${system.name.padEnd(width)}  ${system.window.from} ${weeklyStrip(system.strip)} ${system.window.to}`);
+    // The second row: the days a criterion was broken (the strip above keeps what the CI did).
+    if (system.broken.includes('!')) lines.push(`${''.padEnd(width)}  ${''.padEnd(system.window.from.length)} ${weeklyStrip(system.broken)} broken`);
+  }
   lines.push('```');
   return lines;
 }

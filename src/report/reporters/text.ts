@@ -113,6 +113,7 @@ function ciBlock(ci: CiReport, paint: Paint): string[] {
     const eligible = system.eligibleOn ? `, eligible on ${system.eligibleOn}` : '';
     lines.push(`  ${system.name.padEnd(nameWidth)}  ${verdict}  ${system.mayVote ? 'may vote    ' : 'may not vote'}  ${clean}${eligible}`);
     lines.push(`  ${''.padEnd(nameWidth)}  ${paint('dim', `window ${system.window.from} ${weeklyStrip(system.strip)} ${system.window.to}`)}`);
+    if (system.broken.includes('!')) lines.push(`  ${''.padEnd(nameWidth)}  ${paint('dim', `broken ${''.padEnd(system.window.from.length)} ${weeklyStrip(system.broken)}`)}`);
     for (const criterion of system.failing) lines.push(`  ${''.padEnd(nameWidth)}  ${paint('red', 'FAIL')} ${criterion.id} ${criterion.shown}`);
   }
   return lines;

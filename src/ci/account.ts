@@ -1,0 +1,74 @@
+import type { CriterionResult, EvaluationInput } from './criteria/types.js';
+import { dayOf, formatDay, formatTime } from './time.js';
+import type { FailureClass, Report } from './types.js';
+
+/** A report named in the account: when, on which patchset, what it said. */
+export interface AccountReport {
+  at: string;
+  change: string;
+  patchset: string;
+  class: FailureClass;
+}
+
+/**
+ * The short account a verdict leads with (what a core team asks first): the last good report,
+ * the first failure of the current failure streak, the longest silence (the same clipped span the
+ * silence criterion measured), and when the CI was last seen.
+ */
+export interface SystemAccount {
+  lastSeen: AccountReport | null;
+  lastGood: AccountReport | null;
+  /** The first failure of the failures the CI has reported since its last good report; null when its latest report passed. */
+  failingSince: AccountReport | null;
+  /** Failed reports since the last good one. */
+  failuresSinceGood: number;
+  longestSilence: { hours: number; from: string; to: string; open: boolean } | null;
+}
+
+/** Reports per window day by class (the HTML history chart). */
+export type DailyCounts = Array<{ day: string } & Record<Exclude<FailureClass, 'skipped'>, number>>;
+
+const FAILED = new Set<FailureClass>(['test', 'infra', 'unknown']);
+
+function named(report: Report): AccountReport {
+  return { at: formatTime(report.time), change: report.change, patchset: report.patchset, class: report.class };
+}
+
+/** The account of one system, from its evaluation input and the silence criterion. Pure. */
+export function systemAccount(input: EvaluationInput, silence: CriterionResult | undefined): SystemAccount {
+  const counted = input.reports.filter((r) => r.class !== 'skipped' && r.class !== 'novote');
+  const last = input.reports[input.reports.length - 1];
+  let goodIndex = -1;
+  for (let i = counted.length - 1; i >= 0; i--) {
+    if (counted[i]?.class === 'pass') {
+      goodIndex = i;
+      break;
+    }
+  }
+  const since = counted.slice(goodIndex + 1).filter((r) => FAILED.has(r.class));
+  const first = since[0];
+  const span = silence?.span;
+  return {
+    lastSeen: last ? named(last) : null,
+    lastGood: goodIndex >= 0 ? named(counted[goodIndex] as Report) : null,
+    failingSince: first ? named(first) : null,
+    failuresSinceGood: since.length,
+    longestSilence:
+      span && silence?.value !== null && silence?.value !== undefined
+        ? { hours: silence.value, from: formatTime(span.from), to: span.open ? formatDay(input.asOfDay) : formatTime(span.to), open: span.open }
+        : null,
+  };
+}
+
+/** Reports per day of the window, by class. Pure. */
+export function dailyCounts(input: EvaluationInput): DailyCounts {
+  const days = input.asOfDay - input.windowStartDay + 1;
+  const out: DailyCounts = [];
+  for (let i = 0; i < days; i++) out.push({ day: formatDay(input.windowStartDay + i), pass: 0, test: 0, infra: 0, unknown: 0, novote: 0 });
+  for (const report of input.reports) {
+    const i = dayOf(report.time) - input.windowStartDay;
+    const row = out[i];
+    if (row && report.class !== 'skipped') row[report.class]++;
+  }
+  return out;
+}
