@@ -1,6 +1,6 @@
 import type { CriterionResult, EvaluationInput } from './criteria/types.js';
 import { dayOf, formatDay, formatTime } from './time.js';
-import type { FailureClass, Report } from './types.js';
+import { formatVote, postedVote, type FailureClass, type Report } from './types.js';
 
 /** A report named in the account: when, on which patchset, what it said. */
 export interface AccountReport {
@@ -23,6 +23,12 @@ export interface SystemAccount {
   /** Failed reports since the last good one. */
   failuresSinceGood: number;
   longestSilence: { hours: number; from: string; to: string; open: boolean } | null;
+  /**
+   * Failing votes the CI posted in the window (`Verified-1`, or the scheme's own label and values),
+   * how many of them on infra or unknown failures, and the latest; null when no report in the window
+   * shows what was posted (Zuul builds and GitHub runs carry no votes).
+   */
+  failingVotes: { label: string; vote: string; count: number; onInfra: number; latest: AccountReport | null } | null;
 }
 
 /** Reports per window day by class (the HTML history chart). */
@@ -49,6 +55,7 @@ export function systemAccount(input: EvaluationInput, silence: CriterionResult |
   const first = since[0];
   const span = silence?.span;
   return {
+    failingVotes: failingVotesOf(input),
     lastSeen: last ? named(last) : null,
     lastGood: goodIndex >= 0 ? named(counted[goodIndex] as Report) : null,
     failingSince: first ? named(first) : null,
@@ -58,6 +65,26 @@ export function systemAccount(input: EvaluationInput, silence: CriterionResult |
         ? { hours: silence.value, from: formatTime(span.from), to: span.open ? formatDay(input.asOfDay) : formatTime(span.to), open: span.open }
         : null,
   };
+}
+
+function failingVotesOf(input: EvaluationInput): SystemAccount['failingVotes'] {
+  const scheme = input.system.vote;
+  const from = input.windowStartDay;
+  let shown = false;
+  let count = 0;
+  let onInfra = 0;
+  let latest: Report | undefined;
+  for (const report of input.reports) {
+    if (dayOf(report.time) < from) continue;
+    const vote = postedVote(report, scheme);
+    if (vote === undefined) continue;
+    shown = true;
+    if (vote === null || vote >= scheme.neutral) continue;
+    count++;
+    if (report.class === 'infra' || report.class === 'unknown') onInfra++;
+    latest = report;
+  }
+  return shown ? { label: scheme.label, vote: formatVote(scheme.fail), count, onInfra, latest: latest ? named(latest) : null } : null;
 }
 
 /** Reports per day of the window, by class. Pure. */

@@ -23,10 +23,10 @@ const spec: SystemSpec = {
   vote: DEFAULT_VOTE_SCHEME,
 };
 
-function evaluate(runs: Array<[string, string, string]>, uploads: Array<[string, string]>) {
+function evaluate(runs: Array<[string, string, string, Record<string, number>?]>, uploads: Array<[string, string]>) {
   const collector = new HistoryCollector({ patterns: builtinPatterns() });
-  for (const [change, end, result] of runs) {
-    const run: Run = { system: 'acme', change, patchset: '1', pipeline: 'check', job: 'tempest', cell: '', end: T(end), result, voting: true, log: `https://logs/${change}` };
+  for (const [change, end, result, votes] of runs) {
+    const run: Run = { system: 'acme', change, patchset: '1', pipeline: 'check', job: 'tempest', cell: '', end: T(end), result, voting: true, log: `https://logs/${change}`, ...(votes ? { votes } : {}) };
     collector.run(run);
   }
   for (const [change, time] of uploads) collector.patchset({ change, patchset: '1', time: T(time) });
@@ -83,13 +83,14 @@ describe('the account a verdict leads with', () => {
   it('leads the text and Markdown verdicts with the account, change numbers linked by ci.changeUrl', () => {
     const changeUrl = 'https://review.example.org/c/{project}/+/{change}/{patchset}';
     const text = renderReadinessText(WEEK, { changeUrl });
-    const head = text.split('\n').slice(2, 9).join('\n');
+    const head = text.split('\n').slice(2, 10).join('\n');
     expect(head).toBe(
       [
         'acme: REVOKE (voting; may not vote)',
         '  not clean now, eligible on 2026-03-14',
         '  last good report  2026-03-03T12:00:00Z, change 101/1 <https://review.example.org/c//+/101/1>',
         '  failing since     2026-03-04T10:00:00Z, change 102/1 <https://review.example.org/c//+/102/1> (test); 3 failed reports since the last good one',
+        '  failing votes     not shown by this history (Zuul builds and GitHub runs carry no votes)',
         '  longest silence   60 h, from 2026-03-01T00:00:00Z to 2026-03-03T12:00:00Z',
         '  last seen         2026-03-06T10:00:00Z, change 104/1 <https://review.example.org/c//+/104/1> (test)',
         `  window  2026-03-01 ..+fif. 2026-03-07`,
@@ -105,7 +106,35 @@ describe('the account a verdict leads with', () => {
     const good = evaluate([['101', '2026-03-02T12:00:00Z', 'FAILURE'], ['102', '2026-03-03T12:00:00Z', 'SUCCESS']], []);
     expect(good.systems[0]!.account).toMatchObject({ failingSince: null, failuresSinceGood: 0, lastGood: { change: '102' } });
     const none = evaluate([], []);
-    expect(none.systems[0]!.account).toEqual({ lastSeen: null, lastGood: null, failingSince: null, failuresSinceGood: 0, longestSilence: null });
+    expect(none.systems[0]!.account).toEqual({ lastSeen: null, lastGood: null, failingSince: null, failuresSinceGood: 0, longestSilence: null, failingVotes: null });
     expect(renderReadinessText(none)).toContain('  last good report  none in the history\n  failing since     none in the history\n');
+  });
+
+  it('counts the failing votes the CI posted in the window, and how many fell on infra or unknown failures', () => {
+    // 101 +1 (pass, 03-03); 102 Verified-1 on a test failure (03-04); 103 Verified-1 on NODE_FAILURE (infra,
+    // 03-05); 104 failed but its comment posted no Verified vote (03-06): 2 failing votes, 1 on infra,
+    // the latest 103. A vote before the window (02-27) does not count.
+    const voted = evaluate(
+      [
+        ['100', '2026-02-27T10:00:00Z', 'FAILURE', { Verified: -1 }],
+        ['101', '2026-03-03T12:00:00Z', 'SUCCESS', { Verified: 1 }],
+        ['102', '2026-03-04T10:00:00Z', 'FAILURE', { Verified: -1 }],
+        ['103', '2026-03-05T10:00:00Z', 'NODE_FAILURE', { Verified: -1, 'Code-Review': 0 }],
+        ['104', '2026-03-06T10:00:00Z', 'FAILURE', {}],
+      ],
+      [],
+    );
+    expect(voted.systems[0]!.account.failingVotes).toEqual({
+      label: 'Verified',
+      vote: '-1',
+      count: 2,
+      onInfra: 1,
+      latest: { at: '2026-03-05T10:00:00Z', change: '103', patchset: '1', class: 'infra' },
+    });
+    expect(renderReadinessText(voted)).toContain(
+      '  failing votes     2 Verified-1 in the window, 1 of them on infra or unknown failures; latest 2026-03-05T10:00:00Z, change 103/1 (infra)\n',
+    );
+    const clean = evaluate([['101', '2026-03-03T12:00:00Z', 'SUCCESS', { Verified: 1 }]], []);
+    expect(renderReadinessText(clean)).toContain('  failing votes     none: no Verified-1 in the window\n');
   });
 });

@@ -39,9 +39,16 @@ export function accountLines(system: SystemResult, name: Namer): Array<[string, 
       ? 'none: its latest counted report passed'
       : 'none in the history';
   const silence = account.longestSilence;
+  const votes = account.failingVotes;
+  const failingVotes = !votes
+    ? 'not shown by this history (Zuul builds and GitHub runs carry no votes)'
+    : votes.count === 0
+      ? `none: no ${votes.label}${votes.vote} in the window`
+      : `${votes.count} ${votes.label}${votes.vote} in the window, ${votes.onInfra} of them on infra or unknown failures; latest ${report(votes.latest, name, true)}`;
   return [
     ['last good report', report(account.lastGood, name, false)],
     ['failing since', failing],
+    ['failing votes', failingVotes],
     ['longest silence', silence ? `${silence.hours} h, from ${silence.from} to ${silence.open ? `${silence.to} (still silent)` : silence.to}` : 'none while upstream was active'],
     ['last seen', report(account.lastSeen, name, true)],
   ];
