@@ -1,4 +1,4 @@
-import { writeLinesAtomic } from '../engine/write-atomic-stream.js';
+import { writeFileAtomic } from '../engine/write-atomic.js';
 import type { CollectedHistory } from './collect.js';
 import { cmp } from './collect.js';
 import { patchsetToLine, recheckToLine, runToLine } from './sources/ndjson.js';
@@ -25,11 +25,29 @@ export function* normalizedLines(history: CollectedHistory): Generator<string> {
   for (const run of runs) yield runToLine(run);
 }
 
+/** Lines joined into pieces of about 1 MiB, so a million runs are a few hundred writes, not a million. */
+export function* inPieces(lines: Iterable<string>, size = 1 << 20): Generator<string> {
+  let piece: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    piece.push(line, '\n');
+    length += line.length + 1;
+    if (length >= size) {
+      yield piece.join('');
+      piece = [];
+      length = 0;
+    }
+  }
+  if (piece.length > 0) yield piece.join('');
+}
+
 /**
- * Writes the normalized NDJSON of a history to a file, atomically (never a truncated file that
- * reads as complete) and creating missing folders; returns the counts written.
+ * Writes the normalized NDJSON of a history through the one safe writer (write-atomic.ts): a
+ * regular file is replaced atomically (never a truncated file that reads as complete), a symbolic
+ * link is written through, a FIFO or `/dev/null` is written directly and never replaced, missing
+ * folders are created; returns the counts written.
  */
 export async function exportNdjson(history: CollectedHistory, path: string): Promise<{ runs: number; patchsets: number; rechecks: number }> {
-  await writeLinesAtomic(path, normalizedLines(history), '--export-ndjson');
+  writeFileAtomic(path, inPieces(normalizedLines(history)), '--export-ndjson');
   return { runs: history.runs?.length ?? 0, patchsets: history.patchsets.length, rechecks: history.rechecks.length };
 }

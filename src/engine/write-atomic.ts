@@ -51,6 +51,7 @@ export function writeFileAtomic(path: string, content: WriteContent, what: strin
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') fail('a parent of it is a file, not a folder');
     if (code === 'EEXIST' && options.exclusive) fail('it already exists; not overwriting it');
     fail(code ?? (error as Error).message);
   }
@@ -107,7 +108,14 @@ function writeDirect(target: string, content: WriteContent, flag: 'a' | 'w' | 'w
 
 function replaceFile(target: string, content: WriteContent, mode: number | undefined, options: AtomicWriteOptions): void {
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    // A file where a folder of the path should be: mkdir says EEXIST (or ENOTDIR further down).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw Object.assign(new Error('a parent is a file'), { code: 'ENOTDIR' });
+    throw error;
+  }
   removeAbandonedTemporaries(dir, basename(target));
   const temp = join(dir, `${temporaryPrefix(basename(target))}${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
