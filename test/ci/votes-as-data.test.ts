@@ -99,3 +99,15 @@ describe('docs/ci-readiness.md', () => {
     expect(r.stdout).toBe(block?.[1]);
   });
 });
+
+describe('docs/ci-readiness.md, the opening example', () => {
+  it('prints what the first ci-readiness console block shows, on test/fixtures/ci/gerrit.json', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'ci-readiness.md'), 'utf8');
+    const block = /```\n\$ lifecycle ci-readiness --history gerrit\.json --source-format gerrit --system "Acme CI" \\\n {4}--contact alice@example\.org --contact bob@example\.org\n([\s\S]*?)```/.exec(doc);
+    expect(block).not.toBeNull();
+    const args = ['ci-readiness', '--history', join(ROOT, 'test', 'fixtures', 'ci', 'gerrit.json'), '--source-format', 'gerrit', '--system', 'Acme CI', '--contact', 'alice@example.org', '--contact', 'bob@example.org'];
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    expect(r.status).toBe(1); // not-yet: may not vote
+    expect(r.stdout).toBe(block?.[1]);
+  });
+});
