@@ -1,0 +1,27 @@
+// The layering of src/ and rules/, as rules (docs: CONTRIBUTING.md once it exists; issue "One facts
+// layer ..."). .ci/run runs it with --ignore-known: the violations that exist today are listed in
+// .dependency-cruiser-known-violations.json (regenerate only to shrink it, never to add one:
+// `npx depcruise-baseline --config .dependency-cruiser.cjs src rules`); a new violation fails CI.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    { name: 'no-orphans', severity: 'error', from: { orphan: true, pathNot: ['\\.d\\.ts$', '(^|/)index\\.ts$'] }, to: {} },
+    { name: 'checks-use-facts-policy-findings-only', severity: 'error', from: { path: '^src/checks/' },
+      to: { path: '^src/', pathNot: ['^src/checks/', '^src/facts/', '^src/policy/', '^src/findings\\.ts$'] } },
+    { name: 'policy-at-the-bottom', severity: 'error', from: { path: '^src/policy/' },
+      to: { path: '^src/', pathNot: ['^src/policy/', '^src/errors\\.ts$'] } },
+    { name: 'extractors-never-import-checks-or-engine', severity: 'error', from: { path: '^src/(imports|extract|eslint|config-files|docs-files)/' },
+      to: { path: '^src/(checks|engine)/' } },
+    { name: 'eslint-side-never-imports-cli', severity: 'error', from: { path: '^(src/eslint|rules)/|^src/eslint-plugin\\.ts$' }, to: { path: '^src/cli/' } },
+    { name: 'reporters-import-result-models-only', severity: 'error', from: { path: '^src/(reporters|report/reporters|ci/reporters)/' },
+      to: { path: '^src/', pathNot: ['^src/(reporters|report/reporters|ci/reporters)/', '^src/findings\\.ts$', '^src/report/model\\.ts$', '^src/ci/types\\.ts$'] } },
+    { name: 'no-production-import-of-devdependency', severity: 'error', from: { path: '^(src|rules)/' }, to: { dependencyTypes: ['npm-dev'] } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js'] },
+  },
+};
