@@ -56,6 +56,8 @@ export class OutputMaps {
   private readonly byConfig = new Map<string, ProjectOutputs | undefined>();
   /** Per config, its root files, enumerated when needed (absolute). */
   private readonly enumerated = new Map<string, ReadonlySet<string>>();
+  /** Per config and file: whether the config lists the file (TypeScript's matching is costly). */
+  private readonly listed = new Map<string, boolean>();
   /** Per workspace package directory: its tsconfig files and what they reference. */
   private readonly byPackage = new Map<string, ProjectOutputs[]>();
   /** Per config with references: the projects it references, transitively. */
@@ -74,6 +76,7 @@ export class OutputMaps {
   clear(): void {
     this.byConfig.clear();
     this.enumerated.clear();
+    this.listed.clear();
     this.byPackage.clear();
     this.referenced.clear();
   }
@@ -176,6 +179,16 @@ export class OutputMaps {
    * just that file, so no directory is read).
    */
   private listsFile(project: ProjectOutputs, file: string): boolean {
+    const key = `${project.configFile}\0${file}`;
+    let listed = this.listed.get(key);
+    if (listed === undefined) {
+      listed = this.matchesFile(project, file);
+      this.listed.set(key, listed);
+    }
+    return listed;
+  }
+
+  private matchesFile(project: ProjectOutputs, file: string): boolean {
     const known = this.enumerated.get(project.configFile);
     if (known) return known.has(file);
     if (project.commandLine.fileNames.includes(file)) return true;
