@@ -1,3 +1,4 @@
+import { defuseCommandLines, escapeStrings } from '../../reporters/escape.js';
 import type { ReadinessResult } from '../evaluate.js';
 import type { ReadinessFormat } from '../readiness-formats.js';
 import { renderReadinessHtml } from './html.js';
@@ -41,10 +42,14 @@ export function renderReadinessJson(result: ReadinessResult): string {
 
 export { READINESS_FORMATS, type ReadinessFormat } from '../readiness-formats.js';
 
-/** The one map from format name to reporter (its keys: READINESS_FORMATS). */
+/**
+ * The one map from format name to reporter (its keys: READINESS_FORMATS). The human formats see
+ * the result with control characters escaped (a change, job or log text from a CI history may hold
+ * a newline, an ESC sequence or a `::` workflow command) and no line starting as a runner command.
+ */
 export const READINESS_REPORTERS: Record<ReadinessFormat, (result: ReadinessResult, options: ReadinessReportOptions) => string> = {
-  text: renderReadinessText,
+  text: (result, options) => defuseCommandLines(renderReadinessText(escapeStrings(result), options)),
   json: (result) => renderReadinessJson(result),
-  markdown: renderReadinessMarkdown,
+  markdown: (result, options) => defuseCommandLines(renderReadinessMarkdown(escapeStrings(result), options)),
   html: renderReadinessHtml,
 };

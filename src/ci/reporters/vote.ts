@@ -1,11 +1,12 @@
+import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
 import type { VoteResult } from '../vote.js';
 
-/** `ci vote` output as text: the vote on the first line, then why. */
+/** `ci vote` output as text: the vote on the first line, then why (a log line it quotes is escaped: it may hold ESC or `::`). */
 export function renderVoteText(result: VoteResult): string {
   const lines = [result.post ? result.vote : `${result.vote} (post no vote)`, `class: ${result.class}`, `reason: ${result.reason}`];
   if (result.match) lines.push(`matched ${result.match.kind} pattern /${result.match.pattern}/ at line ${result.match.line}: ${result.match.text}`);
   lines.push(`rule: ${result.rule}`);
-  return `${lines.join('\n')}\n`;
+  return defuseCommandLines(`${lines.map(escapeControl).join('\n')}\n`);
 }
 
 /** `ci vote --format json`. */
