@@ -4,6 +4,7 @@ import {
   DayCounts,
   asOfEnd,
   capEvidence,
+  notMeasurable,
   inWindow,
   lowerBound,
   percent,
@@ -30,7 +31,7 @@ export function coverageCriterion(input: EvaluationInput): CriterionResult {
   const { settings } = input;
   const base = { id: 'coverage' as const, threshold: settings.minCoverage, op: '>=' as const };
   if (!input.hasUpstreamData) {
-    return { ...base, value: null, pass: false, detail: NO_UPSTREAM, evidence: [], incidents: [] };
+    return notMeasurable(base, NO_UPSTREAM);
   }
   const reported = new Set<string>();
   for (const report of input.reports) reported.add(report.key);
@@ -66,14 +67,7 @@ export function coverageCriterion(input: EvaluationInput): CriterionResult {
   const extra = `${pending ? `, ${pending} pending` : ''}${superseded ? `, ${superseded} superseded before a report was due` : ''}`;
   if (total === 0) {
     // Nothing to measure (all upstream activity predates the window, or none was due yet): not a pass.
-    return {
-      ...base,
-      value: null,
-      pass: false,
-      detail: `not measurable: no upstream patchset was due in the window${extra}`,
-      evidence: [],
-      incidents,
-    };
+    return notMeasurable(base, `not measurable: no upstream patchset was due in the window${extra}`, incidents);
   }
   const value = round(covered / total, 4);
   const { evidence, more } = capEvidence(missed);
@@ -118,7 +112,7 @@ export function silenceCriterion(input: EvaluationInput): CriterionResult {
   const { settings } = input;
   const base = { id: 'silence' as const, threshold: settings.maxSilenceHours, op: '<=' as const };
   if (!input.hasUpstreamData) {
-    return { ...base, value: null, pass: false, detail: NO_UPSTREAM, evidence: [], incidents: [] };
+    return notMeasurable(base, NO_UPSTREAM);
   }
   const times = input.reports.map((r) => r.time);
   const skew = settings.clockSkewMinutes * 60_000;
@@ -158,7 +152,7 @@ export function silenceCriterion(input: EvaluationInput): CriterionResult {
     }
   }
   if (!longestGap && !input.upstream.some((event) => inWindow(input, event.time))) {
-    return { ...base, value: null, pass: false, detail: 'not measurable: no upstream activity in the window (all of it predates the window)', evidence: [], incidents };
+    return notMeasurable(base, 'not measurable: no upstream activity in the window (all of it predates the window)', incidents);
   }
   const value = round(longest / HOUR_MS, 1);
   const { evidence, more } = capEvidence(over);

@@ -4,6 +4,8 @@ import {
   COUNTED_CLASSES,
   DayCounts,
   capEvidence,
+  NO_REFERENCE,
+  notMeasurable,
   evidenceOf,
   inWindow,
   percent,
@@ -45,7 +47,7 @@ export function infraRateCriterion(input: EvaluationInput): CriterionResult {
   }
   const incidents = rollingIncidents(counts, settings.probationDays, (bad, all) => all > 0 && bad / all > settings.maxInfraRate);
   if (total === 0) {
-    return { ...base, value: null, pass: false, detail: 'not measurable: no report in the window', evidence: [], incidents };
+    return notMeasurable(base, 'not measurable: no report in the window', incidents);
   }
   const rate = (infra + unknown) / total;
   const { evidence, more } = capEvidence(items);
@@ -69,14 +71,7 @@ export function falseNegativeCriterion(input: EvaluationInput): CriterionResult 
   const { settings } = input;
   const base = { id: 'false-negative-rate' as const, threshold: settings.maxFalseNegativeRate, op: '<=' as const };
   if (input.reference.length === 0) {
-    return {
-      ...base,
-      value: null,
-      pass: false,
-      detail: 'not measurable: no reference gate results (give --reference FILE or ci.reference in the policy)',
-      evidence: [],
-      incidents: [],
-    };
+    return notMeasurable(base, NO_REFERENCE);
   }
   // The reference outcome of a patchset: 'test' if any of its reference reports failed, else 'pass'.
   const verdicts = new Map<string, FailureClass>();
@@ -106,14 +101,7 @@ export function falseNegativeCriterion(input: EvaluationInput): CriterionResult 
   }
   const incidents = rollingIncidents(counts, settings.probationDays, (bad, all) => all > 0 && bad / all > settings.maxFalseNegativeRate);
   if (compared === 0) {
-    return {
-      ...base,
-      value: null,
-      pass: false,
-      detail: 'not measurable: no patchset in the window was judged by both the CI and the reference gate',
-      evidence: [],
-      incidents,
-    };
+    return notMeasurable(base, 'not measurable: no patchset in the window was judged by both the CI and the reference gate', incidents);
   }
   const rate = falseNegatives / compared;
   const { evidence, more } = capEvidence(items);

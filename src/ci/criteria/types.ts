@@ -132,6 +132,17 @@ export function evidenceOf(report: Report, note: string): Evidence {
   return { at: formatTime(report.time), change: report.change, patchset: report.patchset, log: report.log, note };
 }
 
+/** The detail of a comparison with the reference gate when there is no gate history at all. */
+export const NO_REFERENCE = 'not measurable: no reference gate results (give --reference FILE or ci.reference in the policy)';
+
+/**
+ * A criterion that could not be measured: it fails ("evidence, not trust") with value null and no
+ * evidence, keeping the incidents measured over the whole history.
+ */
+export function notMeasurable(base: Pick<CriterionResult, 'id' | 'threshold' | 'op'>, detail: string, incidents: DayRange[] = []): CriterionResult {
+  return { ...base, value: null, pass: false, detail, evidence: [], incidents };
+}
+
 /** Keeps the first MAX_EVIDENCE items and says how many were left out. */
 export function capEvidence(items: Evidence[]): { evidence: Evidence[]; more: string } {
   if (items.length <= MAX_EVIDENCE) return { evidence: items, more: '' };

@@ -2,6 +2,8 @@ import { formatVote, postedVote, type Report } from '../types.js';
 import {
   DayCounts,
   capEvidence,
+  NO_REFERENCE,
+  notMeasurable,
   evidenceOf,
   inWindow,
   percent,
@@ -36,14 +38,7 @@ export function agreementCriterion(input: EvaluationInput): CriterionResult {
   const { settings } = input;
   const base = { id: 'agreement' as const, threshold: settings.maxPassWhereReferenceFailed, op: '<=' as const };
   if (input.reference.length === 0) {
-    return {
-      ...base,
-      value: null,
-      pass: false,
-      detail: 'not measurable: no reference gate results (give --reference FILE or ci.reference in the policy)',
-      evidence: [],
-      incidents: [],
-    };
+    return notMeasurable(base, NO_REFERENCE);
   }
   const failures = referenceFailures(input.reference);
   const counts = new DayCounts(input.firstDay, input.asOfDay);
@@ -66,14 +61,7 @@ export function agreementCriterion(input: EvaluationInput): CriterionResult {
   const max = settings.maxPassWhereReferenceFailed;
   const incidents = rollingIncidents(counts, settings.probationDays, (bad, all) => all > 0 && bad / all > max);
   if (compared === 0) {
-    return {
-      ...base,
-      value: null,
-      pass: false,
-      detail: 'not measurable: the CI reported on no patchset the reference gate failed in the window (a CI that never saw a broken change has not shown it can fail one)',
-      evidence: [],
-      incidents,
-    };
+    return notMeasurable(base, 'not measurable: the CI reported on no patchset the reference gate failed in the window (a CI that never saw a broken change has not shown it can fail one)', incidents);
   }
   const rate = passed / compared;
   const { evidence, more } = capEvidence(items);
