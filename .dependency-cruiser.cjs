@@ -7,6 +7,7 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     { name: 'no-orphans', severity: 'error', from: { orphan: true, pathNot: ['\\.d\\.ts$', '(^|/)index\\.ts$'] }, to: {} },
+    { name: 'facts-depend-on-nothing', severity: 'error', from: { path: '^src/facts/' }, to: { path: '^src/', pathNot: ['^src/facts/'] } },
     { name: 'checks-use-facts-policy-findings-only', severity: 'error', from: { path: '^src/checks/' },
       to: { path: '^src/', pathNot: ['^src/checks/', '^src/facts/', '^src/policy/', '^src/findings\\.ts$'] } },
     { name: 'policy-at-the-bottom', severity: 'error', from: { path: '^src/policy/' },

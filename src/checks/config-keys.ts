@@ -1,5 +1,5 @@
 import type { Feature } from '../policy/model.js';
-import type { ConfigFormat } from './facts.js';
+import type { ConfigFormat } from '../facts/config-file.js';
 
 /**
  * `features.<id>.config` patterns are dotted key paths: `*` is one segment (or part of one:

@@ -2,7 +2,8 @@ import picomatch from 'picomatch';
 import type { Finding } from '../findings.js';
 import type { WatchedGlob } from '../policy/model.js';
 import { compileFeatureGlob } from '../workspace/classify.js';
-import type { Check, ProjectFacts } from './facts.js';
+import type { Check } from './check.js';
+import type { CheckInput } from './check.js';
 
 /**
  * A policy glob that matches no file: `files.include`, `preview.code`, `preview.exceptions[].path`,
@@ -13,7 +14,7 @@ import type { Check, ProjectFacts } from './facts.js';
  */
 export const globMatchesNothing: Check = {
   id: 'glob-matches-nothing',
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     const { listing } = facts;
     if (!listing) return [];
     return facts.policy.watchedGlobs.flatMap((watched) => {

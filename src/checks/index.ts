@@ -1,4 +1,3 @@
-import type { Check } from './facts.js';
 import { globMatchesNothing } from './glob-matches-nothing.js';
 import { noPreviewImport } from './no-preview-import.js';
 import { parseError } from './parse-error.js';
@@ -11,6 +10,7 @@ import { previewRouteLabel } from './preview-route-label.js';
 import { previewTestLocation } from './preview-test-location.js';
 import { previewUnregistered } from './preview-unregistered.js';
 import { unresolvedImport } from './unresolved-import.js';
+import type { Check } from './check.js';
 
 /**
  * The checks run by `lifecycle check`, in one list. `suppression-comment` is not here: it is

@@ -1,10 +1,10 @@
-import type { LabelledTextKind } from '../extract/label-calls.js';
 import type { Finding } from '../findings.js';
-import type { ProjectFacts } from './facts.js';
 import { hasLabel } from './label.js';
+import type { LabelledTextKind } from '../facts/source-file.js';
+import type { CheckInput } from './check.js';
 
 /** Findings for preview files whose user-visible texts of these kinds lack the policy label. */
-export function unlabelledTexts(facts: ProjectFacts, rule: string, kinds: readonly LabelledTextKind[], what: string): Finding[] {
+export function unlabelledTexts(facts: CheckInput, rule: string, kinds: readonly LabelledTextKind[], what: string): Finding[] {
   const label = facts.policy.preview.label;
   return facts.files.flatMap((file) => {
     if (file.class.zone !== 'preview') return [];

@@ -1,6 +1,8 @@
 import type { Finding } from '../findings.js';
-import type { Check, ImportFact, ProjectFacts, SourceFileFacts } from './facts.js';
 import { isMisplacedTestImport } from './preview-test-location.js';
+import type { Check } from './check.js';
+import type { ImportFact, SourceFileFacts } from '../facts/source-file.js';
+import type { CheckInput } from './check.js';
 
 const FORM_WORDS: Record<ImportFact['form'], string> = {
   import: 'imports',
@@ -16,7 +18,7 @@ const FORM_WORDS: Record<ImportFact['form'], string> = {
 /** Stable code imports no preview module; preview features import each other only if allowed. */
 export const noPreviewImport: Check = {
   id: 'no-preview-import',
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     return facts.files.flatMap((file) => file.imports.flatMap((fact) => verdictFor(file, fact, facts).finding ?? []));
   },
 };
@@ -29,7 +31,7 @@ export interface ImportVerdict {
 }
 
 /** The verdict of one import edge; shared by the check, `lifecycle explain` and the ESLint rule. */
-export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<ProjectFacts, 'policy'>): ImportVerdict {
+export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<CheckInput, 'policy'>): ImportVerdict {
   const { target } = fact;
   if (target.kind !== 'file' && target.kind !== 'package') return { allowed: true, reason: `${target.kind} module` };
   const targetClass = target.class;
@@ -76,7 +78,7 @@ export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<
   return report(`stable code ${verb} ${what}${typeNote}`);
 }
 
-function describeFeature(id: string | undefined, registered: boolean | undefined, policy: Pick<ProjectFacts, 'policy'>['policy']): string {
+function describeFeature(id: string | undefined, registered: boolean | undefined, policy: Pick<CheckInput, 'policy'>['policy']): string {
   if (id === undefined) return 'preview code outside any feature folder';
   if (registered === false) return `unregistered preview code "${id}"`;
   const status = policy.features.find((feature) => feature.id === id)?.status;

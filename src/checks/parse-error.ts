@@ -1,5 +1,6 @@
 import type { Finding } from '../findings.js';
-import type { Check, ProjectFacts } from './facts.js';
+import type { Check } from './check.js';
+import type { CheckInput } from './check.js';
 
 /**
  * A file that could not be (fully) analysed, or a directory discovery could not list, is
@@ -7,7 +8,7 @@ import type { Check, ProjectFacts } from './facts.js';
  */
 export const parseError: Check = {
   id: 'parse-error',
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     const files = facts.files.flatMap((file) =>
       file.problem
         ? [{ rule: 'parse-error', severity: 'error' as const, file: file.file, line: file.problem.line, column: file.problem.column, message: file.problem.message }]

@@ -1,5 +1,5 @@
-import type { Check } from './facts.js';
 import { unlabelledTexts } from './label-texts.js';
+import type { Check } from './check.js';
 
 /** Command, option and argument descriptions (commander, yargs) in preview code carry the label. */
 export const previewCliLabel: Check = {

@@ -1,7 +1,9 @@
 import type { Finding } from '../findings.js';
 import { ConfigKeyOwners } from './config-keys.js';
-import type { Check, ConfigAnchor, ConfigComment, ConfigFileFacts, ConfigKeyFact, ProjectFacts } from './facts.js';
 import { hasLabel } from './label.js';
+import type { Check } from './check.js';
+import type { ConfigAnchor, ConfigComment, ConfigFileFacts, ConfigKeyFact } from '../facts/config-file.js';
+import type { CheckInput } from './check.js';
 
 const RULE = 'preview-config-label';
 
@@ -16,14 +18,14 @@ export type LabelSource =
  */
 export const previewConfigLabel: Check = {
   id: RULE,
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     if (!facts.config) return [];
     const owners = new ConfigKeyOwners(facts.policy.features);
     return facts.config.flatMap((file) => checkFile(file, owners, facts));
   },
 };
 
-function checkFile(file: ConfigFileFacts, owners: ConfigKeyOwners, facts: ProjectFacts): Finding[] {
+function checkFile(file: ConfigFileFacts, owners: ConfigKeyOwners, facts: CheckInput): Finding[] {
   const label = facts.policy.preview.label;
   if (file.problem) {
     return [{ rule: RULE, severity: 'error', file: file.file, ...position(file.problem), message: `${file.problem.message}; the keys of this config file were not checked` }];

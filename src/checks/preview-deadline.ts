@@ -1,7 +1,8 @@
 import type { Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';
 import { featureDeadline, type FeatureDeadline } from './deadline.js';
-import type { Check, ProjectFacts } from './facts.js';
+import type { Check } from './check.js';
+import type { CheckInput } from './check.js';
 
 const RULE = 'preview-deadline';
 
@@ -13,7 +14,7 @@ const RULE = 'preview-deadline';
  */
 export const previewDeadline: Check = {
   id: RULE,
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     const { policy } = facts;
     return policy.features
       .filter((feature) => feature.status === 'preview')

@@ -1,8 +1,10 @@
 import picomatch from 'picomatch';
 import type { Finding } from '../findings.js';
 import type { Feature } from '../policy/model.js';
-import type { Check, DocFileFacts, DocMark, ProjectFacts } from './facts.js';
 import { hasLabel } from './label.js';
+import type { Check } from './check.js';
+import type { DocFileFacts, DocMark } from '../facts/doc-file.js';
+import type { CheckInput } from './check.js';
 
 const RULE = 'preview-docs-label';
 
@@ -13,7 +15,7 @@ const RULE = 'preview-docs-label';
  */
 export const previewDocsLabel: Check = {
   id: RULE,
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     if (!facts.docs) return [];
     const label = facts.policy.preview.label;
     const features = facts.policy.features.filter((feature) => feature.status !== 'removed' && feature.docs.length > 0);

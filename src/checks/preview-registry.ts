@@ -1,7 +1,8 @@
 import type { Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';
 import { compileFeatureGlob, featureIdOf } from '../workspace/classify.js';
-import type { Check, ProjectFacts } from './facts.js';
+import type { Check } from './check.js';
+import type { CheckInput } from './check.js';
 
 /**
  * Registry sanity: enough owners, a tracking link, the release of introduction (not after the
@@ -11,7 +12,7 @@ import type { Check, ProjectFacts } from './facts.js';
  */
 export const previewRegistry: Check = {
   id: 'preview-registry',
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     const { policy } = facts;
     const findings: Finding[] = [];
     const at = (feature: Feature, field: string, message: string, severity: Finding['severity'] = 'warn'): void => {
@@ -54,7 +55,7 @@ function introducedAfterCurrent(introduced: string, policy: Policy): boolean {
 
 /** Stable features with code under preview.code; removed features with any code or tests left. */
 function reportLeftoverCode(
-  tree: NonNullable<ProjectFacts['tree']>,
+  tree: NonNullable<CheckInput['tree']>,
   policy: Policy,
   at: (feature: Feature, field: string, message: string) => void,
 ): void {

@@ -1,5 +1,5 @@
-import type { Check } from './facts.js';
 import { unlabelledTexts } from './label-texts.js';
+import type { Check } from './check.js';
 
 /** HTTP route paths registered in preview code carry the label (off in `recommended`). */
 export const previewRouteLabel: Check = {

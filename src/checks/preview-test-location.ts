@@ -1,7 +1,9 @@
 import type { Finding } from '../findings.js';
 import type { Policy } from '../policy/model.js';
-import type { Check, ImportFact, ProjectFacts, SourceFileFacts } from './facts.js';
 import { testFileInfo } from './test-files.js';
+import type { Check } from './check.js';
+import type { ImportFact, SourceFileFacts } from '../facts/source-file.js';
+import type { CheckInput } from './check.js';
 
 const RULE = 'preview-test-location';
 
@@ -12,7 +14,7 @@ const RULE = 'preview-test-location';
  */
 export const previewTestLocation: Check = {
   id: RULE,
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     const { policy } = facts;
     if (policy.preview.tests.length === 0) return [];
     return [...misplacedTests(facts.files, policy), ...testSubtreeFolders(facts)];
@@ -55,7 +57,7 @@ function misplacedTests(files: readonly SourceFileFacts[], policy: Policy): Find
 }
 
 /** Folders of the preview test subtree: unregistered ids, stable features, files outside any feature folder. */
-function testSubtreeFolders(facts: ProjectFacts): Finding[] {
+function testSubtreeFolders(facts: CheckInput): Finding[] {
   if (!facts.tree) return [];
   const { policy } = facts;
   const findings: Finding[] = [];

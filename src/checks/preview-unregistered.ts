@@ -1,5 +1,6 @@
 import type { Finding } from '../findings.js';
-import type { Check, ProjectFacts } from './facts.js';
+import type { Check } from './check.js';
+import type { CheckInput } from './check.js';
 
 /**
  * The findings depend only on the tree and the policy. The ESLint rule asks once per linted file
@@ -10,7 +11,7 @@ const memo = new WeakMap<object, WeakMap<object, Finding[]>>();
 /** Every folder under the preview subtree belongs to a registered feature; every preview feature has code. */
 export const previewUnregistered: Check = {
   id: 'preview-unregistered',
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     const tree = facts.tree;
     if (!tree) return [];
     let byPolicy = memo.get(tree);
@@ -27,7 +28,7 @@ export const previewUnregistered: Check = {
   },
 };
 
-function unregisteredFindings(facts: ProjectFacts & { tree: NonNullable<ProjectFacts['tree']> }): Finding[] {
+function unregisteredFindings(facts: CheckInput & { tree: NonNullable<CheckInput['tree']> }): Finding[] {
   const findings: Finding[] = [];
   const firstFileOfUnregistered = new Map<string, string>();
   const featuresWithCode = new Set<string>();

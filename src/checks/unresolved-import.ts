@@ -1,5 +1,7 @@
 import type { Finding } from '../findings.js';
-import type { Check, ImportFact, ProjectFacts } from './facts.js';
+import type { Check } from './check.js';
+import type { ImportFact } from '../facts/source-file.js';
+import type { CheckInput } from './check.js';
 
 /**
  * Imports of project code that could not be resolved cannot be checked, so they are reported.
@@ -8,7 +10,7 @@ import type { Check, ImportFact, ProjectFacts } from './facts.js';
  */
 export const unresolvedImport: Check = {
   id: 'unresolved-import',
-  run(facts: ProjectFacts): Finding[] {
+  run(facts: CheckInput): Finding[] {
     return facts.files.flatMap((file) =>
       file.imports.filter(isReportable).map((fact) => ({
         rule: 'unresolved-import',

@@ -1,10 +1,10 @@
-import type { ConfigFileFacts, ConfigFormat } from '../checks/facts.js';
 import { parseEnvConfig } from './env.js';
 import { parseIniConfig } from './ini.js';
 import { parseJsonConfig } from './json.js';
 import { CommentAttacher, type ParsedConfig } from './source-text.js';
 import { parseTomlConfig } from './toml.js';
 import { parseYamlConfig } from './yaml.js';
+import type { ConfigFileFacts, ConfigFormat } from '../facts/config-file.js';
 
 /** The config format of a file, by its name; undefined when the name says nothing we know. */
 export function configFormatOf(file: string): ConfigFormat | undefined {

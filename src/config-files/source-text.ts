@@ -1,5 +1,6 @@
-import type { ConfigAnchor, ConfigComment, FileProblem } from '../checks/facts.js';
 import { lineStartsOf, positionIn } from '../line-positions.js';
+import type { ConfigAnchor, ConfigComment } from '../facts/config-file.js';
+import type { FileProblem } from '../facts/source-file.js';
 
 /** A comment as a format parser found it, before it is attached to a key or section. */
 export interface RawComment {

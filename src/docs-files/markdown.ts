@@ -5,7 +5,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { parse as parseYaml } from 'yaml';
-import type { DocFileFacts, DocMark } from '../checks/facts.js';
+import type { DocFileFacts, DocMark } from '../facts/doc-file.js';
 
 /**
  * Reads a doc's title and the marks before its first section with a real CommonMark parser

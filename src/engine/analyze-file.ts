@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import type { SourceFileFacts } from '../checks/facts.js';
-import type { LabelledText } from '../extract/label-calls.js';
-import { extractImports, type ImportSite, type ParseProblem } from '../imports/extract.js';
+import { extractImports } from '../imports/extract.js';
 import { resolveImportSites, statementEnds } from './resolve-sites.js';
 import { readSourceText } from './read-source.js';
 import { findSuppressions, type SuppressionComment } from './suppressions.js';
 import { includedExplicitly, vendoredByContent } from '../workspace/vendored.js';
 import type { Workspace } from './workspace.js';
+import type { FileProblem, ImportSite, LabelledText, SourceFileFacts } from '../facts/source-file.js';
 
 export interface AnalyzedFile {
   facts: SourceFileFacts;
@@ -30,7 +29,7 @@ export interface PreparedFile {
   vendored?: string;
   imports: ImportSite[];
   labelledTexts: LabelledText[];
-  syntaxError: ParseProblem | undefined;
+  syntaxError: FileProblem | undefined;
   suppressions: SuppressionComment[];
   /** Why the file was parsed in full instead of scanned (undefined: scanned, or not readable). */
   parsedBecause?: string;

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import type { ConfigFileFacts, DocFileFacts, ProjectFacts } from '../checks/facts.js';
 import type * as ConfigParsers from '../config-files/index.js';
 import type * as MarkdownParser from '../docs-files/markdown.js';
 import { readSourceText } from './read-source.js';
 import type { Workspace } from './workspace.js';
+import type { ConfigFileFacts } from '../facts/config-file.js';
+import type { DocFileFacts } from '../facts/doc-file.js';
+import type { CheckInput } from '../checks/check.js';
 
 /**
  * The facts about non-source files: config files matched by `config.files`, and the doc files
@@ -16,7 +18,7 @@ import type { Workspace } from './workspace.js';
 export async function collectProjectFiles(
   workspace: Workspace,
   shouldRead: (file: string) => boolean = () => true,
-): Promise<Pick<ProjectFacts, 'config' | 'docs'>> {
+): Promise<Pick<CheckInput, 'config' | 'docs'>> {
   const { policy } = workspace.loaded;
   const isExcluded = policy.files.exclude.length > 0 ? picomatch(policy.files.exclude, { dot: true }) : () => false;
   const candidates = workspace.allFiles.filter((file) => !isExcluded(file) && shouldRead(file));

@@ -1,7 +1,6 @@
-import type { ImportFact, ImportTarget } from '../checks/facts.js';
-import type { ImportSite } from '../imports/extract.js';
 import type { Resolution } from '../imports/resolve.js';
 import type { Workspace } from './workspace.js';
+import type { ImportFact, ImportSite, ImportTarget } from '../facts/source-file.js';
 
 /** Resolves and classifies import sites; shared by the CLI and the ESLint rules (their own extractors). */
 export function resolveImportSites(workspace: Workspace, file: string, sites: readonly ImportSite[]): ImportFact[] {

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { checkInfo } from '../checks/ids.js';
 import { CHECK_FUNCTIONS } from '../checks/index.js';
-import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { InputError } from '../errors.js';
 import picomatch from 'picomatch';
 import { compareFindings, type CheckResult, type Finding, type SkippedCounts, type UnresolvedImport } from '../findings.js';
@@ -16,6 +15,8 @@ import { joinPrefix, projectsOf } from './nested-policies.js';
 import { nothingAnalysedError } from './nothing-analysed.js';
 import { applySuppressions, type SuppressionComment } from './suppressions.js';
 import { openWorkspace, type Workspace } from './workspace.js';
+import type { CheckInput } from '../checks/check.js';
+import type { SourceFileFacts } from '../facts/source-file.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -44,7 +45,7 @@ export interface CheckRun {
   /** What --changed-since limited the run to (paths relative to the top project's root). */
   changed: ChangedScope | undefined;
   /** The facts the top policy's checks ran on (`lifecycle report` derives coverage and fan-in from them). */
-  facts: ProjectFacts;
+  facts: CheckInput;
   /** How the analysed files were read, for --verbose: scanned, parsed in full (by reason), not analysed, vendored (skipped). */
   reading: { scanned: number; parsed: Map<string, number>; unreadable: number; vendored: { file: string; reason: string }[] };
   /**
@@ -62,7 +63,7 @@ export interface CheckRun {
 
 /** One project's share of a run: its analysed files and findings, paths already relative to the top root. */
 interface ProjectRun {
-  facts: ProjectFacts;
+  facts: CheckInput;
   findings: Finding[];
   unresolvedImports: UnresolvedImport[];
   changed: ChangedScope | undefined;
@@ -178,7 +179,7 @@ async function checkProject(
     if (analyzed.suppressions.length > 0) suppressions.set(file, analyzed.suppressions);
   }
   const policy = workspace.loaded.policy;
-  const facts: ProjectFacts = {
+  const facts: CheckInput = {
     policy,
     files,
     tree: workspace.sourceFiles.map((file) => ({ file, class: workspace.classifier.classify(file) })),

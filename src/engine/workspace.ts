@@ -3,13 +3,14 @@ import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { policyAsOfRelease } from '../policy/as-of-release.js';
-import { Classifier, type FileClass } from '../workspace/classify.js';
+import { Classifier } from '../workspace/classify.js';
 import { createIgnoreChecker, discoverFiles, type Discovery, type DiscoveryNote } from '../workspace/discover.js';
 import { readWorkspacePackages, type WorkspacePackages } from '../workspace/packages.js';
 import { includedExplicitly, vendoredByPath } from '../workspace/vendored.js';
 import { ImportResolver } from '../imports/resolve.js';
 import type { TypeScript } from '../ts.js';
 import { ancestorIn, discoveryBelow, joinPrefix, nestedPolicyDirs, type NestedProject, type Owner } from './nested-policies.js';
+import type { FileClass } from '../facts/source-file.js';
 
 /** TypeScript/JavaScript, and the component files whose script blocks are read (src/imports/sfc-blocks.ts). */
 export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?|vue|svelte|astro)$/;

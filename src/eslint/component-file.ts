@@ -1,6 +1,6 @@
-import type { LabelledText } from '../extract/label-calls.js';
-import { extractImports, type ImportSite } from '../imports/extract.js';
+import { extractImports } from '../imports/extract.js';
 import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from '../imports/sfc-blocks.js';
+import type { ImportSite, LabelledText } from '../facts/source-file.js';
 
 export interface ComponentFileParts {
   /** Imports the ESLint parsers leave out of their Program: Astro's bundled `<script>` tags, `<script src>` files. */

@@ -3,10 +3,11 @@ import type { TSESLint } from '@typescript-eslint/utils';
 // (~0.1 s at ESLint start-up, measured); only RuleCreator is needed at run time.
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { checkInfo } from '../checks/ids.js';
-import type { Check, ProjectFacts } from '../checks/facts.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import type { Finding } from '../findings.js';
 import { collectingListeners, lintContextFor } from './lint-context.js';
+import type { Check } from '../checks/check.js';
+import type { CheckInput } from '../checks/check.js';
 
 export const DOCS_BASE_URL = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
 
@@ -28,7 +29,7 @@ export interface LifecycleRuleSpec {
    * A fix for a finding (e.g. insert the label); receives the finding, the rule context and the
    * facts the finding came from (with the policy this rule uses: its option, settings, or nearest).
    */
-  fix?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>, facts: ProjectFacts) => TSESLint.ReportFixFunction | undefined;
+  fix?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>, facts: CheckInput) => TSESLint.ReportFixFunction | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { featureDeadline } from '../checks/deadline.js';
-import type { Check } from '../checks/facts.js';
 import type { Finding } from '../findings.js';
+import type { Check } from '../checks/check.js';
 
 /**
  * The editor's view of `preview-deadline`: the CLI reports a due or overdue feature once, at its

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
-import type { ImportForm, ImportSite } from '../imports/extract.js';
+import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../extract/label-calls.js';
+import type { ImportForm, ImportSite, LabelledText } from '../facts/source-file.js';
 
 /**
  * The ESLint-side extractor: the same import sites and labelled texts that src/imports/extract.ts

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ProjectFacts, SourceFileFacts } from '../checks/facts.js';
 import { resolveImportSites, statementEnds } from '../engine/resolve-sites.js';
 import { findSuppressions, type SuppressionComment } from '../engine/suppressions.js';
 import { workspaceFor, type Workspace } from '../engine/workspace.js';
@@ -14,10 +13,12 @@ import { plainPathBelow } from '../workspace/project-path.js';
 import { includedExplicitly, vendoredByContent } from '../workspace/vendored.js';
 import { componentFileParts } from './component-file.js';
 import { collectEstreeFacts, EstreeFactsCollector, type EstreeFactsOptions } from './estree-facts.js';
+import type { CheckInput } from '../checks/check.js';
+import type { SourceFileFacts } from '../facts/source-file.js';
 
 /** What the rules need about the file being linted, computed once per file for all rules. */
 export type FileLintContext =
-  | { kind: 'ok'; facts: ProjectFacts; file: SourceFileFacts; suppressions: SuppressionComment[]; workspace: Workspace }
+  | { kind: 'ok'; facts: CheckInput; file: SourceFileFacts; suppressions: SuppressionComment[]; workspace: Workspace }
   /** No lifecycle.yaml above the file, or the file is outside its project: nothing to check. */
   | { kind: 'none' }
   | { kind: 'policy-error'; message: string };
@@ -47,7 +48,7 @@ const WORKSPACE_TTL_MS = 10_000;
 const WORKSPACE_REBUILD_SHARE = 20;
 const workspaceBuiltAt = new WeakMap<Workspace, { at: number; tookMs: number }>();
 const lastRefresh = new WeakMap<Workspace, number>();
-const trees = new WeakMap<Workspace, NonNullable<ProjectFacts['tree']>>();
+const trees = new WeakMap<Workspace, NonNullable<CheckInput['tree']>>();
 
 const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
 
@@ -101,7 +102,7 @@ function policyFileAbove(dir: string, now = Date.now()): string | undefined {
 }
 
 /** The classified file tree, once per workspace (not once per linted file). */
-function treeOf(workspace: Workspace): NonNullable<ProjectFacts['tree']> {
+function treeOf(workspace: Workspace): NonNullable<CheckInput['tree']> {
   let tree = trees.get(workspace);
   if (!tree) {
     tree = workspace.sourceFiles.map((path) => ({ file: path, class: workspace.classifier.classify(path) }));

@@ -1,3 +1,4 @@
+import type { LabelledText, LabelledTextKind } from '../facts/source-file.js';
 /**
  * Recognises the calls whose strings a user sees and that must carry the preview label: CLI help
  * (commander, yargs) and HTTP route paths (express, koa-router, hono, fastify). Both extractors
@@ -38,17 +39,6 @@ export interface CallShape {
   /** Names along the receiver chain, innermost call first (e.g. `program.command('x').option` → ['command', 'program']). */
   receiverChain: string[];
   args: ArgShape[];
-}
-
-export type LabelledTextKind = 'command-description' | 'option-description' | 'argument-description' | 'route-path';
-
-export interface LabelledText {
-  kind: LabelledTextKind;
-  /** What the string is, for messages: `.description()`, `.option() description`, `app.get() path`. */
-  where: string;
-  text: string;
-  line: number;
-  column: number;
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route', 'on']);

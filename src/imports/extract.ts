@@ -1,47 +1,13 @@
-import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type LabelledText, type StringArg } from '../extract/label-calls.js';
+import type { FileProblem, ImportForm, ImportSite } from '../facts/source-file.js';
+import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../extract/label-calls.js';
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import { DEEP_IMPORT_HINT } from './deep-import-hint.js';
 import { lastScanFallbackReason, scanImports } from './scan-imports.js';
 import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from './sfc-blocks.js';
+import type { LabelledText } from '../facts/source-file.js';
 
 /** Loaded on the first extraction, so commands that never parse (ci-readiness, --help) do not pay for it. */
 let ts: TypeScript;
-
-export type ImportForm =
-  | 'import'
-  | 'import-type'
-  | 'side-effect'
-  | 'export-from'
-  | 'dynamic-import'
-  | 'require'
-  | 'import-equals'
-  | 'type-query';
-
-/** One import of a module, as written. */
-export interface ImportSite {
-  /** The module specifier; undefined for a dynamic import whose argument is not a literal. */
-  specifier: string | undefined;
-  form: ImportForm;
-  /** True when only types cross the edge (erased at runtime). */
-  typeOnly: boolean;
-  /**
-   * True when the import is type-only only because each specifier is marked `type`
-   * (`import { type A } from`): with verbatimModuleSyntax the import itself stays at runtime.
-   */
-  typeOnlyBySpecifiers: boolean;
-  /** Position of the specifier literal (or of the call, for non-literal imports), 1-based. */
-  line: number;
-  column: number;
-  /** Lines of the whole statement, so a suppression above it covers a multi-line import. */
-  statementStartLine: number;
-  statementEndLine: number;
-}
-
-export interface ParseProblem {
-  line: number;
-  column: number;
-  message: string;
-}
 
 export interface ExtractedImports {
   imports: ImportSite[];
@@ -51,7 +17,7 @@ export interface ExtractedImports {
    */
   literalRanges: [number, number][];
   /** The first syntax error, if any (the rest of the file is still analysed). */
-  syntaxError: ParseProblem | undefined;
+  syntaxError: FileProblem | undefined;
   /** CLI help texts and route paths (collected only when asked: for preview files). */
   labelledTexts: LabelledText[];
   /** Why the file was parsed in full rather than scanned (undefined: scanned). */
@@ -335,7 +301,7 @@ function isTypeOnlyExport(node: TS.ExportDeclaration): boolean {
   return clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((element) => element.isTypeOnly);
 }
 
-function firstSyntaxError(source: TS.SourceFile): ParseProblem | undefined {
+function firstSyntaxError(source: TS.SourceFile): FileProblem | undefined {
   const diagnostics = (source as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   const first = diagnostics[0];
   if (!first) return undefined;

@@ -1,3 +1,4 @@
+import type { UnresolvedCause } from '../facts/source-file.js';
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
@@ -32,8 +33,6 @@ export type Resolution =
  * Why an import is unresolved (`--verbose` groups them by it). `not-installed` and `computed`
  * are counted but not reported: a fresh clone installs nothing, and a computed name has no file.
  */
-export type UnresolvedCause = 'missing-file' | 'missing-paths-target' | 'workspace-entry' | 'unknown-package' | 'not-installed' | 'computed';
-
 const BUILTINS = new Set(builtinModules);
 /** Specifiers naming code (or JSON) rather than an asset. */
 const CODE_EXTENSION = /\.(?:[mc]?[jt]sx?|json)$/i;

@@ -1,7 +1,8 @@
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
-import type { ExtractedImports, ImportForm, ImportSite } from './extract.js';
+import type { ExtractedImports } from './extract.js';
 import { lineStartsOf, positionIn } from '../line-positions.js';
 import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
+import type { ImportForm, ImportSite } from '../facts/source-file.js';
 
 /**
  * The fast path of import extraction: one pass of TypeScript's scanner over the file's tokens,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Htmlparser2 from 'htmlparser2';
 import { lineStartsOf, positionIn } from '../line-positions.js';
-import type { ImportSite, ParseProblem } from './extract.js';
+import type { FileProblem, ImportSite } from '../facts/source-file.js';
 
 const require = createRequire(import.meta.url);
 let htmlparser2: typeof Htmlparser2 | undefined;
@@ -31,7 +31,7 @@ export interface ComponentScripts {
   /** `<script src="…">` of those blocks: the file is the block's code, so an import of it (at the value's opening quote). */
   sources: { specifier: string; offset: number }[];
   /** Why (part of) the file could not be split into blocks; the blocks found are still read. */
-  problem: ParseProblem | undefined;
+  problem: FileProblem | undefined;
 }
 
 /**
@@ -46,7 +46,7 @@ export interface ComponentScripts {
 export function componentScripts(fileName: string, text: string): ComponentScripts {
   const astro = fileName.endsWith('.astro');
   const blocks: ScriptBlock[] = [];
-  let problem: ParseProblem | undefined;
+  let problem: FileProblem | undefined;
   let from = 0;
   if (astro) {
     const fence = frontmatterOf(text);
@@ -111,9 +111,9 @@ function unreadScriptTag(
   from: number,
   scriptTags: ReadonlyMap<number, string>,
   textRanges: readonly [number, number][],
-): { blocks: ScriptBlock[]; problem: ParseProblem | undefined } {
+): { blocks: ScriptBlock[]; problem: FileProblem | undefined } {
   const found: ScriptBlock[] = [];
-  let problem: ParseProblem | undefined;
+  let problem: FileProblem | undefined;
   const lineStart = /(?:^|[\n\r\u2028\u2029])<script\b/gi;
   lineStart.lastIndex = from;
   for (let match = lineStart.exec(text); match; match = lineStart.exec(text)) {

@@ -1,7 +1,7 @@
-import type { ProjectFacts } from '../checks/facts.js';
 import { verdictFor } from '../checks/no-preview-import.js';
 import { isMisplacedTestImport } from '../checks/preview-test-location.js';
 import { compareStrings, type Finding } from '../findings.js';
+import type { CheckInput } from '../checks/check.js';
 
 /**
  * How a stable file reaches a feature's preview code: `violation` (no-preview-import reports it),
@@ -49,7 +49,7 @@ export const TOP_IMPORTERS = 5;
 const KIND_RANK: Record<ImporterKind, number> = { violation: 0, suppressed: 1, allowed: 2, exception: 3 };
 
 /** Fan-in of every feature, from the import facts and the reported findings (pure). */
-export function fanInByFeature(facts: ProjectFacts, findings: readonly Finding[]): Map<string, FanIn> {
+export function fanInByFeature(facts: CheckInput, findings: readonly Finding[]): Map<string, FanIn> {
   const { policy } = facts;
   const reported = new Set(
     findings.filter((finding) => finding.rule === 'no-preview-import').map((finding) => `${finding.file}:${finding.line}:${finding.column}`),

@@ -1,9 +1,10 @@
 import picomatch from 'picomatch';
 import { ConfigKeyOwners } from '../checks/config-keys.js';
-import type { ConfigKeyFact, ProjectFacts } from '../checks/facts.js';
 import { hasLabel } from '../checks/label.js';
 import { labelSources } from '../checks/preview-config-label.js';
 import type { Feature } from '../policy/model.js';
+import type { ConfigKeyFact } from '../facts/config-file.js';
+import type { CheckInput } from '../checks/check.js';
 
 /** A place that needs the label (preview features) or still carries it (the others). */
 export interface LabelPlace {
@@ -44,7 +45,7 @@ function count(coverage: LabelCoverage, labelled: boolean, needsFix: boolean, pl
 }
 
 /** Label coverage of every feature, from the config, doc and label-call facts (pure). */
-export function labelCoverage(facts: ProjectFacts): Map<string, FeatureLabels> {
+export function labelCoverage(facts: CheckInput): Map<string, FeatureLabels> {
   const { policy } = facts;
   const routesOn = (policy.severities['preview-route-label'] ?? 'off') !== 'off';
   const out = new Map<string, FeatureLabels>();
@@ -68,7 +69,7 @@ function keyName(key: ConfigKeyFact): string {
 }
 
 /** Config keys: labelled in the key path or in a comment on the key or a section (as preview-config-label sees it). */
-function countConfigKeys(facts: ProjectFacts, out: Map<string, FeatureLabels>): void {
+function countConfigKeys(facts: CheckInput, out: Map<string, FeatureLabels>): void {
   const label = facts.policy.preview.label;
   const owners = new ConfigKeyOwners(facts.policy.features);
   for (const file of facts.config ?? []) {
@@ -97,7 +98,7 @@ function countConfigKeys(facts: ProjectFacts, out: Map<string, FeatureLabels>): 
 }
 
 /** Docs named by `features.<id>.docs`: labelled in the title or a mark before the first section. */
-function countDocs(facts: ProjectFacts, out: Map<string, FeatureLabels>): void {
+function countDocs(facts: CheckInput, out: Map<string, FeatureLabels>): void {
   const label = facts.policy.preview.label;
   const globs = facts.policy.features
     .filter((feature) => feature.status !== 'removed' && feature.docs.length > 0)
@@ -116,7 +117,7 @@ function countDocs(facts: ProjectFacts, out: Map<string, FeatureLabels>): void {
 }
 
 /** CLI help and route paths found in preview code. */
-function countTexts(facts: ProjectFacts, out: Map<string, FeatureLabels>): void {
+function countTexts(facts: CheckInput, out: Map<string, FeatureLabels>): void {
   const label = facts.policy.preview.label;
   for (const file of facts.files) {
     const id = file.class.zone === 'preview' ? file.class.feature : undefined;

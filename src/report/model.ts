@@ -1,5 +1,4 @@
 import { featureDeadline, type DeadlineState, type FeatureDeadline } from '../checks/deadline.js';
-import type { ProjectFacts } from '../checks/facts.js';
 import { testFileInfo } from '../checks/test-files.js';
 import type { ReadinessResult } from '../ci/evaluate.js';
 import { compareStrings, type CheckCounts, type CheckResult, type Finding } from '../findings.js';
@@ -8,6 +7,7 @@ import { ciSection, type CiReport } from './ci-section.js';
 import { fanInByFeature, type FanIn } from './fan-in.js';
 import { labelCoverage, type FeatureLabels } from './label-coverage.js';
 import { recommend, type Action, type Recommendation } from './recommend.js';
+import type { CheckInput } from '../checks/check.js';
 
 /** What the report is built from: `lifecycle check`'s result and facts, the train, the CI verdicts. */
 export interface ReportInput {
@@ -15,7 +15,7 @@ export interface ReportInput {
   project: string;
   result: CheckResult;
   /** The facts of the check run; `facts.policy` is the policy as of the release under review. */
-  facts: ProjectFacts;
+  facts: CheckInput;
   /** Release dates of the train (YYYY-MM-DD), where the policy gives them. */
   dates: Readonly<Record<string, string>>;
   /** Whether the release under review came from --release or from releases.current. */

@@ -1,25 +1,7 @@
+import type { FileClass, Zone } from '../facts/source-file.js';
 import picomatch from 'picomatch';
 import type { Feature, Policy, PreviewException } from '../policy/model.js';
 import type { WorkspacePackages } from './packages.js';
-
-export type Zone = 'preview' | 'stable' | 'outside';
-
-export interface FileClass {
-  zone: Zone;
-  /**
-   * The feature id, for preview files (also for folders of unregistered features); undefined
-   * for a preview file that sits directly in the preview folder, outside any feature folder.
-   */
-  feature?: string;
-  /** False when the feature id comes from a preview folder that no registry entry names. */
-  registered?: boolean;
-  /** True for files matched by preview.tests. */
-  isTest?: boolean;
-  /** What decided the zone, for `lifecycle explain`: a glob, a package, or a default. */
-  matchedBy: string;
-  /** For stable files: the exceptions whose path globs match (their feature lists may be limited). */
-  exceptions?: PreviewException[];
-}
 
 export interface FeatureGlob {
   glob: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previewCliLabel } from '../../src/checks/preview-cli-label.js';
-import type { LabelledText } from '../../src/extract/label-calls.js';
 import { factsOf, policyWith, preview, sourceFile, stable } from '../helpers/facts.js';
+import type { LabelledText } from '../../src/facts/source-file.js';
 
 const text = (kind: LabelledText['kind'], value: string, line: number): LabelledText => ({ kind, where: '.description()', text: value, line, column: 5 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileConfigPattern } from '../../src/checks/config-keys.js';
-import type { ConfigFileFacts } from '../../src/checks/facts.js';
 import { previewConfigLabel } from '../../src/checks/preview-config-label.js';
 import { configFileFacts } from '../../src/config-files/index.js';
 import { factsOf, policyWith } from '../helpers/facts.js';
+import type { ConfigFileFacts } from '../../src/facts/config-file.js';
 
 const policy = policyWith(`    config: [fwaas.*]
   vpnaas:

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DocFileFacts } from '../../src/checks/facts.js';
 import { previewDocsLabel } from '../../src/checks/preview-docs-label.js';
 import { markdownFacts } from '../../src/docs-files/markdown.js';
 import { factsOf, policyWith } from '../helpers/facts.js';
+import type { DocFileFacts } from '../../src/facts/doc-file.js';
 
 const policy = policyWith(`    docs: ["docs/fwaas/*"]
   dvr:

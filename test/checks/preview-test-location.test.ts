@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { noPreviewImport } from '../../src/checks/no-preview-import.js';
 import { previewTestLocation } from '../../src/checks/preview-test-location.js';
 import { testFileInfo } from '../../src/checks/test-files.js';
-import type { FileClass } from '../../src/workspace/classify.js';
 import { factsOf, importOf, policyWith, preview, sourceFile, stable } from '../helpers/facts.js';
+import type { FileClass } from '../../src/facts/source-file.js';
 
 const policy = policyWith(`  dvr:
     status: stable

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigFileFacts } from '../../src/checks/facts.js';
 import { configFileFacts, configFormatOf } from '../../src/config-files/index.js';
+import type { ConfigFileFacts } from '../../src/facts/config-file.js';
 
 /** `path@line:column [comments]` per key, with each section's comments after a `|`. */
 function summary(facts: ConfigFileFacts): string[] {

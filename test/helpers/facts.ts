@@ -1,8 +1,8 @@
-import type { ImportFact, ProjectFacts, SourceFileFacts } from '../../src/checks/facts.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/model.js';
-import type { FileClass } from '../../src/workspace/classify.js';
 import { policyYaml, tempProject } from './temp-project.js';
+import type { FileClass, ImportFact, SourceFileFacts } from '../../src/facts/source-file.js';
+import type { CheckInput } from '../../src/checks/check.js';
 
 /** A real Policy model, loaded from a throwaway lifecycle.yaml (the base policy plus `extra`). */
 export function policyWith(extra = '', transform: (yaml: string) => string = (yaml) => yaml): Policy {
@@ -30,6 +30,6 @@ export function sourceFile(file: string, fileClass: FileClass, imports: ImportFa
   return { file, class: fileClass, imports, problem: undefined };
 }
 
-export function factsOf(policy: Policy, files: SourceFileFacts[], tree?: ProjectFacts['tree']): ProjectFacts {
+export function factsOf(policy: Policy, files: SourceFileFacts[], tree?: CheckInput['tree']): CheckInput {
   return { policy, files, tree: tree ?? files.map((file) => ({ file: file.file, class: file.class })) };
 }

@@ -4,10 +4,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { collectEstreeFacts, EstreeFactsCollector, type EstreeFacts } from '../../src/eslint/estree-facts.js';
-import type { LabelledText } from '../../src/extract/label-calls.js';
 import { DEEP_IMPORT_HINT } from '../../src/imports/deep-import-hint.js';
-import { extractImports, type ExtractedImports, type ImportForm, type ImportSite } from '../../src/imports/extract.js';
+import { extractImports, type ExtractedImports } from '../../src/imports/extract.js';
 import { EXTENSIONS, generateCase, type GeneratedCase, type KnownId } from './extractor-differential.grammar.js';
+import type { ImportForm, ImportSite, LabelledText } from '../../src/facts/source-file.js';
 
 /**
  * Differential test of the two import extractors, which must agree exactly:

@@ -3,9 +3,9 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
-import type { ImportFact } from '../../checks/facts.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
+import type { ImportFact } from '../../facts/source-file.js';
 
 interface ExplainFlags {
   format: 'text' | 'json';
