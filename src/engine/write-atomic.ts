@@ -3,8 +3,8 @@ import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdir
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
-/** What a writer may hand over: the whole text, or its pieces in order (large exports). */
-export type WriteContent = string | Iterable<string>;
+/** What a writer may hand over: the whole text, its pieces in order (large exports), or bytes (a file restored as it was). */
+export type WriteContent = string | Uint8Array | Iterable<string>;
 
 /** Symbolic links followed before giving up (Linux's own limit, MAXSYMLINKS). */
 const MAX_LINK_HOPS = 40;
@@ -177,8 +177,8 @@ function countdownFromEnv(): number | undefined {
 /** Writes every chunk in full (writeSync may write less than asked). */
 function writeChunks(fd: number, content: WriteContent, killAfter?: number): void {
   let written = 0;
-  for (const chunk of typeof content === 'string' ? [content] : content) {
-    const bytes = Buffer.from(chunk, 'utf8');
+  for (const chunk of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     for (let offset = 0; offset < bytes.length; ) {
       if (killAfter !== undefined && written >= killAfter) process.kill(process.pid, 'SIGKILL');
       offset += writeSync(fd, bytes, offset, Math.min(bytes.length - offset, CHUNK_BYTES));

@@ -150,6 +150,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
       const base: KeyPath = ['features', id];
       if (entry.status === undefined) fail(base, `feature "${id}" has no status (preview, stable, deprecated or removed)`, 'key');
       knownRelease(entry.introduced, [...base, 'introduced']);
+      knownRelease(entry.promoted, [...base, 'promoted']);
       (entry.renewals ?? []).forEach((renewal, index) => knownRelease(renewal.release, [...base, 'renewals', index, 'release']));
       return {
         ...entry,

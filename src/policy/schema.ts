@@ -49,6 +49,11 @@ const featureSchema = z.strictObject({
     .describe('Lifecycle state of the feature (required once the files are merged; a file that extends another may override single fields).'),
   title: z.string().optional().describe('Human-readable name.'),
   introduced: releaseName.optional().describe('Release in which the feature entered preview.'),
+  promoted: releaseName.optional().describe('Release in which the feature left preview for stable (lifecycle promote sets it).'),
+  promoteTo: z
+    .string()
+    .optional()
+    .describe("Where lifecycle promote moves the feature's code (default: its preview.code folder without the preview segment)."),
   tracking: z.string().optional().describe('Link to the blueprint, spec or tracking issue.'),
   owners: z.array(z.string()).optional().describe('People or teams answerable for the feature.'),
   renewals: z.array(renewalSchema).optional().describe('Approved extensions of the preview period.'),

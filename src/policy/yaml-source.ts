@@ -36,6 +36,11 @@ export function readYamlSource(file: string): YamlSource {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`);
   }
+  return parseYamlSource(file, text);
+}
+
+/** Parses YAML text as if read from `file` (an edit of the policy is checked this way before it is written). */
+export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {

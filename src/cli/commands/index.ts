@@ -5,6 +5,8 @@ import { registerCiCommands } from './ci.js';
 import { registerExplainCommand } from './explain.js';
 import { registerInitCommand } from './init.js';
 import { registerReportCommand } from './report.js';
+// lifecycle.yaml lists this module in preview.exceptions: the stable CLI mounts the preview transition commands.
+import { registerTransitionCommands } from '../../preview/transitions/commands.js';
 
 /** Sets the process exit code of the running command. */
 export type SetExitCode = (code: number) => void;
@@ -16,4 +18,5 @@ export function registerCommands(program: Command, io: CliIo, setExitCode: SetEx
   registerInitCommand(program, io);
   registerCiCommands(program, io, setExitCode);
   registerReportCommand(program, io, setExitCode);
+  registerTransitionCommands(program, io, setExitCode);
 }

@@ -1,0 +1,182 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { InputError } from '../../errors.js';
+import { writeFileAtomic } from '../../engine/write-atomic.js';
+import type { FileOperation, TransitionPlan } from './plan.js';
+
+/** The journal of a transition being applied, at the project root; present only while one runs (or after a kill). */
+export const JOURNAL_FILE = '.lifecycle-journal.json';
+
+/** One operation with what rollback needs: the file's previous bytes (base64), or null when it did not exist. */
+type JournalEntry = FileOperation & { before?: string | null };
+
+interface Journal {
+  version: 1;
+  command: string;
+  operations: JournalEntry[];
+  /** Paths whose git index entries follow the moves (`git add -A`), when the tree is a git work tree. */
+  gitPaths: string[];
+}
+
+/** The file system calls a transition makes; tests inject a failing one. */
+export interface TransitionFs {
+  write(path: string, content: Uint8Array | string): void;
+  move(from: string, to: string): void;
+  remove(path: string): void;
+}
+
+export const nodeTransitionFs: TransitionFs = {
+  write: (path, content) => writeFileAtomic(path, content, 'a file of the transition'),
+  move: (from, to) => {
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
+  },
+  remove: (path) => rmSync(path, { force: true }),
+};
+
+export interface ApplyOptions {
+  fs?: TransitionFs;
+  /** Called after each completed operation with how many are done (the kill-after-k test hook). */
+  afterOperation?: (done: number, total: number) => void;
+  /** Called with every file in place, before the journal goes; throwing rolls everything back. */
+  verify?: () => void;
+}
+
+/**
+ * Applies every operation of the plan as one step: the journal (every new content and every old
+ * one) is written before the first change; a failure rolls back at once; a kill leaves the journal,
+ * which the next run replays (see recoverInterrupted). The journal goes once the tree is complete.
+ */
+export function applyPlan(root: string, plan: TransitionPlan, options: ApplyOptions = {}): void {
+  const fs = options.fs ?? nodeTransitionFs;
+  const journal: Journal = {
+    version: 1,
+    command: plan.command,
+    operations: plan.operations.map((operation) => withBefore(root, operation)),
+    gitPaths: plan.gitPaths,
+  };
+  writeFileAtomic(join(root, JOURNAL_FILE), `${JSON.stringify(journal)}\n`, 'the transition journal', { exclusive: true });
+  const total = journal.operations.length;
+  let done = 0;
+  try {
+    for (const operation of journal.operations) {
+      perform(root, operation, fs);
+      done += 1;
+      options.afterOperation?.(done, total);
+    }
+    options.verify?.();
+    finish(root, journal);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    rollBack(root, journal, fs);
+    const step = done < total ? `step ${done + 1} of ${total} failed` : 'the result did not hold up';
+    throw new InputError(`${plan.command}: ${step} (${reason}); rolled back, the tree is as it was before`);
+  }
+}
+
+/**
+ * What the next run does with a journal a killed run left: replays it to the complete new tree
+ * (every operation is idempotent), or, when that fails, rolls back to the old one. Returns the
+ * sentence saying which, or undefined when there was no journal.
+ */
+export function recoverInterrupted(root: string, fs: TransitionFs = nodeTransitionFs): { command: string; message: string } | undefined {
+  const path = join(root, JOURNAL_FILE);
+  if (!existsSync(path)) return undefined;
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
+    if (journal.version !== 1 || !Array.isArray(journal.operations)) throw new Error('unknown journal version');
+  } catch (error) {
+    throw new InputError(`${path}: cannot read the journal of an interrupted transition (${(error as Error).message}); inspect the tree, then delete the journal`);
+  }
+  try {
+    for (const operation of journal.operations) replay(root, operation, fs);
+    finish(root, journal);
+    return { command: journal.command, message: `completed the interrupted \`${journal.command}\` from its journal (${JOURNAL_FILE}): the tree is the complete new one` };
+  } catch (error) {
+    rollBack(root, journal, fs);
+    return { command: journal.command, message: `could not complete the interrupted \`${journal.command}\` (${(error as Error).message}); rolled it back from its journal (${JOURNAL_FILE}): the tree is as it was before` };
+  }
+}
+
+function withBefore(root: string, operation: FileOperation): JournalEntry {
+  if (operation.kind === 'move') {
+    if (!existsSync(join(root, operation.from))) throw new InputError(`cannot move ${operation.from}: it does not exist`);
+    if (existsSync(join(root, operation.to))) throw new InputError(`cannot move ${operation.from} to ${operation.to}: the destination exists`);
+    return operation;
+  }
+  const abs = join(root, operation.path);
+  return { ...operation, before: existsSync(abs) ? readFileSync(abs).toString('base64') : null };
+}
+
+function perform(root: string, operation: JournalEntry, fs: TransitionFs): void {
+  if (operation.kind === 'write') fs.write(join(root, operation.path), operation.content);
+  else if (operation.kind === 'move') fs.move(join(root, operation.from), join(root, operation.to));
+  else fs.remove(join(root, operation.path));
+}
+
+/** Performs the operation unless its effect is already there. */
+function replay(root: string, operation: JournalEntry, fs: TransitionFs): void {
+  if (operation.kind === 'write') {
+    const abs = join(root, operation.path);
+    if (!existsSync(abs) || readFileSync(abs, 'utf8') !== operation.content) fs.write(abs, operation.content);
+  } else if (operation.kind === 'move') {
+    const from = join(root, operation.from);
+    const to = join(root, operation.to);
+    if (existsSync(from) && !existsSync(to)) fs.move(from, to);
+    else if (existsSync(from) || !existsSync(to)) throw new Error(`cannot tell whether ${operation.from} was moved to ${operation.to}`);
+  } else if (existsSync(join(root, operation.path))) fs.remove(join(root, operation.path));
+}
+
+/** Undoes every operation whose effect is there, last first; the journal goes once the old tree is back. */
+function rollBack(root: string, journal: Journal, fs: TransitionFs): void {
+  for (const operation of [...journal.operations].reverse()) {
+    if (operation.kind === 'move') {
+      const from = join(root, operation.from);
+      const to = join(root, operation.to);
+      if (existsSync(to) && !existsSync(from)) fs.move(to, from);
+      continue;
+    }
+    const abs = join(root, operation.path);
+    if (operation.before === null || operation.before === undefined) {
+      if (existsSync(abs)) fs.remove(abs);
+    } else {
+      const before = Buffer.from(operation.before, 'base64');
+      if (!existsSync(abs) || !readFileSync(abs).equals(before)) fs.write(abs, before);
+    }
+  }
+  stageInGit(root, journal.gitPaths);
+  removeEmptyFolders(root, journal);
+  rmSync(join(root, JOURNAL_FILE), { force: true });
+}
+
+function finish(root: string, journal: Journal): void {
+  stageInGit(root, journal.gitPaths);
+  removeEmptyFolders(root, journal);
+  rmSync(join(root, JOURNAL_FILE), { force: true });
+}
+
+/** `git add -A` on the moved paths: the index records each move as `git mv` would (history follows). */
+function stageInGit(root: string, paths: readonly string[]): void {
+  if (paths.length === 0) return;
+  const run = spawnSync('git', ['add', '-A', '--', ...paths], { cwd: root, encoding: 'utf8' });
+  if (run.error || run.status !== 0) throw new Error(`git add failed: ${(run.stderr || run.error?.message || '').trim()}`);
+}
+
+/** Folders a move or delete emptied (git keeps no empty folders, so neither do we); never the root. */
+function removeEmptyFolders(root: string, journal: Journal): void {
+  const folders = new Set<string>();
+  for (const operation of journal.operations) {
+    const paths = operation.kind === 'move' ? [operation.from, operation.to] : [operation.path];
+    for (const path of paths) for (let dir = dirname(path); dir !== '.' && dir !== ''; dir = dirname(dir)) folders.add(dir);
+  }
+  for (const dir of [...folders].sort((a, b) => b.length - a.length)) {
+    const abs = join(root, dir);
+    try {
+      if (readdirSync(abs).length === 0) rmdirSync(abs);
+    } catch {
+      // absent or not empty: nothing to remove
+    }
+  }
+}
