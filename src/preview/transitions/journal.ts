@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../engine/write-atomic.js';
+import { updateIndex, type IndexChanges } from './git-index.js';
 import type { FileOperation, TransitionPlan } from './plan.js';
 
 /** The journal of a transition being applied, at the project root; present only while one runs (or after a kill). */
@@ -15,8 +15,8 @@ interface Journal {
   version: 1;
   command: string;
   operations: JournalEntry[];
-  /** Paths whose git index entries follow the moves (`git add -A`), when the tree is a git work tree. */
-  gitPaths: string[];
+  /** Whether the git index follows the moves and deletions (a git work tree, without --no-git). */
+  git: boolean;
 }
 
 /** The file system calls a transition makes; tests inject a failing one. */
@@ -54,7 +54,7 @@ export function applyPlan(root: string, plan: TransitionPlan, options: ApplyOpti
     version: 1,
     command: plan.command,
     operations: plan.operations.map((operation) => withBefore(root, operation)),
-    gitPaths: plan.gitPaths,
+    git: plan.git,
   };
   writeFileAtomic(join(root, JOURNAL_FILE), `${JSON.stringify(journal)}\n`, 'the transition journal', { exclusive: true });
   const total = journal.operations.length;
@@ -146,22 +146,24 @@ function rollBack(root: string, journal: Journal, fs: TransitionFs): void {
       if (!existsSync(abs) || !readFileSync(abs).equals(before)) fs.write(abs, before);
     }
   }
-  stageInGit(root, journal.gitPaths);
+  if (journal.git) updateIndex(root, indexChanges(journal), 'back');
   removeEmptyFolders(root, journal);
   rmSync(join(root, JOURNAL_FILE), { force: true });
 }
 
 function finish(root: string, journal: Journal): void {
-  stageInGit(root, journal.gitPaths);
+  if (journal.git) updateIndex(root, indexChanges(journal), 'forward');
   removeEmptyFolders(root, journal);
   rmSync(join(root, JOURNAL_FILE), { force: true });
 }
 
-/** `git add -A` on the moved paths: the index records each move as `git mv` would (history follows). */
-function stageInGit(root: string, paths: readonly string[]): void {
-  if (paths.length === 0) return;
-  const run = spawnSync('git', ['add', '-A', '--', ...paths], { cwd: root, encoding: 'utf8' });
-  if (run.error || run.status !== 0) throw new Error(`git add failed: ${(run.stderr || run.error?.message || '').trim()}`);
+function indexChanges(journal: Journal): IndexChanges {
+  const changes: IndexChanges = { moves: [], deletes: [] };
+  for (const operation of journal.operations) {
+    if (operation.kind === 'move') changes.moves.push({ from: operation.from, to: operation.to });
+    else if (operation.kind === 'delete') changes.deletes.push(operation.path);
+  }
+  return changes;
 }
 
 /** Folders a move or delete emptied (git keeps no empty folders, so neither do we); never the root. */

@@ -14,8 +14,8 @@ export interface TransitionPlan {
   command: string;
   /** Moves first, then writes, then deletes; each group sorted by path (same input, same plan). */
   operations: FileOperation[];
-  /** Paths to stage with `git add -A` once the files are in place (empty outside a git work tree). */
-  gitPaths: string[];
+  /** Whether the moves and deletions are recorded in the git index (as `git mv` and `git rm` do). */
+  git: boolean;
   /** What a person still has to do (listed; exit 1 when any). */
   manualSteps: string[];
   /** What was done that a reviewer should know of (suppressions dropped, exceptions removed). */
@@ -72,8 +72,7 @@ export class PlanBuilder {
       ...[...this.writes].sort(([a], [b]) => byPath(a, b)).map(([path, content]): FileOperation => ({ kind: 'write', path, content })),
       ...[...this.deletes].sort(byPath).map((path): FileOperation => ({ kind: 'delete', path })),
     ];
-    const gitPaths = git ? [...new Set([...moves.flat(), ...this.deletes])].sort(byPath) : [];
-    return { command, operations, gitPaths, manualSteps: [...this.manualSteps], notes: [...this.notes] };
+    return { command, operations, git, manualSteps: [...this.manualSteps], notes: [...this.notes] };
   }
 }
 
