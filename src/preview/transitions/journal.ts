@@ -37,7 +37,7 @@ export const nodeTransitionFs: TransitionFs = {
 
 export interface ApplyOptions {
   fs?: TransitionFs;
-  /** Called after each completed operation with how many are done (the kill-after-k test hook). */
+  /** Called once the journal is written (0 done), then after each operation with how many are done (the kill-after-k test hook). */
   afterOperation?: (done: number, total: number) => void;
   /** Called with every file in place, before the journal goes; throwing rolls everything back. */
   verify?: () => void;
@@ -53,13 +53,14 @@ export function applyPlan(root: string, plan: TransitionPlan, options: ApplyOpti
   const journal: Journal = {
     version: 1,
     command: plan.command,
-    operations: plan.operations.map((operation) => withBefore(root, operation)),
+    operations: withBefore(root, plan.operations),
     git: plan.git,
   };
   writeFileAtomic(join(root, JOURNAL_FILE), `${JSON.stringify(journal)}\n`, 'the transition journal', { exclusive: true });
   const total = journal.operations.length;
   let done = 0;
   try {
+    options.afterOperation?.(0, total);
     for (const operation of journal.operations) {
       perform(root, operation, fs);
       done += 1;
@@ -100,14 +101,19 @@ export function recoverInterrupted(root: string, fs: TransitionFs = nodeTransiti
   }
 }
 
-function withBefore(root: string, operation: FileOperation): JournalEntry {
-  if (operation.kind === 'move') {
-    if (!existsSync(join(root, operation.from))) throw new InputError(`cannot move ${operation.from}: it does not exist`);
-    if (existsSync(join(root, operation.to))) throw new InputError(`cannot move ${operation.from} to ${operation.to}: the destination exists`);
-    return operation;
-  }
-  const abs = join(root, operation.path);
-  return { ...operation, before: existsSync(abs) ? readFileSync(abs).toString('base64') : null };
+/** Each operation with what rollback needs; a write at a move's destination finds the file's old bytes at the move's source. */
+function withBefore(root: string, operations: readonly FileOperation[]): JournalEntry[] {
+  const movedFrom = new Map<string, string>();
+  return operations.map((operation): JournalEntry => {
+    if (operation.kind === 'move') {
+      if (!existsSync(join(root, operation.from))) throw new InputError(`cannot move ${operation.from}: it does not exist`);
+      if (existsSync(join(root, operation.to))) throw new InputError(`cannot move ${operation.from} to ${operation.to}: the destination exists`);
+      movedFrom.set(operation.to, operation.from);
+      return operation;
+    }
+    const abs = join(root, movedFrom.get(operation.path) ?? operation.path);
+    return { ...operation, before: existsSync(abs) ? readFileSync(abs).toString('base64') : null };
+  });
 }
 
 function perform(root: string, operation: JournalEntry, fs: TransitionFs): void {
@@ -129,7 +135,11 @@ function replay(root: string, operation: JournalEntry, fs: TransitionFs): void {
   } else if (existsSync(join(root, operation.path))) fs.remove(join(root, operation.path));
 }
 
-/** Undoes every operation whose effect is there, last first; the journal goes once the old tree is back. */
+/**
+ * Undoes every operation whose effect is there, last first; the journal goes once the old tree is
+ * back. Only what is recognisably this transition's is undone: a file whose text is neither the
+ * planned one nor the old one was changed by someone since, and is left alone.
+ */
 function rollBack(root: string, journal: Journal, fs: TransitionFs): void {
   for (const operation of [...journal.operations].reverse()) {
     if (operation.kind === 'move') {
@@ -139,12 +149,14 @@ function rollBack(root: string, journal: Journal, fs: TransitionFs): void {
       continue;
     }
     const abs = join(root, operation.path);
-    if (operation.before === null || operation.before === undefined) {
-      if (existsSync(abs)) fs.remove(abs);
-    } else {
-      const before = Buffer.from(operation.before, 'base64');
-      if (!existsSync(abs) || !readFileSync(abs).equals(before)) fs.write(abs, before);
+    const before = typeof operation.before === 'string' ? Buffer.from(operation.before, 'base64') : undefined;
+    if (operation.kind === 'delete') {
+      if (before && !existsSync(abs)) fs.write(abs, before);
+      continue;
     }
+    if (!existsSync(abs) || readFileSync(abs, 'utf8') !== operation.content) continue;
+    if (before) fs.write(abs, before);
+    else fs.remove(abs);
   }
   if (journal.git) updateIndex(root, indexChanges(journal), 'back');
   removeEmptyFolders(root, journal);
