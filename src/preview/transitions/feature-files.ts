@@ -15,14 +15,14 @@ export function featureFiles(workspace: Workspace, feature: Feature): string[] {
 }
 
 /** The folder a `preview.code`/`preview.tests` glob gives the feature (`src/preview/{feature}/**` → `src/preview/fwaas`). */
-export function featureFolder(glob: string, id: string): string | undefined {
+function featureFolder(glob: string, id: string): string | undefined {
   const match = /^(.*)\{feature\}(\/\*\*(\/\*)?)?$/.exec(glob);
   if (!match || /[*?[\]{}!]/.test(match[1]!)) return undefined;
   return `${match[1]}${id}`;
 }
 
 /** The stable place of a preview folder: without the segment that made it preview (`src/preview/fwaas` → `src/fwaas`). */
-export function stableFolder(folder: string): string {
+function stableFolder(folder: string): string {
   const segments = folder.split('/');
   return [...segments.slice(0, -2), segments.at(-1)!].join('/');
 }

@@ -105,7 +105,7 @@ function writingStyle(written: string, target: string): ((path: string) => strin
  * the specifier does not spell them (an alias or an `exports` entry that names the folder, which
  * is rewritten where it is declared); undefined when the folder moved to a different parent.
  */
-export function bareSpecifier(specifier: string, target: string, folders: readonly FolderMove[]): string | undefined {
+function bareSpecifier(specifier: string, target: string, folders: readonly FolderMove[]): string | undefined {
   const folder = folders.find((candidate) => target.startsWith(`${candidate.from}/`));
   if (!folder) return specifier;
   const from = folder.from.split('/');
