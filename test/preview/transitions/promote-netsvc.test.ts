@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runLifecycle } from '../../helpers/cli.js';
 import { copyOfExample, scratchFolder, snapshot } from './tree.js';
 
-const GOLDEN = join(REPO_ROOT, 'test', 'preview', 'transitions', 'golden', 'netsvc-promote-fwaas.diff');
+// Next to this test, so the two move together when the feature is promoted.
+const GOLDEN = fileURLToPath(new URL('golden/netsvc-promote-fwaas.diff', import.meta.url));
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 interface CheckJson {
