@@ -121,8 +121,9 @@ async function runTransition(io: CliIo, setExitCode: SetExitCode, flags: CommonF
     const recovered = recoverInterrupted(root);
     if (recovered) {
       io.stderr(`lifecycle: ${escapeControl(recovered.message)}\n`);
-      if (recovered.command === command && recovered.message.startsWith('completed')) {
-        setExitCode(EXIT_CLEAN);
+      if (recovered.command === command && recovered.outcome === 'completed') {
+        if (recovered.manualSteps.length > 0) io.stdout(`manual steps:\n${recovered.manualSteps.map((step) => `  - ${escapeControl(step)}\n`).join('')}`);
+        setExitCode(recovered.manualSteps.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
         return;
       }
     }

@@ -17,6 +17,17 @@ interface Journal {
   operations: JournalEntry[];
   /** Whether the git index follows the moves and deletions (a git work tree, without --no-git). */
   git: boolean;
+  /** What the plan left for a person, said again by the run that completes it. */
+  manualSteps: string[];
+}
+
+/** What the next run did with an interrupted transition. */
+export interface Recovery {
+  command: string;
+  outcome: 'completed' | 'rolled back';
+  message: string;
+  /** The manual steps of the completed plan (none after a rollback). */
+  manualSteps: string[];
 }
 
 /** The file system calls a transition makes; tests inject a failing one. */
@@ -55,6 +66,7 @@ export function applyPlan(root: string, plan: TransitionPlan, options: ApplyOpti
     command: plan.command,
     operations: withBefore(root, plan.operations),
     git: plan.git,
+    manualSteps: plan.manualSteps,
   };
   writeFileAtomic(join(root, JOURNAL_FILE), `${JSON.stringify(journal)}\n`, 'the transition journal', { exclusive: true });
   const total = journal.operations.length;
@@ -81,7 +93,7 @@ export function applyPlan(root: string, plan: TransitionPlan, options: ApplyOpti
  * (every operation is idempotent), or, when that fails, rolls back to the old one. Returns the
  * sentence saying which, or undefined when there was no journal.
  */
-export function recoverInterrupted(root: string, fs: TransitionFs = nodeTransitionFs): { command: string; message: string } | undefined {
+export function recoverInterrupted(root: string, fs: TransitionFs = nodeTransitionFs): Recovery | undefined {
   const path = join(root, JOURNAL_FILE);
   if (!existsSync(path)) return undefined;
   let journal: Journal;
@@ -94,10 +106,10 @@ export function recoverInterrupted(root: string, fs: TransitionFs = nodeTransiti
   try {
     for (const operation of journal.operations) replay(root, operation, fs);
     finish(root, journal);
-    return { command: journal.command, message: `completed the interrupted \`${journal.command}\` from its journal (${JOURNAL_FILE}): the tree is the complete new one` };
+    return { command: journal.command, outcome: 'completed', manualSteps: journal.manualSteps ?? [], message: `completed the interrupted \`${journal.command}\` from its journal (${JOURNAL_FILE}): the tree is the complete new one` };
   } catch (error) {
     rollBack(root, journal, fs);
-    return { command: journal.command, message: `could not complete the interrupted \`${journal.command}\` (${(error as Error).message}); rolled it back from its journal (${JOURNAL_FILE}): the tree is as it was before` };
+    return { command: journal.command, outcome: 'rolled back', manualSteps: [], message: `could not complete the interrupted \`${journal.command}\` (${(error as Error).message}); rolled it back from its journal (${JOURNAL_FILE}): the tree is as it was before` };
   }
 }
 

@@ -89,6 +89,17 @@ describe('a promote killed after k of n file operations', () => {
     expect(git('diff', '--cached', '--name-status', '-M').stdout).toBe('R100\tsrc/preview/fwaas/rules.ts\tsrc/fwaas/rules.ts\nR100\ttest/preview/fwaas/rules.test.ts\ttest/fwaas/rules.test.ts\n');
   });
 
+  it('a killed remove is completed by the next run, which says again what is left for a person (exit 1)', () => {
+    const root = tempProject(FILES);
+    expect(runLifecycle(['remove', 'fwaas', '--force', '--no-git'], { cwd: root, env: { [KILL]: '1' } }).status).toBe(-1);
+    const next = runLifecycle(['remove', 'fwaas', '--force', '--no-git'], { cwd: root });
+    expect(next.stderr).toBe(`lifecycle: completed the interrupted \`lifecycle remove fwaas\` from its journal (${JOURNAL}): the tree is the complete new one\n`);
+    expect(next.stdout).toBe('manual steps:\n  - src/core/app.ts:2:22 imports ../preview/fwaas/rules.js: it will not resolve once fwaas is gone\n');
+    expect(next.status).toBe(1);
+    expect(Object.keys(snapshot(root))).toEqual(['lifecycle.yaml', 'src/core/app.ts', 'src/core/base.ts', 'src/preview/vpnaas/tunnel.ts']);
+    expect(readFileSync(join(root, 'lifecycle.yaml'), 'utf8')).toContain('  fwaas:\n    status: removed\n');
+  });
+
   it('--dry-run refuses while a journal is there, and writes nothing', () => {
     const root = tempProject(FILES);
     expect(runLifecycle(['promote', 'fwaas', '--no-git'], { cwd: root, env: { [KILL]: '2' } }).status).toBe(-1);
