@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, runLifecycle } from '../helpers/cli.js';
+import { fixture, REPO_ROOT, runLifecycle } from '../helpers/cli.js';
 import { tempProject } from '../helpers/temp-project.js';
 
 const copies: string[] = [];
@@ -93,5 +93,15 @@ describe('lifecycle init in a Deno workspace', () => {
     // Only registry warnings (owners and tracking are TODO): the starter policy classifies the workspace.
     expect({ status, stderr, unresolved: output.summary.unresolved }).toEqual({ status: 0, stderr: '', unresolved: 0 });
     expect(new Set(output.findings.map((finding) => `${finding.rule} ${finding.feature}`))).toEqual(new Set(['preview-registry beta', 'preview-registry text']));
+  });
+});
+
+describe('docs/policy.md, the Deno recipe', () => {
+  it('shows lifecycle explain output exactly as it is on test/fixtures/deno-workspace', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'policy.md'), 'utf8');
+    const example = /On\n`test\/fixtures\/deno-workspace`:\n\n```text\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const run = runLifecycle(['explain', 'packages/http/mod.ts', '--cwd', fixture('deno-workspace')]);
+    expect(run.stdout).toContain(example);
   });
 });
