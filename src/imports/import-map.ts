@@ -50,13 +50,16 @@ export class DenoImportMaps {
   }
 
   /**
-   * Which files see the same mappings for a bare specifier: those of one member (or of the root),
-   * and under scopes, of one directory. For the resolver's cache key.
+   * Which files see the same mappings: those of one member (or of the root) that the same scopes
+   * match. For the resolver's cache key.
    */
   scopeOf(containingFile: string): string {
     const member = this.memberOf(containingFile);
-    const scoped = this.mapsFor(member).some((map) => map.scopes.length > 0);
-    return scoped ? `${member.dir}\0${containingFile.slice(0, containingFile.lastIndexOf('/') + 1)}` : member.dir;
+    const maps = this.mapsFor(member);
+    if (!maps.some((map) => map.scopes.length > 0)) return member.dir;
+    const containingUrl = pathToFileURL(join(this.realRoot, containingFile)).href;
+    const matched = maps.flatMap((map) => map.scopes.filter((scope) => scopeMatches(scope.prefix, containingUrl)).map((scope) => `${map.file} ${scope.prefix}`));
+    return [member.dir, ...matched].join('\0');
   }
 
   /** What the import maps seen by a project-relative file map a specifier to, if anything. */
@@ -67,7 +70,7 @@ export class DenoImportMaps {
     if (normalized === undefined) return undefined;
     for (const map of this.mapsFor(this.memberOf(containingFile))) {
       for (const scope of map.scopes) {
-        if (!(scope.prefix === containingUrl || (scope.prefix.endsWith('/') && containingUrl.startsWith(scope.prefix)))) continue;
+        if (!scopeMatches(scope.prefix, containingUrl)) continue;
         const hit = match(scope.entries, normalized);
         if (hit) return { address: hit.address, explanation: `import map ${map.file}, scope "${scope.written}" (${describe(hit.entry)})` };
       }
@@ -86,6 +89,11 @@ export class DenoImportMaps {
     const own = this.maps.get(member) ?? [];
     return member === this.workspace.root ? own : [...own, ...(this.maps.get(this.workspace.root) ?? [])];
   }
+}
+
+/** The standard's scope match: the importing module's URL itself, or a prefix ending in `/`. */
+function scopeMatches(prefix: string, containingUrl: string): boolean {
+  return prefix === containingUrl || (prefix.endsWith('/') && containingUrl.startsWith(prefix));
 }
 
 function describe(entry: CompiledEntry): string {

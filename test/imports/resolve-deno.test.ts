@@ -153,3 +153,16 @@ describe('Deno configs Deno would refuse are input errors, with file:line:column
     expect(packages.byName.get('@l/one')).toMatchObject({ dir: 'libs/one', denoConfig: 'libs/one/deno.json' });
   });
 });
+
+describe('Deno import map scopes and the resolver cache', () => {
+  it('two files of one directory that different scopes match get their own answers, whichever is asked first', () => {
+    const root = tempProject({
+      'deno.json': JSON.stringify({ imports: { dep: 'npm:dep@1' }, scopes: { './src/old.ts': { dep: 'npm:dep@0' } } }),
+      'src/old.ts': '',
+      'src/new.ts': '',
+    });
+    const resolver = resolverFor(root);
+    expect(show(resolver.resolve('dep', 'src/old.ts', 'esm'))).toBe('external dep | import map deno.json, scope "./src/old.ts" ("dep" → "npm:dep@0"): npm: package, not fetched');
+    expect(show(resolver.resolve('dep', 'src/new.ts', 'esm'))).toBe('external dep | import map deno.json ("dep" → "npm:dep@1"): npm: package, not fetched');
+  });
+});
