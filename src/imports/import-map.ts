@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DenoConfig, DenoWorkspace, ImportMapSource, SpecifierMap } from '../workspace/deno.js';
 
 /** What an import map made of a specifier. */
-export interface ImportMapHit {
+interface ImportMapHit {
   /** The mapped address: a `file:` URL, or another URL (`jsr:`, `npm:`, `node:`, `https:`, …). */
   address: string;
   /** How: `import map deno.json ("lib/" → "./src/lib/")`, with the scope when one matched. */

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { readDenoWorkspace } from '../workspace/deno.js';
 
-export interface DenoFeature {
+interface DenoFeature {
   /** The member's folder name. */
   id: string;
   title: string;

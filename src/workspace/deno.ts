@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { InputError } from '../errors.js';
 
 /** The names Deno reads its configuration from, in its order of preference. */
-export const DENO_CONFIG_NAMES = ['deno.json', 'deno.jsonc'] as const;
+const DENO_CONFIG_NAMES = ['deno.json', 'deno.jsonc'] as const;
 
 /** Specifier → address, as written (an import map's `imports`, or one of its scopes). */
 export type SpecifierMap = Record<string, string>;
