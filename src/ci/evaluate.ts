@@ -1,4 +1,4 @@
-import { dailyCounts, systemAccount, type DailyCounts, type SystemAccount } from './account.js';
+import { dailyCounts, systemAccount } from './account.js';
 import { collateGroups, type MatrixRule } from './collate.js';
 import type { CollectedHistory, RunGroup } from './collect.js';
 import { coverageCriterion, silenceCriterion } from './criteria/activity.js';
@@ -6,13 +6,14 @@ import { failureStreakCriterion, falseNegativeCriterion, infraRateCriterion } fr
 import { duplicateReportsCriterion, logLinksCriterion, rechecksAnsweredCriterion } from './criteria/reporting.js';
 import { contactsCriterion, matrixCriterion } from './criteria/setup.js';
 import { agreementCriterion, infraVotesCriterion } from './criteria/votes.js';
-import { cellCountsInWindow, countCells, type CellCount, type CellDays } from './cell-counts.js';
-import type { CriteriaSettings, CriterionResult, EvaluationInput, Evidence } from './criteria/types.js';
+import { cellCountsInWindow, countCells, type CellDays } from './cell-counts.js';
+import type { CriteriaSettings, EvaluationInput } from './criteria/types.js';
 import { reclassifyMassFailures } from './mass-failure.js';
 import type { TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
-import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report, type VoteScheme } from './types.js';
-import { brokenStrip, dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
+import { FAILURE_CLASSES, type FailureClass, type PatchsetEvent, type RecheckEvent, type Report, type VoteScheme } from './types.js';
+import type { ReadinessResult, SystemResult } from './result.js';
+import { brokenStrip, dayStrip, decideVerdict, mayVote, probationOf } from './verdict.js';
 
 /** One CI system to evaluate, as the policy or the ad-hoc flags describe it. */
 export interface SystemSpec {
@@ -38,48 +39,6 @@ export interface ReadinessSpec {
   today: number;
   /** Whether the inputs include a comment stream (Gerrit, GitHub re-runs) to judge rechecks. */
   commentStream: boolean;
-}
-
-export interface PublicCriterion {
-  id: CriterionResult['id'];
-  value: number | null;
-  threshold: number;
-  op: CriterionResult['op'];
-  pass: boolean;
-  detail: string;
-  evidence: Evidence[];
-}
-
-export interface SystemResult {
-  name: string;
-  voting: boolean;
-  verdict: Verdict;
-  mayVote: boolean;
-  cleanSince: string | null;
-  eligibleOn: string | null;
-  window: { from: string; to: string };
-  /** One character per day of the window: what the CI did (see dayStrip). */
-  strip: string;
-  /** The strip's second row: `!` on the days a criterion was broken (see brokenStrip). */
-  broken: string;
-  /** The short account the verdict leads with. */
-  account: SystemAccount;
-  /** Reports per window day by class. */
-  daily: DailyCounts;
-  /** Reports in the window by class. */
-  reports: Record<FailureClass, number>;
-  /** Runs in the window per job and matrix cell, by class; `missing`: reports a required cell never ran in. */
-  cells: CellCount[];
-  criteria: PublicCriterion[];
-}
-
-export interface ReadinessResult {
-  version: 1;
-  asOf: string;
-  /** How the as-of day was chosen. */
-  asOfSource: 'flag' | 'latest-record' | 'today';
-  systems: SystemResult[];
-  input: { runs: number; duplicateRuns: number; patchsets: number; rechecks: number; ignored: IgnoredCounts };
 }
 
 const SEP = '\u0000';

@@ -1,3 +1,4 @@
+import type { Evidence } from '../result.js';
 import { HOUR_MS, dayOf, formatDay, formatTime } from '../time.js';
 import type { PatchsetEvent } from '../types.js';
 import {
@@ -14,7 +15,6 @@ import {
   type CriterionResult,
   type DayRange,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
 
 const SEP = '\u0000';

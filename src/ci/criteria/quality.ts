@@ -1,3 +1,4 @@
+import type { Evidence } from '../result.js';
 import { dayOf } from '../time.js';
 import { postedVote, type FailureClass, type Report, type VoteScheme } from '../types.js';
 import {
@@ -14,7 +15,6 @@ import {
   type CriterionResult,
   type DayRange,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
 
 const BAD_FOR_INFRA = new Set<FailureClass>(['infra', 'unknown']);

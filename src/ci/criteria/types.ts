@@ -1,5 +1,6 @@
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
+import type { CriterionId, Evidence } from '../result.js';
 import { DAY_MS, dayOf, formatDay, formatTime } from '../time.js';
 import type { PatchsetEvent, RecheckEvent, Report, VoteScheme } from '../types.js';
 import type { TextMatcher } from '../patterns.js';
@@ -25,30 +26,6 @@ export interface CriteriaSettings {
   maxInfraVotes: number;
   /** Corroborated mass failures (false: never relabel). */
   massFailure: MassFailureSettings | false;
-}
-
-export type CriterionId =
-  | 'probation'
-  | 'coverage'
-  | 'silence'
-  | 'infra-rate'
-  | 'false-negative-rate'
-  | 'agreement'
-  | 'infra-votes'
-  | 'failure-streak'
-  | 'duplicate-reports'
-  | 'rechecks-answered'
-  | 'log-links'
-  | 'contacts'
-  | 'matrix';
-
-export interface Evidence {
-  /** Day (YYYY-MM-DD) or time (ISO) of the event. */
-  at: string;
-  change?: string | undefined;
-  patchset?: string | undefined;
-  log?: string | undefined;
-  note: string;
 }
 
 /** Days [from, to] (UTC day numbers, inclusive) on which a criterion was broken. */

@@ -1,3 +1,4 @@
+import type { Evidence } from '../result.js';
 import { formatVote, postedVote, type Report } from '../types.js';
 import {
   DayCounts,
@@ -11,7 +12,6 @@ import {
   round,
   type CriterionResult,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
 
 /**
