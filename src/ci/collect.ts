@@ -1,4 +1,4 @@
-import { classifyRun } from './classify.js';
+import { RunClassifier } from './classify.js';
 import type { CompiledPattern } from './patterns.js';
 import type { ResultCodes } from './result-codes.js';
 import { RunColumns, hashPair } from './run-columns.js';
@@ -67,9 +67,13 @@ export class HistoryCollector implements HistorySink {
   private readonly names = new Map<string, string>();
   /** One string per patchset key (change NUL patchset), shared by both systems' groups. */
   private readonly patchsetKeys = new Map<string, { change: string; patchset: string; key: string }>();
+  private readonly classifier: RunClassifier;
+  /** hashPair's output, reused for every run (no array per run). */
+  private readonly hash = new Int32Array(2);
 
   constructor(private readonly options: CollectorOptions) {
     this.fullRuns = options.keepRuns ? [] : undefined;
+    this.classifier = new RunClassifier(options.patterns, options.resultCodes);
   }
 
   private name(value: string): string {
@@ -98,12 +102,7 @@ export class HistoryCollector implements HistorySink {
     }
     let group = systemGroups.get(groupKey);
     if (!group) {
-      const joined = run.change + SEP + run.patchset;
-      let ids = this.patchsetKeys.get(joined);
-      if (!ids) {
-        ids = { change: run.change, patchset: run.patchset, key: joined };
-        this.patchsetKeys.set(joined, ids);
-      }
+      const ids = this.patchsetIds(run.change, run.patchset);
       group = {
         system: this.name(run.system),
         project: run.project === undefined ? undefined : this.name(run.project),
@@ -119,7 +118,9 @@ export class HistoryCollector implements HistorySink {
     }
     if (run.owner !== undefined && group.owner === undefined) group.owner = this.name(run.owner);
     const identity = run.id ?? run.job + SEP + run.cell + SEP + run.end + SEP + run.result;
-    const [hashA, hashB] = hashPair(identity);
+    hashPair(identity, this.hash);
+    const hashA = this.hash[0] as number;
+    const hashB = this.hash[1] as number;
     const { columns } = this;
     for (let i = group.head; i !== -1; i = columns.next[i] as number) {
       if (columns.hashA[i] === hashA && columns.hashB[i] === hashB) {
@@ -130,7 +131,7 @@ export class HistoryCollector implements HistorySink {
     this.runCount++;
     let { class: cls, reason, testEvidence } = run;
     if (cls === undefined) {
-      const classified = classifyRun(run.result, run.message, this.options.patterns, this.options.resultCodes);
+      const classified = this.classifier.classify(run.result, run.message);
       cls = classified.class;
       reason = classified.reason;
       testEvidence = classified.testEvidence;
@@ -160,11 +161,23 @@ export class HistoryCollector implements HistorySink {
 
   patchset(event: PatchsetEvent): void {
     if (!this.note(event.time)) return;
-    const key = event.change + SEP + event.patchset;
-    const known = this.patchsetEvents.get(key);
+    const ids = this.patchsetIds(event.change, event.patchset);
+    const known = this.patchsetEvents.get(ids.key);
     if (!known || event.time < known.time || (event.project && !known.project)) {
-      this.patchsetEvents.set(key, { ...event, time: Math.min(event.time, known?.time ?? event.time) });
+      const project = event.project === undefined ? undefined : this.name(event.project);
+      this.patchsetEvents.set(ids.key, { project, change: ids.change, patchset: ids.patchset, time: Math.min(event.time, known?.time ?? event.time) });
     }
+  }
+
+  /** The one set of strings per patchset (change, patchset, change NUL patchset), shared by groups and events. */
+  private patchsetIds(change: string, patchset: string): { change: string; patchset: string; key: string } {
+    const joined = change + SEP + patchset;
+    let ids = this.patchsetKeys.get(joined);
+    if (!ids) {
+      ids = { change, patchset, key: joined };
+      this.patchsetKeys.set(joined, ids);
+    }
+    return ids;
   }
 
   recheck(event: RecheckEvent): void {
