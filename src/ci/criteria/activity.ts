@@ -90,14 +90,20 @@ function supersededAt(events: readonly PatchsetEvent[]): Array<number | undefine
     list.push(index);
     byChange.set(event.change, list);
   });
-  for (const indexes of byChange.values()) {
-    const sorted = [...indexes].sort(
+  for (const sorted of byChange.values()) {
+    if (sorted.length < 2) continue; // most changes: one patchset, superseded by nothing
+    sorted.sort(
       (a, b) => Number((events[a] as PatchsetEvent).patchset) - Number((events[b] as PatchsetEvent).patchset) || (events[a] as PatchsetEvent).time - (events[b] as PatchsetEvent).time,
     );
     for (let k = 0; k < sorted.length - 1; k++) {
       const current = events[sorted[k] as number] as PatchsetEvent;
-      const later = sorted.slice(k + 1).map((i) => (events[i] as PatchsetEvent).time).filter((t) => t >= current.time);
-      out[sorted[k] as number] = later.length ? Math.min(...later) : undefined;
+      // The earliest upload of a later patchset that is not before this one.
+      let next: number | undefined;
+      for (let j = k + 1; j < sorted.length; j++) {
+        const time = (events[sorted[j] as number] as PatchsetEvent).time;
+        if (time >= current.time && (next === undefined || time < next)) next = time;
+      }
+      out[sorted[k] as number] = next;
     }
   }
   return out;
