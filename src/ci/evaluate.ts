@@ -55,16 +55,28 @@ function groupsBySystem(groups: readonly RunGroup[]): Map<string, RunGroup[]> {
 
 /** Upstream patchsets: uploads, plus patchsets the reference gate reported on (earliest time wins). */
 function upstreamEvents(patchsets: readonly PatchsetEvent[], reference: readonly Report[], end: number): PatchsetEvent[] {
-  const byKey = new Map<string, PatchsetEvent>();
-  for (const event of patchsets) if (event.time <= end) byKey.set(event.change + SEP + event.patchset, event);
-  for (const report of reference) {
-    const key = report.key;
-    const known = byKey.get(key);
-    if (!known) byKey.set(key, { project: report.project, change: report.change, patchset: report.patchset, time: report.time });
+  // `patchsets` (one per key) come sorted this way from the collector: sorted again only when
+  // they are not, or when the reference added patchsets nobody saw uploaded.
+  const keys = new Set<string>();
+  const out: PatchsetEvent[] = [];
+  let sorted = true;
+  for (const event of patchsets) {
+    if (event.time > end) continue;
+    keys.add(event.change + SEP + event.patchset);
+    if (sorted && out.length > 0 && byTimeChangePatchset(out[out.length - 1] as PatchsetEvent, event) > 0) sorted = false;
+    out.push(event);
   }
-  return [...byKey.values()].sort(
-    (a, b) => a.time - b.time || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0) || (a.patchset < b.patchset ? -1 : a.patchset > b.patchset ? 1 : 0),
-  );
+  for (const report of reference) {
+    if (keys.has(report.key)) continue;
+    keys.add(report.key);
+    out.push({ project: report.project, change: report.change, patchset: report.patchset, time: report.time });
+    sorted = false;
+  }
+  return sorted ? out : out.sort(byTimeChangePatchset);
+}
+
+function byTimeChangePatchset(a: PatchsetEvent, b: PatchsetEvent): number {
+  return a.time - b.time || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0) || (a.patchset < b.patchset ? -1 : a.patchset > b.patchset ? 1 : 0);
 }
 
 /** The reports (sorted by time) up to `end`, without copying when all are. */

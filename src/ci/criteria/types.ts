@@ -186,3 +186,33 @@ export function lowerBound(times: ArrayLike<number>, time: number): number {
 }
 
 export const COUNTED_CLASSES = new Set(['pass', 'test', 'infra', 'unknown']);
+
+/** What the reference gate said on one patchset (report key): its first real test failure, and whether a report passed. */
+export interface ReferenceOutcome {
+  firstFailure: Report | undefined;
+  passed: boolean;
+}
+
+const REFERENCE_OUTCOMES = new WeakMap<readonly Report[], ReadonlyMap<string, ReferenceOutcome>>();
+
+/**
+ * The reference gate's outcome per patchset (pass and test reports only), computed once per
+ * reference history and shared by the criteria (and the systems) that compare against it.
+ */
+export function referenceOutcomes(reference: readonly Report[]): ReadonlyMap<string, ReferenceOutcome> {
+  const known = REFERENCE_OUTCOMES.get(reference);
+  if (known) return known;
+  const outcomes = new Map<string, ReferenceOutcome>();
+  for (const report of reference) {
+    if (report.class !== 'pass' && report.class !== 'test') continue;
+    let outcome = outcomes.get(report.key);
+    if (!outcome) {
+      outcome = { firstFailure: undefined, passed: false };
+      outcomes.set(report.key, outcome);
+    }
+    if (report.class === 'pass') outcome.passed = true;
+    else outcome.firstFailure ??= report;
+  }
+  REFERENCE_OUTCOMES.set(reference, outcomes);
+  return outcomes;
+}
