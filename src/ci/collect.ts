@@ -49,6 +49,15 @@ export interface CollectorOptions {
 
 const SEP = '\u0000';
 
+/** The one set of strings per patchset, shared by its groups and its upload event; the earliest upload seen. */
+interface PatchsetIds {
+  change: string;
+  patchset: string;
+  /** `change` NUL `patchset`. */
+  key: string;
+  upload?: PatchsetEvent | undefined;
+}
+
 /**
  * Receives what sources emit: classifies runs, drops duplicates (the same id, or the same job,
  * cell, end and result, within one group), groups runs into reports-to-be, dedupes events.
@@ -57,7 +66,6 @@ export class HistoryCollector implements HistorySink {
   private readonly columns = new RunColumns();
   /** Groups by system, then by buildset id or change/patchset/pipeline key. */
   private readonly groups = new Map<string, Map<string, RunGroup>>();
-  private readonly patchsetEvents = new Map<string, PatchsetEvent>();
   private readonly recheckEvents = new Map<string, RecheckEvent>();
   private readonly ignoredCounts: IgnoredCounts = {};
   private readonly fullRuns: Run[] | undefined;
@@ -66,8 +74,10 @@ export class HistoryCollector implements HistorySink {
   private latest: number | undefined;
   private readonly names = new Map<string, string>();
   /** One string per patchset key (change NUL patchset), shared by both systems' groups. */
-  private readonly patchsetKeys = new Map<string, { change: string; patchset: string; key: string }>();
+  private readonly patchsetKeys = new Map<string, PatchsetIds>();
   private readonly classifier: RunClassifier;
+  /** Patchsets with an upload event (`PatchsetIds.upload`). */
+  private uploads = 0;
   /** hashPair's output, reused for every run (no array per run). */
   private readonly hash = new Int32Array(2);
 
@@ -162,19 +172,20 @@ export class HistoryCollector implements HistorySink {
   patchset(event: PatchsetEvent): void {
     if (!this.note(event.time)) return;
     const ids = this.patchsetIds(event.change, event.patchset);
-    const known = this.patchsetEvents.get(ids.key);
+    const known = ids.upload;
     if (!known || event.time < known.time || (event.project && !known.project)) {
       const project = event.project === undefined ? undefined : this.name(event.project);
-      this.patchsetEvents.set(ids.key, { project, change: ids.change, patchset: ids.patchset, time: Math.min(event.time, known?.time ?? event.time) });
+      if (!known) this.uploads++;
+      ids.upload = { project, change: ids.change, patchset: ids.patchset, time: Math.min(event.time, known?.time ?? event.time) };
     }
   }
 
   /** The one set of strings per patchset (change, patchset, change NUL patchset), shared by groups and events. */
-  private patchsetIds(change: string, patchset: string): { change: string; patchset: string; key: string } {
+  private patchsetIds(change: string, patchset: string): PatchsetIds {
     const joined = change + SEP + patchset;
     let ids = this.patchsetKeys.get(joined);
     if (!ids) {
-      ids = { change, patchset, key: joined };
+      ids = { change, patchset, key: joined, upload: undefined };
       this.patchsetKeys.set(joined, ids);
     }
     return ids;
@@ -190,6 +201,13 @@ export class HistoryCollector implements HistorySink {
     this.ignoredCounts[reason] = (this.ignoredCounts[reason] ?? 0) + 1;
   }
 
+  private uploadEvents(): PatchsetEvent[] {
+    const out: PatchsetEvent[] = new Array(this.uploads);
+    let n = 0;
+    for (const ids of this.patchsetKeys.values()) if (ids.upload) out[n++] = ids.upload;
+    return out;
+  }
+
   /** The collected history (events sorted by time, then change and patchset). */
   finish(): CollectedHistory {
     const byTime = <T extends { time: number; change: string; patchset: string }>(a: T, b: T): number =>
@@ -197,7 +215,7 @@ export class HistoryCollector implements HistorySink {
     const result: CollectedHistory = {
       groups: [...this.groups.values()].flatMap((byKey) => [...byKey.values()]),
       columns: this.columns,
-      patchsets: [...this.patchsetEvents.values()].sort(byTime),
+      patchsets: this.uploadEvents().sort(byTime),
       rechecks: [...this.recheckEvents.values()].sort((a, b) => byTime(a, b) || cmp(a.text, b.text)),
       ignored: this.ignoredCounts,
       runCount: this.runCount,
