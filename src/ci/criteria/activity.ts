@@ -91,10 +91,13 @@ function supersededAt(events: readonly PatchsetEvent[]): Array<number | undefine
     byChange.set(event.change, list);
   });
   for (const sorted of byChange.values()) {
-    if (sorted.length < 2) continue; // most changes: one patchset, superseded by nothing
-    sorted.sort(
-      (a, b) => Number((events[a] as PatchsetEvent).patchset) - Number((events[b] as PatchsetEvent).patchset) || (events[a] as PatchsetEvent).time - (events[b] as PatchsetEvent).time,
-    );
+    if (sorted.length < 2) continue; // a change with one patchset: superseded by nothing
+    const order = (a: number, b: number): number =>
+      Number((events[a] as PatchsetEvent).patchset) - Number((events[b] as PatchsetEvent).patchset) || (events[a] as PatchsetEvent).time - (events[b] as PatchsetEvent).time;
+    // Most changes have a few patchsets: sorted in place (Array.prototype.sort allocates a work
+    // array per call, 100,000 calls on a large history).
+    if (sorted.length <= 16) insertionSort(sorted, order);
+    else sorted.sort(order);
     for (let k = 0; k < sorted.length - 1; k++) {
       const current = events[sorted[k] as number] as PatchsetEvent;
       // The earliest upload of a later patchset that is not before this one.
@@ -107,6 +110,19 @@ function supersededAt(events: readonly PatchsetEvent[]): Array<number | undefine
     }
   }
   return out;
+}
+
+/** Sorts a short array in place, stably (as Array.prototype.sort; a NaN comparison keeps the order). */
+function insertionSort(items: number[], order: (a: number, b: number) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as number;
+    let j = i - 1;
+    while (j >= 0 && order(items[j] as number, item) > 0) {
+      items[j + 1] = items[j] as number;
+      j--;
+    }
+    items[j + 1] = item;
+  }
 }
 
 /**

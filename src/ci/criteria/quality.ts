@@ -145,10 +145,12 @@ export function failureStreakCriterion(input: EvaluationInput): CriterionResult 
     if (incidentFrom !== undefined && streak.length > 0) {
       incidents.push([incidentFrom, dayOf((streak[streak.length - 1] as Report).time)]);
     }
-    streak = [];
-    changes = new Set();
-    windowStreak = [];
-    windowChanges = new Set();
+    // New containers only when the old ones hold something (a pass after a pass closes nothing):
+    // a longest streak found earlier may still refer to the old ones.
+    if (streak.length > 0) streak = [];
+    if (changes.size > 0) changes = new Set();
+    if (windowStreak.length > 0) windowStreak = [];
+    if (windowChanges.size > 0) windowChanges = new Set();
     incidentFrom = undefined;
   };
   // A failure the reference gate shared (it failed the same patchset), and a corroborated mass
