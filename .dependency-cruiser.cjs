@@ -17,7 +17,7 @@ module.exports = {
       to: { path: '^src/(checks|engine)/' } },
     { name: 'eslint-side-never-imports-cli', severity: 'error', from: { path: '^(src/eslint|rules)/|^src/eslint-plugin\\.ts$' }, to: { path: '^src/cli/' } },
     { name: 'reporters-import-result-models-only', severity: 'error', from: { path: '^src/(reporters|report/reporters|ci/reporters)/' },
-      to: { path: '^src/', pathNot: ['^src/(reporters|report/reporters|ci/reporters)/', '^src/findings\\.ts$', '^src/report/model\\.ts$', '^src/ci/types\\.ts$'] } },
+      to: { path: '^src/', pathNot: ['^src/(reporters|report/reporters|ci/reporters)/', '^src/findings\\.ts$', '^src/report/model\\.ts$', '^src/ci/result\\.ts$'] } },
     { name: 'no-production-import-of-devdependency', severity: 'error', from: { path: '^(src|rules)/' }, to: { dependencyTypes: ['npm-dev'] } },
   ],
   options: {

@@ -1,38 +1,7 @@
 import type { CriterionResult, EvaluationInput } from './criteria/types.js';
 import { dayOf, formatDay, formatTime } from './time.js';
+import type { AccountReport, DailyCounts, SystemAccount } from './result.js';
 import { formatVote, postedVote, type FailureClass, type Report } from './types.js';
-
-/** A report named in the account: when, on which patchset, what it said. */
-export interface AccountReport {
-  at: string;
-  change: string;
-  patchset: string;
-  class: FailureClass;
-}
-
-/**
- * The short account a verdict leads with (what a core team asks first): the last good report,
- * the first failure of the current failure streak, the longest silence (the same clipped span the
- * silence criterion measured), and when the CI was last seen.
- */
-export interface SystemAccount {
-  lastSeen: AccountReport | null;
-  lastGood: AccountReport | null;
-  /** The first failure of the failures the CI has reported since its last good report; null when its latest report passed. */
-  failingSince: AccountReport | null;
-  /** Failed reports since the last good one. */
-  failuresSinceGood: number;
-  longestSilence: { hours: number; from: string; to: string; open: boolean } | null;
-  /**
-   * Failing votes the CI posted in the window (`Verified-1`, or the scheme's own label and values),
-   * how many of them on infra or unknown failures, and the latest; null when no report in the window
-   * shows what was posted (Zuul builds and GitHub runs carry no votes).
-   */
-  failingVotes: { label: string; vote: string; count: number; onInfra: number; latest: AccountReport | null } | null;
-}
-
-/** Reports per window day by class (the HTML history chart). */
-export type DailyCounts = Array<{ day: string } & Record<Exclude<FailureClass, 'skipped'>, number>>;
 
 const FAILED = new Set<FailureClass>(['test', 'infra', 'unknown']);
 

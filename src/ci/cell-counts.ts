@@ -1,20 +1,8 @@
 import type { RunGroup } from './collect.js';
+import type { CellCount } from './result.js';
 import { CLASS_CODES, type RunColumns } from './run-columns.js';
 import { dayOf } from './time.js';
 import type { FailureClass, Report } from './types.js';
-
-/** Runs of one job (and matrix cell) by class, over the window; `missing`: reports it never ran in (required cells). */
-export interface CellCount {
-  job: string;
-  cell: string;
-  pass: number;
-  test: number;
-  infra: number;
-  unknown: number;
-  novote: number;
-  skipped: number;
-  missing: number;
-}
 
 /** Per job and cell, per UTC day, the runs by class (class index order of CLASS_CODES). */
 export type CellDays = Map<number, { job: string; cell: string; days: Map<number, Uint32Array> }>;

@@ -60,3 +60,42 @@ export function classifyRun(
   const needsText = (byCode === 'test' || byCode === 'unknown') && message !== undefined && message !== '';
   return classifyResult(result, needsText ? scanText(message, patterns) : {}, codes);
 }
+
+/**
+ * classifyRun with a memory: a history of a million runs has a handful of distinct result codes
+ * (and comment texts), so each is classified once. Classifications are pure functions of the
+ * result code, the text, the patterns and the result codes, so a remembered one is the same.
+ */
+export class RunClassifier {
+  private readonly byCode = new Map<string, Classification>();
+  private readonly byText = new Map<string, Classification>();
+
+  constructor(
+    private readonly patterns: readonly CompiledPattern[],
+    private readonly codes: ResultCodes = BUILTIN_RESULT_CODES,
+  ) {}
+
+  classify(result: string, message: string | undefined): Classification {
+    if (message === undefined || message === '') {
+      let known = this.byCode.get(result);
+      if (!known) {
+        known = classifyRun(result, undefined, this.patterns, this.codes);
+        this.byCode.set(result, known);
+      }
+      return known;
+    }
+    // Texts are remembered only while short and few: memory stays bounded on any history.
+    if (message.length > TEXT_KEY_LIMIT) return classifyRun(result, message, this.patterns, this.codes);
+    const key = result + '\u0000' + message;
+    let known = this.byText.get(key);
+    if (!known) {
+      known = classifyRun(result, message, this.patterns, this.codes);
+      if (this.byText.size >= TEXT_CACHE_SIZE) this.byText.clear();
+      this.byText.set(key, known);
+    }
+    return known;
+  }
+}
+
+const TEXT_KEY_LIMIT = 4096;
+const TEXT_CACHE_SIZE = 10_000;

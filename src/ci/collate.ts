@@ -132,7 +132,7 @@ export function collateRuns(
       reason = `required cell${missing.length > 1 ? 's' : ''} ${missing.join(', ')} never ran`;
     }
   }
-  return {
+  const report: Report = {
     system: group.system,
     change: group.change,
     patchset: group.patchset,
@@ -149,8 +149,10 @@ export function collateRuns(
     runs: runs.length,
     votes,
     owner: group.owner,
-    ...(missingCells ? { missingCells } : {}),
   };
+  // Set only when there are some (no object spread: one literal per report, 400,000 on a large history).
+  if (missingCells) report.missingCells = missingCells;
+  return report;
 }
 
 /** Required cells (still counted on the report's day) that did not run in it. */

@@ -1,4 +1,4 @@
-import { classifyRun } from './classify.js';
+import { RunClassifier } from './classify.js';
 import type { CompiledPattern } from './patterns.js';
 import type { ResultCodes } from './result-codes.js';
 import { RunColumns, hashPair } from './run-columns.js';
@@ -49,6 +49,15 @@ export interface CollectorOptions {
 
 const SEP = '\u0000';
 
+/** The one set of strings per patchset, shared by its groups and its upload event; the earliest upload seen. */
+interface PatchsetIds {
+  change: string;
+  patchset: string;
+  /** `change` NUL `patchset`. */
+  key: string;
+  upload?: PatchsetEvent | undefined;
+}
+
 /**
  * Receives what sources emit: classifies runs, drops duplicates (the same id, or the same job,
  * cell, end and result, within one group), groups runs into reports-to-be, dedupes events.
@@ -57,7 +66,6 @@ export class HistoryCollector implements HistorySink {
   private readonly columns = new RunColumns();
   /** Groups by system, then by buildset id or change/patchset/pipeline key. */
   private readonly groups = new Map<string, Map<string, RunGroup>>();
-  private readonly patchsetEvents = new Map<string, PatchsetEvent>();
   private readonly recheckEvents = new Map<string, RecheckEvent>();
   private readonly ignoredCounts: IgnoredCounts = {};
   private readonly fullRuns: Run[] | undefined;
@@ -66,10 +74,16 @@ export class HistoryCollector implements HistorySink {
   private latest: number | undefined;
   private readonly names = new Map<string, string>();
   /** One string per patchset key (change NUL patchset), shared by both systems' groups. */
-  private readonly patchsetKeys = new Map<string, { change: string; patchset: string; key: string }>();
+  private readonly patchsetKeys = new Map<string, PatchsetIds>();
+  private readonly classifier: RunClassifier;
+  /** Patchsets with an upload event (`PatchsetIds.upload`). */
+  private uploads = 0;
+  /** hashPair's output, reused for every run (no array per run). */
+  private readonly hash = new Int32Array(2);
 
   constructor(private readonly options: CollectorOptions) {
     this.fullRuns = options.keepRuns ? [] : undefined;
+    this.classifier = new RunClassifier(options.patterns, options.resultCodes);
   }
 
   private name(value: string): string {
@@ -98,12 +112,7 @@ export class HistoryCollector implements HistorySink {
     }
     let group = systemGroups.get(groupKey);
     if (!group) {
-      const joined = run.change + SEP + run.patchset;
-      let ids = this.patchsetKeys.get(joined);
-      if (!ids) {
-        ids = { change: run.change, patchset: run.patchset, key: joined };
-        this.patchsetKeys.set(joined, ids);
-      }
+      const ids = this.patchsetIds(run.change, run.patchset);
       group = {
         system: this.name(run.system),
         project: run.project === undefined ? undefined : this.name(run.project),
@@ -119,7 +128,9 @@ export class HistoryCollector implements HistorySink {
     }
     if (run.owner !== undefined && group.owner === undefined) group.owner = this.name(run.owner);
     const identity = run.id ?? run.job + SEP + run.cell + SEP + run.end + SEP + run.result;
-    const [hashA, hashB] = hashPair(identity);
+    hashPair(identity, this.hash);
+    const hashA = this.hash[0] as number;
+    const hashB = this.hash[1] as number;
     const { columns } = this;
     for (let i = group.head; i !== -1; i = columns.next[i] as number) {
       if (columns.hashA[i] === hashA && columns.hashB[i] === hashB) {
@@ -130,7 +141,7 @@ export class HistoryCollector implements HistorySink {
     this.runCount++;
     let { class: cls, reason, testEvidence } = run;
     if (cls === undefined) {
-      const classified = classifyRun(run.result, run.message, this.options.patterns, this.options.resultCodes);
+      const classified = this.classifier.classify(run.result, run.message);
       cls = classified.class;
       reason = classified.reason;
       testEvidence = classified.testEvidence;
@@ -160,11 +171,24 @@ export class HistoryCollector implements HistorySink {
 
   patchset(event: PatchsetEvent): void {
     if (!this.note(event.time)) return;
-    const key = event.change + SEP + event.patchset;
-    const known = this.patchsetEvents.get(key);
+    const ids = this.patchsetIds(event.change, event.patchset);
+    const known = ids.upload;
     if (!known || event.time < known.time || (event.project && !known.project)) {
-      this.patchsetEvents.set(key, { ...event, time: Math.min(event.time, known?.time ?? event.time) });
+      const project = event.project === undefined ? undefined : this.name(event.project);
+      if (!known) this.uploads++;
+      ids.upload = { project, change: ids.change, patchset: ids.patchset, time: Math.min(event.time, known?.time ?? event.time) };
     }
+  }
+
+  /** The one set of strings per patchset (change, patchset, change NUL patchset), shared by groups and events. */
+  private patchsetIds(change: string, patchset: string): PatchsetIds {
+    const joined = change + SEP + patchset;
+    let ids = this.patchsetKeys.get(joined);
+    if (!ids) {
+      ids = { change, patchset, key: joined, upload: undefined };
+      this.patchsetKeys.set(joined, ids);
+    }
+    return ids;
   }
 
   recheck(event: RecheckEvent): void {
@@ -177,6 +201,13 @@ export class HistoryCollector implements HistorySink {
     this.ignoredCounts[reason] = (this.ignoredCounts[reason] ?? 0) + 1;
   }
 
+  private uploadEvents(): PatchsetEvent[] {
+    const out: PatchsetEvent[] = new Array(this.uploads);
+    let n = 0;
+    for (const ids of this.patchsetKeys.values()) if (ids.upload) out[n++] = ids.upload;
+    return out;
+  }
+
   /** The collected history (events sorted by time, then change and patchset). */
   finish(): CollectedHistory {
     const byTime = <T extends { time: number; change: string; patchset: string }>(a: T, b: T): number =>
@@ -184,7 +215,7 @@ export class HistoryCollector implements HistorySink {
     const result: CollectedHistory = {
       groups: [...this.groups.values()].flatMap((byKey) => [...byKey.values()]),
       columns: this.columns,
-      patchsets: [...this.patchsetEvents.values()].sort(byTime),
+      patchsets: this.uploadEvents().sort(byTime),
       rechecks: [...this.recheckEvents.values()].sort((a, b) => byTime(a, b) || cmp(a.text, b.text)),
       ignored: this.ignoredCounts,
       runCount: this.runCount,

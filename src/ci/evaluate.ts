@@ -1,4 +1,4 @@
-import { dailyCounts, systemAccount, type DailyCounts, type SystemAccount } from './account.js';
+import { dailyCounts, systemAccount } from './account.js';
 import { collateGroups, type MatrixRule } from './collate.js';
 import type { CollectedHistory, RunGroup } from './collect.js';
 import { coverageCriterion, silenceCriterion } from './criteria/activity.js';
@@ -6,13 +6,14 @@ import { failureStreakCriterion, falseNegativeCriterion, infraRateCriterion } fr
 import { duplicateReportsCriterion, logLinksCriterion, rechecksAnsweredCriterion } from './criteria/reporting.js';
 import { contactsCriterion, matrixCriterion } from './criteria/setup.js';
 import { agreementCriterion, infraVotesCriterion } from './criteria/votes.js';
-import { cellCountsInWindow, countCells, type CellCount, type CellDays } from './cell-counts.js';
-import type { CriteriaSettings, CriterionResult, EvaluationInput, Evidence } from './criteria/types.js';
+import { cellCountsInWindow, countCells, type CellDays } from './cell-counts.js';
+import type { CriteriaSettings, EvaluationInput } from './criteria/types.js';
 import { reclassifyMassFailures } from './mass-failure.js';
 import type { TextMatcher } from './patterns.js';
 import { DAY_MS, dayOf, formatDay } from './time.js';
-import { FAILURE_CLASSES, type FailureClass, type IgnoredCounts, type PatchsetEvent, type RecheckEvent, type Report, type VoteScheme } from './types.js';
-import { brokenStrip, dayStrip, decideVerdict, mayVote, probationOf, type Verdict } from './verdict.js';
+import { FAILURE_CLASSES, type FailureClass, type PatchsetEvent, type RecheckEvent, type Report, type VoteScheme } from './types.js';
+import type { ReadinessResult, SystemResult } from './result.js';
+import { brokenStrip, dayStrip, decideVerdict, mayVote, probationOf } from './verdict.js';
 
 /** One CI system to evaluate, as the policy or the ad-hoc flags describe it. */
 export interface SystemSpec {
@@ -40,48 +41,6 @@ export interface ReadinessSpec {
   commentStream: boolean;
 }
 
-export interface PublicCriterion {
-  id: CriterionResult['id'];
-  value: number | null;
-  threshold: number;
-  op: CriterionResult['op'];
-  pass: boolean;
-  detail: string;
-  evidence: Evidence[];
-}
-
-export interface SystemResult {
-  name: string;
-  voting: boolean;
-  verdict: Verdict;
-  mayVote: boolean;
-  cleanSince: string | null;
-  eligibleOn: string | null;
-  window: { from: string; to: string };
-  /** One character per day of the window: what the CI did (see dayStrip). */
-  strip: string;
-  /** The strip's second row: `!` on the days a criterion was broken (see brokenStrip). */
-  broken: string;
-  /** The short account the verdict leads with. */
-  account: SystemAccount;
-  /** Reports per window day by class. */
-  daily: DailyCounts;
-  /** Reports in the window by class. */
-  reports: Record<FailureClass, number>;
-  /** Runs in the window per job and matrix cell, by class; `missing`: reports a required cell never ran in. */
-  cells: CellCount[];
-  criteria: PublicCriterion[];
-}
-
-export interface ReadinessResult {
-  version: 1;
-  asOf: string;
-  /** How the as-of day was chosen. */
-  asOfSource: 'flag' | 'latest-record' | 'today';
-  systems: SystemResult[];
-  input: { runs: number; duplicateRuns: number; patchsets: number; rechecks: number; ignored: IgnoredCounts };
-}
-
 const SEP = '\u0000';
 
 function groupsBySystem(groups: readonly RunGroup[]): Map<string, RunGroup[]> {
@@ -96,16 +55,28 @@ function groupsBySystem(groups: readonly RunGroup[]): Map<string, RunGroup[]> {
 
 /** Upstream patchsets: uploads, plus patchsets the reference gate reported on (earliest time wins). */
 function upstreamEvents(patchsets: readonly PatchsetEvent[], reference: readonly Report[], end: number): PatchsetEvent[] {
-  const byKey = new Map<string, PatchsetEvent>();
-  for (const event of patchsets) if (event.time <= end) byKey.set(event.change + SEP + event.patchset, event);
-  for (const report of reference) {
-    const key = report.key;
-    const known = byKey.get(key);
-    if (!known) byKey.set(key, { project: report.project, change: report.change, patchset: report.patchset, time: report.time });
+  // `patchsets` (one per key) come sorted this way from the collector: sorted again only when
+  // they are not, or when the reference added patchsets nobody saw uploaded.
+  const keys = new Set<string>();
+  const out: PatchsetEvent[] = [];
+  let sorted = true;
+  for (const event of patchsets) {
+    if (event.time > end) continue;
+    keys.add(event.change + SEP + event.patchset);
+    if (sorted && out.length > 0 && byTimeChangePatchset(out[out.length - 1] as PatchsetEvent, event) > 0) sorted = false;
+    out.push(event);
   }
-  return [...byKey.values()].sort(
-    (a, b) => a.time - b.time || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0) || (a.patchset < b.patchset ? -1 : a.patchset > b.patchset ? 1 : 0),
-  );
+  for (const report of reference) {
+    if (keys.has(report.key)) continue;
+    keys.add(report.key);
+    out.push({ project: report.project, change: report.change, patchset: report.patchset, time: report.time });
+    sorted = false;
+  }
+  return sorted ? out : out.sort(byTimeChangePatchset);
+}
+
+function byTimeChangePatchset(a: PatchsetEvent, b: PatchsetEvent): number {
+  return a.time - b.time || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0) || (a.patchset < b.patchset ? -1 : a.patchset > b.patchset ? 1 : 0);
 }
 
 /** The reports (sorted by time) up to `end`, without copying when all are. */

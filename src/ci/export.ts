@@ -18,7 +18,7 @@ function compareRuns(a: Run, b: Run): number {
 }
 
 /** The normalized NDJSON lines of a history: upstream patchsets, rechecks, then runs, each sorted. */
-export function* normalizedLines(history: CollectedHistory): Generator<string> {
+function* normalizedLines(history: CollectedHistory): Generator<string> {
   for (const event of history.patchsets) yield patchsetToLine(event);
   for (const event of history.rechecks) yield recheckToLine(event);
   const runs = [...(history.runs ?? [])].sort(compareRuns);

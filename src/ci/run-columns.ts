@@ -142,8 +142,8 @@ function decodeVotes(text: string): Readonly<Record<string, number>> {
   return out;
 }
 
-/** Two independent 32-bit hashes (FNV-1a and djb2) of a string: a 64-bit identity for dedupe. */
-export function hashPair(value: string): [number, number] {
+/** Two independent 32-bit hashes (FNV-1a and djb2) of a string, written to `out`: a 64-bit identity for dedupe. */
+export function hashPair(value: string, out: Int32Array): void {
   let a = 0x811c9dc5;
   let b = 5381;
   for (let i = 0; i < value.length; i++) {
@@ -151,5 +151,6 @@ export function hashPair(value: string): [number, number] {
     a = Math.imul(a ^ c, 0x01000193);
     b = (Math.imul(b, 33) + c) | 0;
   }
-  return [a | 0, b];
+  out[0] = a;
+  out[1] = b;
 }

@@ -1,8 +1,7 @@
 import { formatDay, dayOf } from './time.js';
 import type { CriterionResult, DayRange, EvaluationInput } from './criteria/types.js';
 import { inWindow } from './criteria/types.js';
-
-export type Verdict = 'grant' | 'keep' | 'revoke' | 'not-yet';
+import type { Verdict } from './result.js';
 
 /** Criteria whose breaks are events in time (they reset the probation clock). */
 const STATIC_CRITERIA = new Set(['contacts']);

@@ -3,22 +3,8 @@ import { MAX_LINE, type CompiledPattern, type PatternMatch } from './patterns.js
 import { scanLine } from './patterns.js';
 import { readChunks, readLineBatches } from './sources/read.js';
 import { BUILTIN_RESULT_CODES, type ResultCodes } from './result-codes.js';
+import type { VoteResult } from './result.js';
 import { DEFAULT_VOTE_SCHEME, formatVote, type VoteScheme } from './types.js';
-
-export interface VoteResult {
-  /** The vote as Gerrit writes it (+1, -1, 0; +2/-2 for a SmokeStack-style label). */
-  vote: string;
-  /** The label it is posted on (default Verified). */
-  label: string;
-  /** What the CI should post: a vote, or nothing (a change it could not test, a skipped run). */
-  post: boolean;
-  class: Classification['class'];
-  result: string;
-  reason: string;
-  /** The rule that decided the vote: a result code, a pattern, or ci.unexplainedFailure. */
-  rule: string;
-  match?: { pattern: string; kind: 'infra' | 'test'; line: number; text: string } | undefined;
-}
 
 const WHY: Record<Classification['class'], string> = {
   pass: 'the run passed',

@@ -1,4 +1,4 @@
-import type { PublicCriterion, ReadinessResult, SystemResult } from '../ci/evaluate.js';
+import type { PublicCriterion, ReadinessResult, SystemResult } from '../ci/result.js';
 import { formatThreshold, formatValue } from '../ci/reporters/format-values.js';
 
 export interface FailingCriterion {

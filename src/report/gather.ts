@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ReadinessResult } from '../ci/evaluate.js';
+import type { ReadinessResult } from '../ci/result.js';
 import { runCheck } from '../engine/run-check.js';
 import type { CiSection } from '../policy/schema-ci.js';
 import type { PolicyFile } from '../policy/schema.js';
@@ -46,22 +46,17 @@ export async function gatherReportInput(options: GatherOptions): Promise<ReportI
   };
 }
 
-/** The verdicts of every system of `ci.systems`, through the CI module's own API. */
-async function evaluateCiSystems(ci: CiSection, root: string, options: GatherOptions): Promise<ReadinessResult> {
-  const { planFromPolicy, loadHistory, collateHistory, evaluateCollated } = await import('../ci/index.js');
-  const { dayOf } = await import('../ci/time.js');
-  const plan = planFromPolicy(ci, { root, cwd: options.cwd, names: [] });
-  const loadedHistory = await loadHistory({
-    inputs: plan.inputs,
-    identities: plan.identities,
-    patterns: plan.patterns,
-    recheck: plan.recheck,
-    env: process.env,
-    ...(options.onNote ? { onRetry: options.onNote } : {}),
-  });
+/** The verdicts of every system of `ci.systems`, through the one CI readiness pipeline. */
+async function evaluateCiSystems(ci: CiSection, root: string, options: GatherOptions): Promise<ReadinessResult | undefined> {
+  const [{ runReadinessPipeline }, { dayOf }] = await Promise.all([import('../ci/pipeline.js'), import('../ci/time.js')]);
   // As `lifecycle ci-readiness` does: as of the day of the latest record (today when there is none).
-  const spec = { systems: plan.systems, reference: plan.reference, today: dayOf(Date.now()), commentStream: loadedHistory.commentStream };
-  return evaluateCollated(collateHistory(loadedHistory.history, spec), spec);
+  const outcome = await runReadinessPipeline({
+    plan: { kind: 'policy', ci, root, cwd: options.cwd, names: [] },
+    today: dayOf(Date.now()),
+    env: process.env,
+    onNote: options.onNote,
+  });
+  return outcome.result;
 }
 
 function releaseDates(merged: PolicyFile): Record<string, string> {

@@ -1,6 +1,6 @@
 import { featureDeadline, type DeadlineState, type FeatureDeadline } from '../checks/deadline.js';
 import { testFileInfo } from '../checks/test-files.js';
-import type { ReadinessResult } from '../ci/evaluate.js';
+import type { ReadinessResult } from '../ci/result.js';
 import { compareStrings, type CheckCounts, type CheckResult, type Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';
 import { ciSection, type CiReport } from './ci-section.js';

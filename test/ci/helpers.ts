@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { planAdHoc, type AdHocFlags } from '../../src/ci/config.js';
 import { DEFAULT_CRITERIA } from '../../src/ci/defaults.js';
-import { evaluateReadiness, type ReadinessResult, type SystemResult } from '../../src/ci/evaluate.js';
+import { evaluateReadiness } from '../../src/ci/evaluate.js';
+import type { ReadinessResult, SystemResult } from '../../src/ci/result.js';
 import { loadHistory, type LoadedHistory } from '../../src/ci/load-history.js';
 import { parseDay } from '../../src/ci/time.js';
 

@@ -37,3 +37,31 @@ describe('parseTimestamp', () => {
     expect(parseDay('nope')).toBeUndefined();
   });
 });
+
+describe('the YYYY-MM-DDTHH:MM:SS[.sss]Z fast path (normalized NDJSON)', () => {
+  it('agrees with Date.UTC on every day of 1970–2999 and rejects the days that do not exist', () => {
+    const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+    let checked = 0;
+    for (let year = 1970; year <= 2999; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const [h, mi, s] = [(year + day) % 24, (month * 7 + day) % 60, (year + month) % 60];
+          const ms = (year * 31 + day) % 1000;
+          const whole = `${year}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+          const expected = Date.UTC(year, month - 1, day, h, mi, s);
+          const real = new Date(expected).getUTCDate() === day;
+          for (const [text, time] of [[`${whole}Z`, expected], [`${whole}.${pad(ms, 3)}Z`, expected + ms]] as const) {
+            const parsed = parseTimestamp(text);
+            if (real ? parsed !== time : parsed !== undefined) expect({ text, parsed }).toEqual({ text, parsed: real ? time : undefined });
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(2 * 1030 * 12 * 31);
+    expect(parseTimestamp('2026-01-01T24:00:00Z')).toBeUndefined();
+    expect(parseTimestamp('2026-01-01T23:60:00Z')).toBeUndefined();
+    expect(parseTimestamp('2026-01-01T23:00:00.1a3Z')).toBeUndefined();
+    expect(parseTimestamp('2026-01-01T23:00:00,123Z')).toBe(Date.UTC(2026, 0, 1, 23, 0, 0, 123));
+  });
+});

@@ -1,3 +1,4 @@
+import type { Evidence } from '../result.js';
 import { HOUR_MS, dayOf, formatDay, formatTime } from '../time.js';
 import type { PatchsetEvent } from '../types.js';
 import {
@@ -14,7 +15,6 @@ import {
   type CriterionResult,
   type DayRange,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
 
 const SEP = '\u0000';
@@ -90,17 +90,39 @@ function supersededAt(events: readonly PatchsetEvent[]): Array<number | undefine
     list.push(index);
     byChange.set(event.change, list);
   });
-  for (const indexes of byChange.values()) {
-    const sorted = [...indexes].sort(
-      (a, b) => Number((events[a] as PatchsetEvent).patchset) - Number((events[b] as PatchsetEvent).patchset) || (events[a] as PatchsetEvent).time - (events[b] as PatchsetEvent).time,
-    );
+  for (const sorted of byChange.values()) {
+    if (sorted.length < 2) continue; // a change with one patchset: superseded by nothing
+    const order = (a: number, b: number): number =>
+      Number((events[a] as PatchsetEvent).patchset) - Number((events[b] as PatchsetEvent).patchset) || (events[a] as PatchsetEvent).time - (events[b] as PatchsetEvent).time;
+    // Most changes have a few patchsets: sorted in place (Array.prototype.sort allocates a work
+    // array per call, 100,000 calls on a large history).
+    if (sorted.length <= 16) insertionSort(sorted, order);
+    else sorted.sort(order);
     for (let k = 0; k < sorted.length - 1; k++) {
       const current = events[sorted[k] as number] as PatchsetEvent;
-      const later = sorted.slice(k + 1).map((i) => (events[i] as PatchsetEvent).time).filter((t) => t >= current.time);
-      out[sorted[k] as number] = later.length ? Math.min(...later) : undefined;
+      // The earliest upload of a later patchset that is not before this one.
+      let next: number | undefined;
+      for (let j = k + 1; j < sorted.length; j++) {
+        const time = (events[sorted[j] as number] as PatchsetEvent).time;
+        if (time >= current.time && (next === undefined || time < next)) next = time;
+      }
+      out[sorted[k] as number] = next;
     }
   }
   return out;
+}
+
+/** Sorts a short array in place, stably (as Array.prototype.sort; a NaN comparison keeps the order). */
+function insertionSort(items: number[], order: (a: number, b: number) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as number;
+    let j = i - 1;
+    while (j >= 0 && order(items[j] as number, item) > 0) {
+      items[j + 1] = items[j] as number;
+      j--;
+    }
+    items[j + 1] = item;
+  }
 }
 
 /**

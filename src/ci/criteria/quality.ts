@@ -1,3 +1,4 @@
+import type { Evidence } from '../result.js';
 import { dayOf } from '../time.js';
 import { postedVote, type FailureClass, type Report, type VoteScheme } from '../types.js';
 import {
@@ -9,12 +10,12 @@ import {
   evidenceOf,
   inWindow,
   percent,
+  referenceOutcomes,
   rollingIncidents,
   round,
   type CriterionResult,
   type DayRange,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
 
 const BAD_FOR_INFRA = new Set<FailureClass>(['infra', 'unknown']);
@@ -74,12 +75,7 @@ export function falseNegativeCriterion(input: EvaluationInput): CriterionResult 
     return notMeasurable(base, NO_REFERENCE);
   }
   // The reference outcome of a patchset: 'test' if any of its reference reports failed, else 'pass'.
-  const verdicts = new Map<string, FailureClass>();
-  for (const report of input.reference) {
-    if (report.class !== 'pass' && report.class !== 'test') continue;
-    const key = report.key;
-    if (verdicts.get(key) !== 'test') verdicts.set(key, report.class);
-  }
+  const outcomes = referenceOutcomes(input.reference);
   const counts = new DayCounts(input.firstDay, input.asOfDay);
   let compared = 0;
   let falseNegatives = 0;
@@ -87,8 +83,9 @@ export function falseNegativeCriterion(input: EvaluationInput): CriterionResult 
   const items: Evidence[] = [];
   for (const report of input.reports) {
     if (!COUNTED_CLASSES.has(report.class)) continue;
-    const reference = verdicts.get(report.key);
-    if (!reference) continue;
+    const outcome = outcomes.get(report.key);
+    if (!outcome) continue;
+    const reference = outcome.firstFailure ? 'test' : 'pass';
     const isFalseNegative = votedFail(report, input.system.vote) && reference === 'pass';
     counts.add(report.time, isFalseNegative);
     if (!inWindow(input, report.time)) continue;
@@ -148,19 +145,20 @@ export function failureStreakCriterion(input: EvaluationInput): CriterionResult 
     if (incidentFrom !== undefined && streak.length > 0) {
       incidents.push([incidentFrom, dayOf((streak[streak.length - 1] as Report).time)]);
     }
-    streak = [];
-    changes = new Set();
-    windowStreak = [];
-    windowChanges = new Set();
+    // New containers only when the old ones hold something (a pass after a pass closes nothing):
+    // a longest streak found earlier may still refer to the old ones.
+    if (streak.length > 0) streak = [];
+    if (changes.size > 0) changes = new Set();
+    if (windowStreak.length > 0) windowStreak = [];
+    if (windowChanges.size > 0) windowChanges = new Set();
     incidentFrom = undefined;
   };
   // A failure the reference gate shared (it failed the same patchset), and a corroborated mass
   // failure, neither extend nor end a streak: they show the CI agreeing, not the CI broken.
-  const referenceFailed = new Set<string>();
-  for (const r of input.reference) if (r.class === 'test') referenceFailed.add(r.key);
+  const reference = referenceOutcomes(input.reference);
   for (const report of input.reports) {
     if (!COUNTED_CLASSES.has(report.class) || report.massFailureOf !== undefined) continue;
-    if (report.class === 'test' && referenceFailed.has(report.key)) continue;
+    if (report.class === 'test' && reference.get(report.key)?.firstFailure !== undefined) continue;
     if (!FAILED.has(report.class)) {
       closeStreak();
       continue;

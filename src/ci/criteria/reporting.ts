@@ -1,3 +1,4 @@
+import type { Evidence } from '../result.js';
 import { HOUR_MS, formatTime } from '../time.js';
 import type { Report } from '../types.js';
 import {
@@ -13,7 +14,6 @@ import {
   round,
   type CriterionResult,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
 
 const SEP = '\u0000';

@@ -1,3 +1,4 @@
+import type { Evidence } from '../result.js';
 import { DAY_MS, formatDay } from '../time.js';
 import {
   DayCounts,
@@ -7,7 +8,6 @@ import {
   rollingIncidents,
   type CriterionResult,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
 
 /** At least `minContacts` people answer for the CI (one contact on vacation must not block everyone). */

@@ -1,5 +1,6 @@
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
+import type { CriterionId, Evidence } from '../result.js';
 import { DAY_MS, dayOf, formatDay, formatTime } from '../time.js';
 import type { PatchsetEvent, RecheckEvent, Report, VoteScheme } from '../types.js';
 import type { TextMatcher } from '../patterns.js';
@@ -25,30 +26,6 @@ export interface CriteriaSettings {
   maxInfraVotes: number;
   /** Corroborated mass failures (false: never relabel). */
   massFailure: MassFailureSettings | false;
-}
-
-export type CriterionId =
-  | 'probation'
-  | 'coverage'
-  | 'silence'
-  | 'infra-rate'
-  | 'false-negative-rate'
-  | 'agreement'
-  | 'infra-votes'
-  | 'failure-streak'
-  | 'duplicate-reports'
-  | 'rechecks-answered'
-  | 'log-links'
-  | 'contacts'
-  | 'matrix';
-
-export interface Evidence {
-  /** Day (YYYY-MM-DD) or time (ISO) of the event. */
-  at: string;
-  change?: string | undefined;
-  patchset?: string | undefined;
-  log?: string | undefined;
-  note: string;
 }
 
 /** Days [from, to] (UTC day numbers, inclusive) on which a criterion was broken. */
@@ -209,3 +186,33 @@ export function lowerBound(times: ArrayLike<number>, time: number): number {
 }
 
 export const COUNTED_CLASSES = new Set(['pass', 'test', 'infra', 'unknown']);
+
+/** What the reference gate said on one patchset (report key): its first real test failure, and whether a report passed. */
+export interface ReferenceOutcome {
+  firstFailure: Report | undefined;
+  passed: boolean;
+}
+
+const REFERENCE_OUTCOMES = new WeakMap<readonly Report[], ReadonlyMap<string, ReferenceOutcome>>();
+
+/**
+ * The reference gate's outcome per patchset (pass and test reports only), computed once per
+ * reference history and shared by the criteria (and the systems) that compare against it.
+ */
+export function referenceOutcomes(reference: readonly Report[]): ReadonlyMap<string, ReferenceOutcome> {
+  const known = REFERENCE_OUTCOMES.get(reference);
+  if (known) return known;
+  const outcomes = new Map<string, ReferenceOutcome>();
+  for (const report of reference) {
+    if (report.class !== 'pass' && report.class !== 'test') continue;
+    let outcome = outcomes.get(report.key);
+    if (!outcome) {
+      outcome = { firstFailure: undefined, passed: false };
+      outcomes.set(report.key, outcome);
+    }
+    if (report.class === 'pass') outcome.passed = true;
+    else outcome.firstFailure ??= report;
+  }
+  REFERENCE_OUTCOMES.set(reference, outcomes);
+  return outcomes;
+}

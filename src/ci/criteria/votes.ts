@@ -1,4 +1,5 @@
-import { formatVote, postedVote, type Report } from '../types.js';
+import type { Evidence } from '../result.js';
+import { formatVote, postedVote } from '../types.js';
 import {
   DayCounts,
   capEvidence,
@@ -7,27 +8,12 @@ import {
   evidenceOf,
   inWindow,
   percent,
+  referenceOutcomes,
   rollingIncidents,
   round,
   type CriterionResult,
   type EvaluationInput,
-  type Evidence,
 } from './types.js';
-
-/**
- * The patchsets the reference gate failed and never passed (a recheck that passed clears them:
- * a flaky gate is no evidence against the CI's +1), with the reference report that failed.
- */
-function referenceFailures(reference: readonly Report[]): Map<string, Report> {
-  const failed = new Map<string, Report>();
-  const passed = new Set<string>();
-  for (const report of reference) {
-    if (report.class === 'pass') passed.add(report.key);
-    else if (report.class === 'test' && !failed.has(report.key)) failed.set(report.key, report);
-  }
-  for (const key of passed) failed.delete(key);
-  return failed;
-}
 
 /**
  * Agreement: of the CI's reports on patchsets the reference gate failed (a real test failure,
@@ -40,7 +26,7 @@ export function agreementCriterion(input: EvaluationInput): CriterionResult {
   if (input.reference.length === 0) {
     return notMeasurable(base, NO_REFERENCE);
   }
-  const failures = referenceFailures(input.reference);
+  const outcomes = referenceOutcomes(input.reference);
   const counts = new DayCounts(input.firstDay, input.asOfDay);
   let compared = 0;
   let passed = 0;
@@ -48,7 +34,10 @@ export function agreementCriterion(input: EvaluationInput): CriterionResult {
   for (const report of input.reports) {
     const cls = report.massFailureOf ?? report.class;
     if (cls !== 'pass' && cls !== 'test') continue;
-    const failure = failures.get(report.key);
+    // The patchsets the reference gate failed and never passed count (a recheck that passed
+    // clears them: a flaky gate is no evidence against the CI's +1), with its failing report.
+    const outcome = outcomes.get(report.key);
+    const failure = outcome && !outcome.passed ? outcome.firstFailure : undefined;
     if (!failure) continue;
     counts.add(report.time, cls === 'pass');
     if (!inWindow(input, report.time)) continue;

@@ -1,5 +1,4 @@
-import type { AccountReport } from '../account.js';
-import type { SystemResult } from '../evaluate.js';
+import type { AccountReport, SystemResult } from '../result.js';
 
 /** A `ci.changeUrl` template filled for one patchset (`{change}`, `{patchset}`, `{project}`), or undefined. */
 export function changeUrl(template: string | undefined, change: string, patchset?: string | null, project?: string | null): string | undefined {

@@ -1,5 +1,4 @@
-import type { CellCount } from '../cell-counts.js';
-import type { SystemResult } from '../evaluate.js';
+import type { CellCount, SystemResult } from '../result.js';
 
 /** A job (and matrix cell) as people name it. */
 function cellLabel(row: CellCount): string {

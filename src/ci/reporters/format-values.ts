@@ -1,4 +1,4 @@
-import type { PublicCriterion } from '../evaluate.js';
+import type { PublicCriterion } from '../result.js';
 
 const RATIOS = new Set(['coverage', 'infra-rate', 'false-negative-rate', 'agreement', 'rechecks-answered']);
 

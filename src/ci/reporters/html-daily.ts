@@ -1,5 +1,5 @@
 import { escapeHtml as esc } from '../../report/reporters/html-charts.js';
-import type { SystemResult } from '../evaluate.js';
+import type { SystemResult } from '../result.js';
 
 /** The daily history chart of the readiness HTML page: pure SVG string builders. */
 

@@ -1,6 +1,6 @@
 import { REPORT_CSS } from '../../report/reporters/html-assets.js';
 import { ciStripSvg, escapeHtml as esc, stripLegend } from '../../report/reporters/html-charts.js';
-import type { ReadinessResult, SystemResult } from '../evaluate.js';
+import type { ReadinessResult, SystemResult } from '../result.js';
 import { accountLines, changeUrl } from './account.js';
 import { formatThreshold, formatValue } from './format-values.js';
 import { dailyChartSvg, DAILY_LEGEND } from './html-daily.js';

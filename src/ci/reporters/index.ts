@@ -1,12 +1,11 @@
 import { defuseCommandLines, escapeStrings } from '../../reporters/escape.js';
-import type { ReadinessResult } from '../evaluate.js';
-import type { ReadinessFormat } from '../readiness-formats.js';
+import type { ReadinessFormat, ReadinessResult } from '../result.js';
 import { renderReadinessHtml } from './html.js';
 import { renderReadinessMarkdown } from './markdown.js';
 import { renderReadinessText, type ReadinessReportOptions } from './text.js';
 
 /** The JSON report: the contract's shape (version, asOf, systems with criteria), stable key order. */
-export function renderReadinessJson(result: ReadinessResult): string {
+function renderReadinessJson(result: ReadinessResult): string {
   const out = {
     version: result.version,
     asOf: result.asOf,
@@ -39,8 +38,6 @@ export function renderReadinessJson(result: ReadinessResult): string {
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
-
-export { READINESS_FORMATS, type ReadinessFormat } from '../readiness-formats.js';
 
 /**
  * The one map from format name to reporter (its keys: READINESS_FORMATS). The human formats see

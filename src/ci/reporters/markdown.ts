@@ -1,4 +1,4 @@
-import type { ReadinessResult } from '../evaluate.js';
+import type { ReadinessResult } from '../result.js';
 import { accountLines, changeMarkdown } from './account.js';
 import { cellCountMarkdownLines } from './cell-counts.js';
 import { formatThreshold, formatValue, STRIP_LEGEND } from './format-values.js';

@@ -1,4 +1,4 @@
-import type { ReadinessResult, SystemResult } from '../evaluate.js';
+import type { ReadinessResult, SystemResult } from '../result.js';
 import { accountLines, changeText } from './account.js';
 import { cellCountTextLines } from './cell-counts.js';
 import { formatThreshold, formatValue, STRIP_LEGEND } from './format-values.js';

@@ -1,5 +1,5 @@
 import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
-import type { VoteResult } from '../vote.js';
+import type { VoteResult } from '../result.js';
 
 /** `ci vote` output as text: the vote on the first line, then why (a log line it quotes is escaped: it may hold ESC or `::`). */
 export function renderVoteText(result: VoteResult): string {

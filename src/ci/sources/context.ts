@@ -43,7 +43,10 @@ export function checkFirstRecord(context: SourceContext, value: unknown, key: st
 
 /** A string of a string or number field; undefined otherwise. */
 export function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }

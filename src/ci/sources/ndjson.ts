@@ -9,6 +9,7 @@ import { obj, str, type RecordReader, type SourceContext } from './context.js';
  * `--export-ndjson` writes and what re-evaluates fastest.
  */
 const CLASSES = new Set<string>(FAILURE_CLASSES);
+const RESOLVED_NAMES = 1000;
 
 export function ndjsonReader(context: SourceContext): RecordReader {
   const { sink } = context;
@@ -24,6 +25,17 @@ export function ndjsonReader(context: SourceContext): RecordReader {
     if (raw === undefined || raw === null) return fallback;
     if (typeof raw !== 'boolean') throw new InputError(`${context.source}: line ${line}: ${field} must be true or false (a JSON boolean), found ${JSON.stringify(raw)}`);
     return raw;
+  };
+  // The few system names of a history, resolved once each (not once per run); a history naming
+  // more than RESOLVED_NAMES distinct systems resolves the rest one by one.
+  const resolved = new Map<string, string>();
+  const systemOf = (named: string): string => {
+    let name = resolved.get(named);
+    if (name === undefined) {
+      name = context.resolve([named]) ?? named;
+      if (resolved.size < RESOLVED_NAMES) resolved.set(named, name);
+    }
+    return name;
   };
   return {
     record(value, _key, line) {
@@ -41,7 +53,7 @@ export function ndjsonReader(context: SourceContext): RecordReader {
         const named = str(record.system);
         const cls = typeof record.class === 'string' && CLASSES.has(record.class) ? (record.class as FailureClass) : undefined;
         const run: Run = {
-          system: named ? (context.resolve([named]) ?? named) : context.assign,
+          system: named ? systemOf(named) : context.assign,
           id: str(record.id),
           buildset: str(record.buildset),
           project: str(record.project),

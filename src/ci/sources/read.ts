@@ -5,9 +5,14 @@ import { InputError } from '../../errors.js';
 
 const XSSI = ")]}'";
 
-/** Chunks of a file as UTF-8 text (1 MiB reads: fewer reads and batches on large histories). */
+/**
+ * Chunks of a file as UTF-8 text, 64 KiB at a time: a chunk (its buffer and its string) is then
+ * small enough to be allocated young and freed by the next minor GC. 1 MiB chunks were faster to
+ * iterate but went to V8's large-object space, where a 350 MB history left 350 MB of dead chunks
+ * waiting for a full GC (peak RSS).
+ */
 export async function* readChunks(path: string): AsyncGenerator<string> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
   try {
     for await (const chunk of stream) yield chunk as string;
   } catch (error) {

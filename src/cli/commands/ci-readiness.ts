@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
-import type { ReadinessPlan } from '../../ci/config.js';
-import type { CollatedHistory, ReadinessSpec } from '../../ci/evaluate.js';
-import { READINESS_FORMATS, type ReadinessFormat } from '../../ci/readiness-formats.js';
+import type { AdHocFlags } from '../../ci/config.js';
+import type { PlanSource } from '../../ci/pipeline.js';
+import { READINESS_FORMATS, type ReadinessFormat } from '../../ci/result.js';
 import { DEFAULT_MAX_LINE_MB, megabytes } from '../../ci/sources/read.js';
 import { FIRST_YEAR, LAST_YEAR, dayOf, parseDay } from '../../ci/time.js';
 import { SOURCE_FORMATS } from '../../ci/types.js';
@@ -118,44 +118,6 @@ export function registerCiReadinessCommand(program: Command, io: CliIo, setExitC
     });
 }
 
-/**
- * Reads every input and collates it into reports (and exports it when asked). A function of its
- * own so the runs (possibly millions) are garbage once it returns, before the criteria run.
- */
-async function readAndCollate(
-  plan: ReadinessPlan,
-  spec: Omit<ReadinessSpec, 'commentStream'>,
-  options: { sinceDay: number | undefined; exportNdjson: string | undefined; maxLineLength: number; maxPages: number; cwd: string; io: CliIo },
-): Promise<{ history: CollatedHistory; commentStream: boolean } | undefined> {
-  const [{ loadHistory }, { collateHistory }] = await Promise.all([import('../../ci/load-history.js'), import('../../ci/evaluate.js')]);
-  const loaded = await loadHistory({
-    inputs: plan.inputs,
-    identities: plan.identities,
-    patterns: plan.patterns,
-    resultCodes: plan.resultCodes,
-    recheck: plan.recheck,
-    sinceDay: options.sinceDay,
-    keepRuns: options.exportNdjson !== undefined,
-    env: process.env,
-    maxLineLength: options.maxLineLength,
-    maxPages: options.maxPages,
-    onRetry: (message) => options.io.stderr(`lifecycle: ${message}\n`),
-  });
-  if (options.exportNdjson !== undefined) {
-    const target = resolve(options.cwd, options.exportNdjson);
-    const { exportNdjson } = await import('../../ci/export.js');
-    const counts = await exportNdjson(loaded.history, target);
-    options.io.stderr(
-      `lifecycle: wrote ${counts.runs} runs, ${counts.patchsets} upstream patchsets and ${counts.rechecks} recheck requests to ${options.exportNdjson}\n`,
-    );
-    if (plan.systems.length === 0) return undefined;
-  }
-  return {
-    history: collateHistory(loaded.history, { ...spec, commentStream: loaded.commentStream }),
-    commentStream: loaded.commentStream,
-  };
-}
-
 function day(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const parsed = parseDay(value);
@@ -164,8 +126,9 @@ function day(value: string | undefined, flag: string): number | undefined {
 }
 
 /**
- * The action of `lifecycle ci-readiness`. Its implementation modules are imported here and in the
- * helpers above, not at the top: `lifecycle --help` and the other commands need none of them.
+ * The action of `lifecycle ci-readiness`: checks the options, then runs the pipeline
+ * (src/ci/pipeline.ts) and prints its result. The pipeline, the policy loader and the reporters
+ * are imported here, not at the top: `lifecycle --help` and the other commands need none of them.
  */
 async function runReadiness(systems: string[], options: ReadinessOptions, io: CliIo): Promise<number> {
   const cwd = resolveCwd(io.cwd, options.cwd);
@@ -176,7 +139,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
   const maxPages = Number(options.maxPages ?? 1000);
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new InputError(`--max-pages ${JSON.stringify(options.maxPages)}: expected a whole number of pages, at least 1`);
   const adHoc = options.history.length > 0 || options.from.length > 0 || options.system !== undefined || options.reference.length > 0;
-  let plan: ReadinessPlan;
+  let plan: PlanSource;
   if (adHoc) {
     if (systems.length > 0) {
       throw new InputError(`system arguments (${systems.join(', ')}) select from ci.systems; with --history use --system NAME`);
@@ -187,49 +150,50 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     if (options.system === undefined && options.exportNdjson === undefined) {
       throw new InputError('--history needs --system NAME (the CI to evaluate), or --export-ndjson FILE to convert only');
     }
-    const { planAdHoc } = await import('../../ci/config.js');
     const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
-    plan = planAdHoc(
-      {
-        history: options.history,
-        from: options.from,
-        sourceFormat: options.sourceFormat,
-        system: options.system,
-        aliases: options.alias,
-        reference: options.reference,
-        referenceFormat: options.referenceFormat,
-        referenceSystem: options.referenceSystem,
-        voting: options.voting,
-        contacts: options.contact,
-        projects: options.project,
-        workflow: options.workflow,
-        referenceWorkflow: options.referenceWorkflow,
-        infraPatterns: options.infraPattern,
-        testPatterns: options.testPattern,
-        recheck: options.recheck,
-        changeUrl: options.changeUrl,
-      },
-      { cwd, ci },
-    );
+    const flags: AdHocFlags = {
+      history: options.history,
+      from: options.from,
+      sourceFormat: options.sourceFormat,
+      system: options.system,
+      aliases: options.alias,
+      reference: options.reference,
+      referenceFormat: options.referenceFormat,
+      referenceSystem: options.referenceSystem,
+      voting: options.voting,
+      contacts: options.contact,
+      projects: options.project,
+      workflow: options.workflow,
+      referenceWorkflow: options.referenceWorkflow,
+      infraPatterns: options.infraPattern,
+      testPatterns: options.testPattern,
+      recheck: options.recheck,
+      changeUrl: options.changeUrl,
+    };
+    plan = { kind: 'ad-hoc', flags, ci, cwd };
   } else {
-    const [{ loadPolicy }, { planFromPolicy }] = await Promise.all([import('../../policy/load.js'), import('../../ci/config.js')]);
+    const { loadPolicy } = await import('../../policy/load.js');
     const loaded = loadPolicy({ cwd, policyPath: options.policy });
-    plan = planFromPolicy(loaded.merged.ci, { root: loaded.root, cwd, names: systems });
     if (options.infraPattern.length || options.testPattern.length) {
       throw new InputError('--infra-pattern/--test-pattern apply to ad hoc runs; put patterns in ci.patterns of the policy');
     }
+    plan = { kind: 'policy', ci: loaded.merged.ci, root: loaded.root, cwd, names: systems };
   }
-  const spec = {
-    systems: plan.systems,
-    reference: plan.reference,
+  const [{ checkChangeUrl }, { runReadinessPipeline }] = await Promise.all([import('../../ci/config.js'), import('../../ci/pipeline.js')]);
+  const outcome = await runReadinessPipeline({
+    plan,
     asOfDay,
+    sinceDay,
     today: dayOf(Date.now()),
-  };
-  const collated = await readAndCollate(plan, spec, { sinceDay, exportNdjson: options.exportNdjson, maxLineLength: megabytes(maxLineMb), maxPages, cwd, io });
-  if (!collated) return 0;
-  const [{ evaluateCollated }, { READINESS_REPORTERS }] = await Promise.all([import('../../ci/evaluate.js'), import('../../ci/reporters/index.js')]);
-  const result = evaluateCollated(collated.history, { ...spec, commentStream: collated.commentStream });
-  const { checkChangeUrl } = await import('../../ci/config.js');
-  io.stdout(READINESS_REPORTERS[options.format as ReadinessFormat](result, { changeUrl: checkChangeUrl(options.changeUrl) ?? plan.changeUrl }));
-  return result.systems.every((s) => s.mayVote) ? 0 : 1;
+    env: process.env,
+    maxLineLength: megabytes(maxLineMb),
+    maxPages,
+    onNote: (message) => io.stderr(`lifecycle: ${message}\n`),
+    exportNdjson: options.exportNdjson === undefined ? undefined : { path: resolve(cwd, options.exportNdjson), display: options.exportNdjson },
+    changeUrl: checkChangeUrl(options.changeUrl),
+  });
+  if (!outcome.result) return 0;
+  const { READINESS_REPORTERS } = await import('../../ci/reporters/index.js');
+  io.stdout(READINESS_REPORTERS[options.format as ReadinessFormat](outcome.result, { changeUrl: outcome.changeUrl }));
+  return outcome.result.systems.every((s) => s.mayVote) ? 0 : 1;
 }

@@ -4,7 +4,6 @@ import { knownResultCodes } from '../../ci/result-codes.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
 import { resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
 
 interface VoteOptions {
   result: string;
@@ -69,35 +68,16 @@ export function registerCiVoteCommand(ci: Command, io: CliIo): void {
       const cwd = resolveCwd(io.cwd, options.cwd);
       if (options.result.trim() === '') throw new InputError('--result: empty result code');
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
-      const [{ buildPatterns }, { VOTE_REPORTERS }, { scanLogFile, voteFor }] = await Promise.all([
-        import('../../ci/config.js'),
-        import('../../ci/reporters/vote.js'),
-        import('../../ci/vote.js'),
-      ]);
       const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
-      const { voteScheme } = await import('../../ci/config.js');
-      const { ResultCodes } = await import('../../ci/result-codes.js');
-      let system;
-      if (options.system !== undefined) {
-        if (!ci) throw new InputError('--system needs --policy FILE (the system is looked up in its ci.systems)');
-        system = ci.systems?.find((s) => s.name === options.system);
-        if (!system) {
-          throw new InputError(`--system ${JSON.stringify(options.system)}: not in ci.systems (${(ci.systems ?? []).map((s) => s.name).join(', ') || 'none'})`);
-        }
-      }
-      const scheme = voteScheme(ci, system);
-      const codes = new ResultCodes(ci?.resultCodes ?? {});
-      const patterns = buildPatterns({
-        infra: [...(ci?.patterns?.infra ?? []), ...options.infraPattern],
-        test: [...(ci?.patterns?.test ?? []), ...options.testPattern],
+      const [{ decideVote }, { VOTE_REPORTERS }] = await Promise.all([import('../../ci/pipeline.js'), import('../../ci/reporters/vote.js')]);
+      const vote = await decideVote({
+        result: options.result,
+        log: options.log === undefined ? undefined : { path: resolve(cwd, options.log), display: options.log },
+        ci,
+        system: options.system,
+        infraPatterns: options.infraPattern,
+        testPatterns: options.testPattern,
       });
-      let found = {};
-      if (options.log !== undefined) {
-        const path = resolve(cwd, options.log);
-        if (!existsSync(path)) throw new InputError(`--log ${options.log}: file not found`);
-        if (statSync(path).isDirectory()) throw new InputError(`--log ${options.log}: is a directory`);
-        found = await scanLogFile(path, patterns);
-      }
-      io.stdout(VOTE_REPORTERS[options.format](voteFor(options.result, found, { scheme, codes })));
+      io.stdout(VOTE_REPORTERS[options.format](vote));
     });
 }
