@@ -5,13 +5,11 @@ import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import { declaresDependency, packageNameOf, type WorkspacePackage, type WorkspacePackages } from '../workspace/packages.js';
 import { createCachedHost } from './resolve-host.js';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
-import { resolveInWorkspacePackage } from './workspace-package.js';
-import { COMPONENT_FILE } from './sfc-blocks.js';
+import { resolveInWorkspacePackage, type ModuleFormat } from './workspace-package.js';
+import { COMPONENT_FILE } from '../extract/shared/component-blocks.js';
 import { TsConfigIndex, type TsProject } from './tsconfig.js';
 import { OutputMaps } from './output-map.js';
 import { plainPathBelow } from '../workspace/project-path.js';
-
-export type ModuleFormat = 'esm' | 'cjs';
 
 export type Resolution =
   /** A file inside the project (source or asset). */

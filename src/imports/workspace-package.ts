@@ -1,6 +1,8 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type { PackageManifest } from '../workspace/packages.js';
-import type { ModuleFormat } from './resolve.js';
+
+/** How the importing file loads modules: as ES modules or CommonJS (it picks `import` or `require` conditions). */
+export type ModuleFormat = 'esm' | 'cjs';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const OUTPUT_DIRS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'dist/esm', 'dist/cjs', 'dist/types'];

@@ -3,9 +3,10 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { collectEstreeFacts, EstreeFactsCollector, type EstreeFacts } from '../../src/eslint/estree-facts.js';
+import { collectEstreeFacts, EstreeFactsCollector, type EstreeFacts } from '../../src/extract/estree/estree-facts.js';
 import { DEEP_IMPORT_HINT } from '../../src/imports/deep-import-hint.js';
-import { extractImports, type ExtractedImports } from '../../src/imports/extract.js';
+import { extractImports } from '../../src/extract/typescript/extract-imports.js';
+import type { ExtractedImports } from '../../src/extract/typescript/extracted-imports.js';
 import { EXTENSIONS, generateCase, type GeneratedCase, type KnownId } from './extractor-differential.grammar.js';
 import type { ImportForm, ImportSite, LabelledText } from '../../src/facts/source-file.js';
 
