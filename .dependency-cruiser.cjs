@@ -13,9 +13,16 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/checks/', '^src/facts/', '^src/policy/', '^src/findings\\.ts$'] } },
     { name: 'policy-at-the-bottom', severity: 'error', from: { path: '^src/policy/' },
       to: { path: '^src/', pathNot: ['^src/policy/', '^src/errors\\.ts$'] } },
-    { name: 'extractors-never-import-checks-or-engine', severity: 'error', from: { path: '^src/(imports|extract|eslint|config-files|docs-files)/' },
-      to: { path: '^src/(checks|engine)/' } },
-    { name: 'eslint-side-never-imports-cli', severity: 'error', from: { path: '^(src/eslint|rules)/|^src/eslint-plugin\\.ts$' }, to: { path: '^src/cli/' } },
+    // Extractors (src/extract/{typescript,estree,shared}, the resolver in src/imports, config and doc
+    // files) produce facts: they import facts, policy and the workspace, never what runs on facts.
+    { name: 'extractors-never-import-checks-or-engine', severity: 'error', from: { path: '^src/(extract|imports|config-files|docs-files)/' },
+      to: { path: '^src/(checks|engine|eslint|cli)/' } },
+    // Loading a workspace (src/workspace/open-workspace.ts) serves the CLI engine and the ESLint runner alike.
+    { name: 'workspace-never-imports-checks-engine-or-runners', severity: 'error', from: { path: '^src/workspace/' },
+      to: { path: '^src/(checks|engine|eslint|cli)/' } },
+    // The ESLint runner runs checks over facts from the shared extractors; it shares nothing with the CLI engine.
+    { name: 'eslint-runner-never-imports-engine-or-cli', severity: 'error', from: { path: '^(src/eslint|rules)/|^src/eslint-plugin\\.ts$' },
+      to: { path: '^src/(engine|cli)/' } },
     { name: 'reporters-import-result-models-only', severity: 'error', from: { path: '^src/(reporters|report/reporters|ci/reporters)/' },
       to: { path: '^src/', pathNot: ['^src/(reporters|report/reporters|ci/reporters)/', '^src/findings\\.ts$', '^src/report/model\\.ts$', '^src/ci/result\\.ts$'] } },
     { name: 'no-production-import-of-devdependency', severity: 'error', from: { path: '^(src|rules)/' }, to: { dependencyTypes: ['npm-dev'] } },

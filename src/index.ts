@@ -1,6 +1,6 @@
 /** Programmatic API of feature-lifecycle. */
 export { runCheck, type CheckOptions, type CheckRun } from './engine/run-check.js';
-export { openWorkspace, type Workspace } from './engine/workspace.js';
+export { openWorkspace, type Workspace } from './workspace/open-workspace.js';
 export { analyzeFile } from './engine/analyze-file.js';
 export { loadPolicy, findPolicyFile, type LoadedPolicy } from './policy/load.js';
 export type { Policy, Feature, PreviewException } from './policy/model.js';

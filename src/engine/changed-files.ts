@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { basename, isAbsolute, join, posix, relative } from 'node:path';
 import { InputError } from '../errors.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from '../workspace/open-workspace.js';
 import { versionFileOf } from '../policy/releases.js';
 
 /** tsconfig files steer import resolution of every file. */

@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type * as ConfigParsers from '../config-files/index.js';
 import type * as MarkdownParser from '../docs-files/markdown.js';
 import { readSourceText } from './read-source.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from '../workspace/open-workspace.js';
 import type { ConfigFileFacts } from '../facts/config-file.js';
 import type { DocFileFacts } from '../facts/doc-file.js';
 import type { CheckInput } from '../checks/check.js';

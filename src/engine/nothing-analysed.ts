@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { SkippedCounts } from '../findings.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from '../workspace/open-workspace.js';
 
 /**
  * The one line of a run that analysed no source file (exit 2): the project root, what discovery

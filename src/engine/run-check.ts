@@ -11,10 +11,11 @@ import { sourceLines } from '../baseline/source-lines.js';
 import { analyzeFile } from './analyze-file.js';
 import { collectProjectFiles } from './collect-project-files.js';
 import { changedScopeBelow, changedSince, type ChangedScope } from './changed-files.js';
-import { joinPrefix, projectsOf } from './nested-policies.js';
+import { joinPrefix } from '../workspace/nested-policies.js';
 import { nothingAnalysedError } from './nothing-analysed.js';
-import { applySuppressions, type SuppressionComment } from './suppressions.js';
-import { openWorkspace, type Workspace } from './workspace.js';
+import { applySuppressions } from './suppressions.js';
+import type { SuppressionComment } from '../extract/shared/suppression-directive.js';
+import { openWorkspace, projectsOf, type Workspace } from '../workspace/open-workspace.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
 
@@ -162,9 +163,8 @@ async function checkProject(
   const { reading, skipped, isChanged } = options;
   const files: SourceFileFacts[] = [];
   const suppressions = new Map<string, SuppressionComment[]>();
-  const include = workspace.loaded.policy.files.include;
   for (const file of selected) {
-    const analyzed = analyzeFile(workspace, file, { fullParse: options.fullParse ?? false, include });
+    const analyzed = analyzeFile(workspace, file, { fullParse: options.fullParse ?? false });
     const { readBy } = analyzed;
     options.onAnalyzed();
     if (readBy.kind === 'vendored') {

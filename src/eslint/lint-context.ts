@@ -2,17 +2,15 @@ import { createRequire } from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { resolveImportSites, statementEnds } from '../engine/resolve-sites.js';
-import { findSuppressions, type SuppressionComment } from '../engine/suppressions.js';
-import { workspaceFor, type Workspace } from '../engine/workspace.js';
 import { InputError } from '../errors.js';
-import { DEEP_IMPORT_HINT } from '../imports/deep-import-hint.js';
+import { componentFileParts } from '../extract/estree/component-file.js';
+import { collectEstreeFacts, EstreeFactsCollector } from '../extract/estree/estree-facts.js';
+import { assembleFileFacts, extractionNeeds, skippedAsVendored, type AssembledFile, type ExtractionNeeds } from '../extract/shared/file-facts.js';
+import { SUPPRESSION_DIRECTIVE, type SuppressionComment } from '../extract/shared/suppression-directive.js';
 import { loadPolicy, policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
+import { workspaceFor, type Workspace } from '../workspace/open-workspace.js';
 import { plainPathBelow } from '../workspace/project-path.js';
-import { includedExplicitly, vendoredByContent } from '../workspace/vendored.js';
-import { componentFileParts } from './component-file.js';
-import { collectEstreeFacts, EstreeFactsCollector, type EstreeFactsOptions } from './estree-facts.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
 
@@ -49,8 +47,6 @@ const WORKSPACE_REBUILD_SHARE = 20;
 const workspaceBuiltAt = new WeakMap<Workspace, { at: number; tookMs: number }>();
 const lastRefresh = new WeakMap<Workspace, number>();
 const trees = new WeakMap<Workspace, NonNullable<CheckInput['tree']>>();
-
-const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
 
 let editorTs: TypeScript | undefined;
 
@@ -162,7 +158,7 @@ function cachedPerFile<T>(
 
 /** Where the linted file stands: its policy, workspace, project path and class. */
 type FileScope =
-  | { kind: 'ok'; loaded: LoadedPolicy; workspace: Workspace; file: string; fileClass: SourceFileFacts['class']; needs: EstreeFactsOptions }
+  | { kind: 'ok'; loaded: LoadedPolicy; workspace: Workspace; file: string; fileClass: SourceFileFacts['class']; needs: ExtractionNeeds }
   | Exclude<FileLintContext, { kind: 'ok' }>;
 
 function fileScopeFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileScope {
@@ -211,15 +207,9 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file === undefined || !workspace.inScope(file)) return { kind: 'none' };
   // Minified and vendored files by their content, as `lifecycle check` skips them.
-  const vendored = vendoredByContent(file, context.sourceCode.text);
-  if (vendored && !includedExplicitly(file, vendored, loaded.policy.files.include)) return { kind: 'none' };
+  if (skippedAsVendored(file, context.sourceCode.text, loaded.policy.files.include) !== undefined) return { kind: 'none' };
   const fileClass = workspace.classifier.classify(file);
-  const needs = {
-    labelledTexts: fileClass.zone === 'preview',
-    // Without import( / require( (and the like) in the text, all imports are import/export declarations.
-    deep: DEEP_IMPORT_HINT.test(context.sourceCode.text),
-  };
-  return { kind: 'ok', loaded, workspace, file, fileClass, needs };
+  return { kind: 'ok', loaded, workspace, file, fileClass, needs: extractionNeeds(fileClass, context.sourceCode.text) };
 }
 
 /** A policy that cannot be loaded is one report on the file; anything else is a bug to surface. */
@@ -269,37 +259,37 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
       ? collector.facts()
       : collectEstreeFacts(program, context.sourceCode.visitorKeys, needs);
   const component = componentFileParts(file, context.sourceCode.text, needs.labelledTexts);
-  const extracted = component
-    ? { imports: [...fromProgram.imports, ...component.imports], labelledTexts: [...fromProgram.labelledTexts, ...component.labelledTexts] }
-    : fromProgram;
-  let imports: SourceFileFacts['imports'];
+  const directiveText = component?.scriptText ?? context.sourceCode.text;
+  let assembled: AssembledFile;
   try {
     // A target in a nested project is classified by its policy, loaded here on first need.
-    imports = resolveImportSites(workspace, file, extracted.imports);
+    assembled = assembleFileFacts(
+      workspace,
+      file,
+      fileClass,
+      {
+        imports: component ? [...fromProgram.imports, ...component.imports] : fromProgram.imports,
+        labelledTexts: component ? [...fromProgram.labelledTexts, ...component.labelledTexts] : fromProgram.labelledTexts,
+        directiveText,
+        literalRanges: directiveText.includes(SUPPRESSION_DIRECTIVE) ? literalRangesOf(program) : [],
+      },
+      undefined, // syntax errors are ESLint's to report
+    );
   } catch (error) {
     return policyErrorOf(error);
   }
-  const facts: SourceFileFacts = {
-    file,
-    class: fileClass,
-    imports,
-    problem: undefined,
-    ...(fileClass.zone === 'preview' ? { labelledTexts: extracted.labelledTexts } : {}),
-  };
-  const text = component?.scriptText ?? context.sourceCode.text;
-  const literalRanges = !text.includes(SUPPRESSION_DIRECTIVE)
-    ? []
-    : program.tokens?.filter((token) => token.type === 'String' || token.type === 'Template' || token.type === 'JSXText' || token.type === 'RegularExpression')
-    .map((token) => token.range);
   return {
     kind: 'ok',
     workspace,
-    file: facts,
-    facts: {
-      policy: loaded.policy,
-      files: [facts],
-      tree: treeOf(workspace),
-    },
-    suppressions: findSuppressions(text, statementEnds(extracted.imports), literalRanges ?? []),
+    file: assembled.facts,
+    facts: { policy: loaded.policy, files: [assembled.facts], tree: treeOf(workspace) },
+    suppressions: assembled.suppressions,
   };
+}
+
+/** The ranges of the Program's string, template, JSX text and regex tokens. */
+function literalRangesOf(program: TSESTree.Program): [number, number][] {
+  return (program.tokens ?? [])
+    .filter((token) => token.type === 'String' || token.type === 'Template' || token.type === 'JSXText' || token.type === 'RegularExpression')
+    .map((token) => token.range);
 }

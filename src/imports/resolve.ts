@@ -6,7 +6,7 @@ import { declaresDependency, packageNameOf, type WorkspacePackage, type Workspac
 import { createCachedHost } from './resolve-host.js';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
-import { COMPONENT_FILE } from './sfc-blocks.js';
+import { COMPONENT_FILE } from '../extract/shared/component-blocks.js';
 import { TsConfigIndex, type TsProject } from './tsconfig.js';
 import { OutputMaps } from './output-map.js';
 import { plainPathBelow } from '../workspace/project-path.js';

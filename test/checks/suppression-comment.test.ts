@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySuppressions, findSuppressions } from '../../src/engine/suppressions.js';
+import { applySuppressions } from '../../src/engine/suppressions.js';
+import { findSuppressions } from '../../src/extract/shared/suppression-directive.js';
 import type { Finding } from '../../src/findings.js';
 
 const finding = (line: number, rule = 'no-preview-import'): Finding => ({ rule, severity: 'error', file: 'a.ts', line, column: 1, message: 'm' });

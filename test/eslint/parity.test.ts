@@ -7,8 +7,7 @@ import svelteParser from 'svelte-eslint-parser';
 import vueParser from 'vue-eslint-parser';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
-import { projectsOf } from '../../src/engine/nested-policies.js';
-import { openWorkspace } from '../../src/engine/workspace.js';
+import { openWorkspace, projectsOf } from '../../src/workspace/open-workspace.js';
 import { FIXTURES, REPO_ROOT, runLifecycle } from '../helpers/cli.js';
 
 /**

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSourceText } from '../../src/engine/read-source.js';
-import { projectsOf } from '../../src/engine/nested-policies.js';
-import { openWorkspace, type Workspace } from '../../src/engine/workspace.js';
-import { extractImports } from '../../src/imports/extract.js';
-import { ImportResolver, type ModuleFormat } from '../../src/imports/resolve.js';
+import { openWorkspace, projectsOf, type Workspace } from '../../src/workspace/open-workspace.js';
+import { extractImports } from '../../src/extract/typescript/extract-imports.js';
+import { ImportResolver } from '../../src/imports/resolve.js';
+import type { ModuleFormat } from '../../src/imports/resolution.js';
 import type { TypeScript } from '../../src/ts.js';
 
 /**
@@ -45,7 +45,7 @@ interface Comparison {
   relativeFastHits: number;
 }
 
-/** Mirrors src/engine/resolve-sites.ts. */
+/** Mirrors src/extract/shared/file-facts.ts (resolveImportSites). */
 function formatOfSite(form: string, fileFormat: ModuleFormat): ModuleFormat {
   return form === 'require' || form === 'import-equals' ? 'cjs' : form === 'dynamic-import' ? 'esm' : fileFormat;
 }

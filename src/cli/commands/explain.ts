@@ -36,7 +36,7 @@ Example:
       const cwd = resolveCwd(io.cwd, flags.cwd);
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
       const [{ openWorkspace }, { analyzeFile }, { verdictFor }] = await Promise.all([
-        import('../../engine/workspace.js'),
+        import('../../workspace/open-workspace.js'),
         import('../../engine/analyze-file.js'),
         import('../../checks/no-preview-import.js'),
       ]);

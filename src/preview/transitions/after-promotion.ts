@@ -1,4 +1,4 @@
-import { openWorkspace } from '../../engine/workspace.js';
+import { openWorkspace } from '../../workspace/open-workspace.js';
 import { runCheck } from '../../engine/run-check.js';
 import type { TransitionPlan } from './plan.js';
 import type { ExpectedImport } from './rewrite-imports.js';

@@ -42,7 +42,7 @@ export function registerTransitionCommands(program: Command, io: CliIo, setExitC
     .action(async (feature: string, flags: CommonFlags & { to?: string; git: boolean; force?: boolean }) => {
       const command = `lifecycle promote ${feature}`;
       const [{ openWorkspace }, { planPromotion }, { verifyImports, leftAfterPromotion }] = await Promise.all([
-        import('../../engine/workspace.js'),
+        import('../../workspace/open-workspace.js'),
         import('./promote.js'),
         import('./after-promotion.js'),
       ]);
@@ -92,7 +92,7 @@ export function registerTransitionCommands(program: Command, io: CliIo, setExitC
     .addHelpText('after', `${EXIT_CODES}\nIts config keys and docs are listed, never edited.\n\nExample:\n  $ lifecycle remove vpnaas --dry-run`)
     .action(async (feature: string, flags: CommonFlags & { force?: boolean; git: boolean }) => {
       const command = `lifecycle remove ${feature}`;
-      const [{ openWorkspace }, { planRemoval }] = await Promise.all([import('../../engine/workspace.js'), import('./remove.js')]);
+      const [{ openWorkspace }, { planRemoval }] = await Promise.all([import('../../workspace/open-workspace.js'), import('./remove.js')]);
       await runTransition(io, setExitCode, flags, command, async (cwd) => {
         const workspace = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
         const plan = planRemoval(workspace, { feature, force: Boolean(flags.force), git: flags.git }, command);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { InputError } from '../../errors.js';
-import type { Workspace } from '../../engine/workspace.js';
+import type { Workspace } from '../../workspace/open-workspace.js';
 import type { Feature } from '../../policy/model.js';
 import type { FolderMove } from './rewrite-imports.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import picomatch from 'picomatch';
 import { analyzeFile, type AnalyzedFile } from '../../engine/analyze-file.js';
-import { SOURCE_FILE, type Workspace } from '../../engine/workspace.js';
+import { SOURCE_FILE, type Workspace } from '../../workspace/open-workspace.js';
 import { InputError } from '../../errors.js';
 import type { Policy } from '../../policy/model.js';
 import { hasPath } from '../../policy/yaml-source.js';

@@ -4,7 +4,7 @@ import { compileConfigPattern } from '../../checks/config-keys.js';
 import { configFileFacts } from '../../config-files/index.js';
 import picomatch from 'picomatch';
 import { analyzeFile } from '../../engine/analyze-file.js';
-import type { Workspace } from '../../engine/workspace.js';
+import type { Workspace } from '../../workspace/open-workspace.js';
 import { InputError } from '../../errors.js';
 import { featureFiles, isGitWorkTree, uncommittedAmong } from './feature-files.js';
 import { PlanBuilder, type TransitionPlan } from './plan.js';

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseImports, SUPPRESSION_DIRECTIVE, type ExtractedImports } from '../../src/imports/extract.js';
-import { lastScanFallbackReason, scanImports } from '../../src/imports/scan-imports.js';
+import { SUPPRESSION_DIRECTIVE } from '../../src/extract/shared/suppression-directive.js';
+import type { ExtractedImports } from '../../src/extract/typescript/extracted-imports.js';
+import { parseImports } from '../../src/extract/typescript/parse-imports.js';
+import { lastScanFallbackReason, scanImports } from '../../src/extract/typescript/scan-imports.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 

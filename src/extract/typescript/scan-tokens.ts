@@ -1,4 +1,4 @@
-import type { TS } from '../ts.js';
+import type { TS } from '../../ts.js';
 
 /** Token-level facts for scan-imports.ts: token classes and the regex-or-division rule. */
 

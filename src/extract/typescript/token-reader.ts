@@ -1,72 +1,44 @@
-import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
-import type { ExtractedImports } from './extract.js';
-import { lineStartsOf, positionIn } from '../line-positions.js';
-import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, tokenKinds, type Kinds } from './scan-tokens.js';
-import type { ImportForm, ImportSite } from '../facts/source-file.js';
+import { lineStartsOf, positionIn } from '../../line-positions.js';
+import type { TS } from '../../ts.js';
+import type { ImportForm, ImportSite } from '../../facts/source-file.js';
+import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, type Kinds } from './scan-tokens.js';
 
 /**
- * The fast path of import extraction: one pass of TypeScript's scanner over the file's tokens,
- * no syntax tree. It recognises the import forms written the usual way and gives up (returns
- * undefined, so the caller parses the file in full) on anything it cannot read with certainty:
- * a lexical error, unbalanced brackets, JSX, an `import(` whose position (type or expression)
- * the previous token does not tell, an import or export declaration inside a block
- * (`declare module 'x' { … }`, namespaces), unusual `type` modifiers. What it returns equals what
- * the full parse would (a differential test runs both over every fixture and the bench repos).
- *
- * Regular expressions are told from divisions by the previous token, as parsers without a tree do;
- * a wrong guess turns a regex body into tokens, which ends in a lexical error or unbalanced
- * brackets in practice, and so in a full parse.
+ * The token reader of scan-imports.ts: one pass over the tokens, recording the import forms it can
+ * read with certainty and giving up (a fallback reason) on anything else.
  */
 
-let ts: TypeScript;
+/** What one scan found, or why the file needs the full parser. */
+export type TokenReading = { imports: ImportSite[]; literalRanges: [number, number][] } | { fallback: string };
+
+// Module state rather than fields: the reader's hot loop reads them once per token.
 let K: Kinds;
 let scanner: TS.Scanner;
 let lexicalError = false;
+const onLexicalError = () => {
+  lexicalError = true;
+};
 
-/** Extensions the scanner reads; JSX needs the parser (`</p>` is not a regex). */
-const SCANNABLE = /\.(?:[mc]?ts|[mc]?js)$/;
-
-export function scanImports(fileName: string, text: string, directive: string): ExtractedImports | undefined {
-  fallbackReason = undefined;
-  if (!SCANNABLE.test(fileName)) {
-    fallbackReason = 'JSX file';
-    return undefined;
-  }
-  // JavaScript files may contain JSX, which TypeScript parses in .js files too.
-  if (/\.[mc]?js$/.test(fileName) && (text.includes('</') || text.includes('/>'))) {
-    fallbackReason = 'JavaScript that may contain JSX';
-    return undefined;
-  }
-  if (!ts) {
-    ts = bundledTypeScript();
-    K = tokenKinds(ts.SyntaxKind);
-    scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
-    scanner.setOnError(() => {
-      lexicalError = true;
-    });
-  }
+/**
+ * Reads the imports from the tokens of the text `tokenScanner` holds (see scan-imports.ts);
+ * `collectLiterals`: also the offsets of string, template and regex literals.
+ */
+export function readImportTokens(tokenScanner: TS.Scanner, kinds: Kinds, text: string, collectLiterals: boolean): TokenReading {
+  scanner = tokenScanner;
+  K = kinds;
   lexicalError = false;
-  scanner.setText(text);
-  try {
-    return new TokenReader(text, text.includes(directive)).read();
-  } finally {
-    scanner.setText('');
-  }
+  scanner.setOnError(onLexicalError);
+  return new TokenReader(text, collectLiterals).read();
 }
 
 /** Thrown inside the reader when the file needs the full parser; caught in read(). One instance: no stack to capture. */
 class NeedsFullParse extends Error {}
 const NEEDS_FULL_PARSE = new NeedsFullParse('needs the full parser');
-let fallbackReason: string | undefined;
+let fallbackReason = '';
 
 function needsFullParse(reason: string): NeedsFullParse {
   fallbackReason = reason;
   return NEEDS_FULL_PARSE;
-}
-
-/** Why the last scanImports call returned undefined (for --verbose statistics and tests). */
-export function lastScanFallbackReason(): string | undefined {
-  return fallbackReason;
 }
 
 class TokenReader {
@@ -90,17 +62,14 @@ class TokenReader {
     private readonly collectLiterals: boolean,
   ) {}
 
-  read(): ExtractedImports | undefined {
+  read(): TokenReading {
     try {
       this.next();
       while (this.token !== K.EndOfFileToken) this.step();
-      if (lexicalError || this.open.length > 0) {
-        fallbackReason = lexicalError ? 'lexical error' : 'unbalanced brackets';
-        return undefined;
-      }
-      return { imports: this.imports, literalRanges: this.literalRanges, syntaxError: undefined, labelledTexts: [] };
+      if (lexicalError || this.open.length > 0) return { fallback: lexicalError ? 'lexical error' : 'unbalanced brackets' };
+      return { imports: this.imports, literalRanges: this.literalRanges };
     } catch (error) {
-      if (error instanceof NeedsFullParse) return undefined;
+      if (error instanceof NeedsFullParse) return { fallback: fallbackReason };
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractImports } from '../../src/imports/extract.js';
-import { componentScripts, maskedToBlocks } from '../../src/imports/sfc-blocks.js';
+import { extractImports } from '../../src/extract/typescript/extract-imports.js';
+import { componentScripts, maskedToBlocks } from '../../src/extract/shared/component-blocks.js';
 
 /** `specifier line:column` of each import the CLI extractor finds in a component file. */
 function sites(file: string, text: string): string[] {

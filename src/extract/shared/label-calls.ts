@@ -1,4 +1,4 @@
-import type { LabelledText, LabelledTextKind } from '../facts/source-file.js';
+import type { LabelledText, LabelledTextKind } from '../../facts/source-file.js';
 /**
  * Recognises the calls whose strings a user sees and that must carry the preview label: CLI help
  * (commander, yargs) and HTTP route paths (express, koa-router, hono, fastify). Both extractors

@@ -8,7 +8,7 @@ import svelteParser from 'svelte-eslint-parser';
 import vueParser from 'vue-eslint-parser';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { collectEstreeFacts, EstreeFactsCollector, type EstreeFacts, type EstreeFactsOptions } from '../../src/eslint/estree-facts.js';
+import { collectEstreeFacts, EstreeFactsCollector, type EstreeFacts, type EstreeFactsOptions } from '../../src/extract/estree/estree-facts.js';
 
 /**
  * The rules collect imports (and CLI-help/route calls) from listeners that ESLint's own traversal

@@ -3,22 +3,41 @@ import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
 import { policyAsOfRelease } from '../policy/as-of-release.js';
-import { Classifier } from '../workspace/classify.js';
-import { createIgnoreChecker, discoverFiles, type Discovery, type DiscoveryNote } from '../workspace/discover.js';
-import { readWorkspacePackages, type WorkspacePackages } from '../workspace/packages.js';
-import { includedExplicitly, vendoredByPath } from '../workspace/vendored.js';
+import { Classifier } from './classify.js';
+import { createIgnoreChecker, discoverFiles, type Discovery, type DiscoveryNote } from './discover.js';
+import { readWorkspacePackages, type WorkspacePackages } from './packages.js';
+import { includedExplicitly, vendoredByPath } from './vendored.js';
 import { ImportResolver } from '../imports/resolve.js';
 import type { TypeScript } from '../ts.js';
-import { ancestorIn, discoveryBelow, joinPrefix, nestedPolicyDirs, type NestedProject, type Owner } from './nested-policies.js';
+import { ancestorIn, discoveryBelow, joinPrefix, nestedPolicyDirs } from './nested-policies.js';
 import type { FileClass } from '../facts/source-file.js';
 
-/** TypeScript/JavaScript, and the component files whose script blocks are read (src/imports/sfc-blocks.ts). */
+/** TypeScript/JavaScript, and the component files whose script blocks are read (src/extract/shared/component-blocks.ts). */
 export const SOURCE_FILE = /\.(?:[mc]?[jt]sx?|vue|svelte|astro)$/;
 /**
  * Component files in a format `lifecycle check` does not read yet (Marko, Riot): counted and listed
  * as not analysed in every run, never dropped in silence.
  */
 export const UNREAD_SOURCE_FILE = /\.(?:marko|riot)$/;
+
+/** A subtree with its own lifecycle.yaml: its files are checked by that policy, not the enclosing one. */
+export interface NestedProject {
+  /** The subtree, relative to the enclosing project's root (POSIX, no trailing slash). */
+  dir: string;
+  /** Absolute path of its policy file. */
+  policyFile: string;
+  /** Its workspace (built on first use; a policy that fails to load throws InputError naming the file). */
+  workspace(): Workspace;
+}
+
+/** The project whose policy decides a path: this one or a nested one (at any depth). */
+export interface Owner {
+  workspace: Workspace;
+  /** Where the owner's root lies, relative to the asking project's root ('' for itself). */
+  prefix: string;
+  /** The path relative to the owner's root. */
+  file: string;
+}
 
 /** Everything about a project that does not depend on which files are analysed. */
 export interface Workspace {
@@ -169,6 +188,14 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     resolver: new ImportResolver(root, packages, options.typescript),
   };
   return workspace;
+}
+
+/** A project and every nested one below it, outermost first, each with its root relative to the top. */
+export function projectsOf(workspace: Workspace, prefix = ''): { workspace: Workspace; prefix: string }[] {
+  return [
+    { workspace, prefix },
+    ...workspace.nested.flatMap((nested) => projectsOf(nested.workspace(), joinPrefix(prefix, nested.dir))),
+  ];
 }
 
 /** Whether a path exists and its real path lies outside the project's real root. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractImports } from '../../src/imports/extract.js';
+import { extractImports } from '../../src/extract/typescript/extract-imports.js';
 
 const texts = (code: string) =>
   extractImports('x.ts', code, { labelledTexts: true }).labelledTexts.map((text) => `${text.line}:${text.column} ${text.kind} ${text.where} ${text.text}`);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Htmlparser2 from 'htmlparser2';
-import { lineStartsOf, positionIn } from '../line-positions.js';
-import type { FileProblem, ImportSite } from '../facts/source-file.js';
+import { lineStartsOf, positionIn } from '../../line-positions.js';
+import type { FileProblem, ImportSite } from '../../facts/source-file.js';
 
 const require = createRequire(import.meta.url);
 let htmlparser2: typeof Htmlparser2 | undefined;

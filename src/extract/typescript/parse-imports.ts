@@ -1,77 +1,12 @@
-import type { FileProblem, ImportForm, ImportSite } from '../facts/source-file.js';
-import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../extract/label-calls.js';
-import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
-import { DEEP_IMPORT_HINT } from './deep-import-hint.js';
-import { lastScanFallbackReason, scanImports } from './scan-imports.js';
-import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from './sfc-blocks.js';
-import type { LabelledText } from '../facts/source-file.js';
+import type { FileProblem, ImportForm, ImportSite, LabelledText } from '../../facts/source-file.js';
+import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../shared/label-calls.js';
+import { SUPPRESSION_DIRECTIVE } from '../shared/suppression-directive.js';
+import { bundledTypeScript, type TS, type TypeScript } from '../../ts.js';
+import { DEEP_IMPORT_HINT } from '../../imports/deep-import-hint.js';
+import type { ExtractedImports, ExtractOptions } from './extracted-imports.js';
 
-/** Loaded on the first extraction, so commands that never parse (ci-readiness, --help) do not pay for it. */
+/** Loaded on the first parse, so commands that never parse (ci-readiness, --help) do not pay for it. */
 let ts: TypeScript;
-
-export interface ExtractedImports {
-  imports: ImportSite[];
-  /**
-   * [start, end) offsets of string, template and JSX text literals, so a suppression directive
-   * written inside a string is not taken for a comment. Collected only when the text mentions one.
-   */
-  literalRanges: [number, number][];
-  /** The first syntax error, if any (the rest of the file is still analysed). */
-  syntaxError: FileProblem | undefined;
-  /** CLI help texts and route paths (collected only when asked: for preview files). */
-  labelledTexts: LabelledText[];
-  /** Why the file was parsed in full rather than scanned (undefined: scanned). */
-  parsedBecause?: string;
-  /**
-   * Component files (.vue, .svelte, .astro): the text with everything outside the script blocks
-   * blanked (positions kept), where suppression comments are read.
-   */
-  scriptText?: string;
-}
-
-export interface ExtractOptions {
-  /** Also collect CLI help strings and route paths (a deep walk of the whole file; implies a full parse). */
-  labelledTexts?: boolean;
-  /**
-   * Parse every file with TypeScript's parser, so that every syntax error is reported. Without it,
-   * files are read with the scanner (scan-imports.ts) and parsed only when the scan cannot be sure.
-   */
-  fullParse?: boolean;
-}
-
-export const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
-
-/**
- * Finds every import of a TypeScript/JavaScript file: with TypeScript's scanner when the file
- * allows it (most files; several times faster), otherwise with TypeScript's parser.
- */
-export function extractImports(fileName: string, text: string, options: ExtractOptions = {}): ExtractedImports {
-  if (COMPONENT_FILE.test(fileName)) return extractComponentImports(fileName, text, options);
-  if (options.fullParse) return { ...parseImports(fileName, text, options), parsedBecause: 'full parse requested' };
-  if (options.labelledTexts) return { ...parseImports(fileName, text, options), parsedBecause: 'preview code (CLI help and routes)' };
-  const scanned = scanImports(fileName, text, SUPPRESSION_DIRECTIVE);
-  return scanned ?? { ...parseImports(fileName, text, options), parsedBecause: lastScanFallbackReason() ?? 'scan gave up' };
-}
-
-/**
- * A component file's imports: each script block is read on its own, as a TypeScript/JavaScript
- * file of its `lang` in which everything but the block is blank, so positions are the file's own.
- */
-function extractComponentImports(fileName: string, text: string, options: ExtractOptions): ExtractedImports {
-  const { blocks, sources, problem } = componentScripts(fileName, text);
-  const parts = blocks.map((block) => extractImports(`${fileName}.${block.lang}`, maskedToBlocks(text, [block]), options));
-  const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
-  const syntaxErrors = parts.flatMap((part) => (part.syntaxError ? [part.syntaxError] : [])).sort(byPosition);
-  const parsedBecause = parts.find((part) => part.parsedBecause !== undefined)?.parsedBecause;
-  return {
-    imports: [...parts.flatMap((part) => part.imports), ...sourceImports(text, sources)].sort(byPosition),
-    literalRanges: parts.flatMap((part) => part.literalRanges),
-    syntaxError: problem ?? syntaxErrors[0],
-    labelledTexts: parts.flatMap((part) => part.labelledTexts).sort(byPosition),
-    ...(parsedBecause === undefined ? {} : { parsedBecause }),
-    scriptText: maskedToBlocks(text, blocks),
-  };
-}
 
 /** Finds every import of a TypeScript/JavaScript file with TypeScript's own parser. */
 export function parseImports(fileName: string, text: string, options: ExtractOptions = {}): ExtractedImports {
@@ -265,7 +200,7 @@ function receiverChain(expression: TS.Expression): string[] {
 
 /**
  * The expression under parentheses and type-only wrappers (`x!`, `x as T`, `x satisfies T`, `<T>x`):
- * ESTree has no parentheses, and src/eslint/estree-facts.ts (`unwrapped`) sees through the same
+ * ESTree has no parentheses, and src/extract/estree/estree-facts.ts (`unwrapped`) sees through the same
  * wrappers, so both extractors read the same calls.
  */
 function unwrapped(node: TS.Expression): TS.Expression {
@@ -309,7 +244,7 @@ function firstSyntaxError(source: TS.SourceFile): FileProblem | undefined {
   return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
 }
 
-export function scriptKindOf(fileName: string): TS.ScriptKind {
+function scriptKindOf(fileName: string): TS.ScriptKind {
   ts ??= bundledTypeScript();
   if (/\.[mc]?tsx$/.test(fileName) || fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (/\.(d\.)?[mc]?ts$/.test(fileName)) return ts.ScriptKind.TS;

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../extract/label-calls.js';
-import type { ImportForm, ImportSite, LabelledText } from '../facts/source-file.js';
+import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../shared/label-calls.js';
+import type { ImportForm, ImportSite, LabelledText } from '../../facts/source-file.js';
 
 /**
- * The ESLint-side extractor: the same import sites and labelled texts that src/imports/extract.ts
+ * The ESLint-side extractor: the same import sites and labelled texts that src/extract/typescript/parse-imports.ts
  * finds with the TypeScript parser, read from the ESTree of the file being linted.
  */
 export interface EstreeFacts {
@@ -245,7 +245,7 @@ function receiverChain(expression: Node): string[] {
 /**
  * The expression under `?.` chains and type-only wrappers (`x!`, `x as T`, `x satisfies T`, `<T>x`),
  * which TypeScript's tree keeps as parentheses-like nodes too: both extractors see through the same
- * ones (src/imports/extract.ts, `unwrapped`).
+ * ones (src/extract/typescript/parse-imports.ts, `unwrapped`).
  */
 function unwrapped(node: Node): Node {
   let current = node;

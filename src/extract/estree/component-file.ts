@@ -1,6 +1,6 @@
-import { extractImports } from '../imports/extract.js';
-import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from '../imports/sfc-blocks.js';
-import type { ImportSite, LabelledText } from '../facts/source-file.js';
+import type { ImportSite, LabelledText } from '../../facts/source-file.js';
+import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from '../shared/component-blocks.js';
+import { extractImports } from '../typescript/extract-imports.js';
 
 export interface ComponentFileParts {
   /** Imports the ESLint parsers leave out of their Program: Astro's bundled `<script>` tags, `<script src>` files. */

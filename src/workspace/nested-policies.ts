@@ -1,25 +1,5 @@
 import { POLICY_FILE_NAMES } from '../policy/load.js';
-import type { Discovery } from '../workspace/discover.js';
-import type { Workspace } from './workspace.js';
-
-/** A subtree with its own lifecycle.yaml: its files are checked by that policy, not the enclosing one. */
-export interface NestedProject {
-  /** The subtree, relative to the enclosing project's root (POSIX, no trailing slash). */
-  dir: string;
-  /** Absolute path of its policy file. */
-  policyFile: string;
-  /** Its workspace (built on first use; a policy that fails to load throws InputError naming the file). */
-  workspace(): Workspace;
-}
-
-/** The project whose policy decides a path: this one or a nested one (at any depth). */
-export interface Owner {
-  workspace: Workspace;
-  /** Where the owner's root lies, relative to the asking project's root ('' for itself). */
-  prefix: string;
-  /** The path relative to the owner's root. */
-  file: string;
-}
+import type { Discovery } from './discover.js';
 
 /**
  * The outermost subtrees of a discovery that hold a policy file of their own (lifecycle.yaml, else
@@ -68,14 +48,6 @@ export function discoveryBelow(discovery: Discovery, dir: string): Discovery {
       .filter((dir) => dir.path.startsWith(prefix))
       .map((dir) => ({ ...dir, path: dir.path.slice(prefix.length) })),
   };
-}
-
-/** A project and every nested one below it, outermost first, each with its root relative to the top. */
-export function projectsOf(workspace: Workspace, prefix = ''): { workspace: Workspace; prefix: string }[] {
-  return [
-    { workspace, prefix },
-    ...workspace.nested.flatMap((nested) => projectsOf(nested.workspace(), joinPrefix(prefix, nested.dir))),
-  ];
 }
 
 /** `prefix/path`, or `path` when prefix is ''. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractImports } from '../../src/imports/extract.js';
+import { extractImports } from '../../src/extract/typescript/extract-imports.js';
 
 const summary = (fileName: string, text: string) =>
   extractImports(fileName, text).imports.map((site) => `${site.line}:${site.column} ${site.form}${site.typeOnly ? ' type' : ''} ${site.specifier ?? '<computed>'}`);
