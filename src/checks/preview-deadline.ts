@@ -1,6 +1,6 @@
 import type { Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';
-import { featureDeadline, type FeatureDeadline } from './deadline.js';
+import { featureDeadline, type FeatureDeadline } from '../policy/deadlines.js';
 import type { Check } from './check.js';
 import type { CheckInput } from './check.js';
 

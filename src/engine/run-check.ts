@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkInfo } from '../checks/ids.js';
+import { checkInfo } from '../checks/catalogue.js';
 import { CHECK_FUNCTIONS } from '../checks/index.js';
 import { InputError } from '../errors.js';
 import picomatch from 'picomatch';

@@ -1,4 +1,4 @@
-import { CHECK_IDS } from '../checks/ids.js';
+import { CHECK_IDS } from '../checks/catalogue.js';
 import type { Finding } from '../findings.js';
 import { lineStartsOf } from '../line-positions.js';
 import { nearestKey } from '../policy/suggest.js';

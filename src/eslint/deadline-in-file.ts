@@ -1,4 +1,4 @@
-import { featureDeadline } from '../checks/deadline.js';
+import { featureDeadline } from '../policy/deadlines.js';
 import type { Finding } from '../findings.js';
 import type { Check } from '../checks/check.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
-import { CHECKS, CHECK_IDS } from '../checks/ids.js';
+import { parseJsonText } from './json-text.js';
+import { CHECKS, CHECK_IDS } from '../checks/catalogue.js';
 import type { FindingSeverity } from '../findings.js';
 import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
 import { releaseForVersion, type ReleaseTrain } from './releases.js';

@@ -1,4 +1,4 @@
-import type { DeadlineState } from '../../checks/deadline.js';
+import type { DeadlineState } from '../../policy/deadlines.js';
 import type { LabelCoverage } from '../label-coverage.js';
 import { deadlineLabel, type FeatureReport, type ReportModel } from '../model.js';
 

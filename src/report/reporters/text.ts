@@ -1,4 +1,4 @@
-import type { DeadlineState } from '../../checks/deadline.js';
+import type { DeadlineState } from '../../policy/deadlines.js';
 import type { CiReport } from '../ci-section.js';
 import type { FeatureReport, ReportModel } from '../model.js';
 import type { Action } from '../recommend.js';
