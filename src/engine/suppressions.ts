@@ -1,21 +1,10 @@
-import { CHECK_IDS } from '../checks/catalogue.js';
+import { suppressionFindings } from '../checks/suppression-comment.js';
+import type { SuppressionComment, SuppressionUse } from '../facts/suppressions.js';
 import type { Finding } from '../findings.js';
 import { lineStartsOf } from '../line-positions.js';
-import { nearestKey } from '../policy/suggest.js';
-
-/** `// lifecycle-disable-next-line <id>[, <id>…] -- <reason>` as written in a file. */
-export interface SuppressionComment {
-  line: number;
-  column: number;
-  rules: string[];
-  reason: string | undefined;
-  /** The last line it covers: the next line, or the end of the statement that starts there. */
-  coversUntilLine: number;
-}
 
 /** The directive opens a comment on its own line (like ESLint's), so prose that mentions it does not count. */
 const DIRECTIVE = /^\s*(\/\/|\/\*)\s*lifecycle-disable-next-line\b(.*)$/;
-export const SUPPRESSION_RULE = 'suppression-comment';
 
 /**
  * Finds suppression comments; `statementEnds` maps a statement's first line to its last line,
@@ -54,13 +43,13 @@ export function findSuppressions(
 }
 
 /**
- * Removes the findings that a valid suppression covers, and reports suppressions that lack a
- * reason (they suppress nothing), name an unknown check, or suppress nothing.
+ * Removes the findings that a valid suppression (one with a reason) covers, and says of every
+ * directive whether it suppressed something: the facts the `suppression-comment` check judges.
  */
-export function applySuppressions(
+export function suppressFindings(
   findings: readonly Finding[],
   suppressionsByFile: ReadonlyMap<string, readonly SuppressionComment[]>,
-): Finding[] {
+): { kept: Finding[]; uses: SuppressionUse[] } {
   const used = new Set<SuppressionComment>();
   const kept = findings.filter((finding) => {
     const candidates = suppressionsByFile.get(finding.file) ?? [];
@@ -74,29 +63,15 @@ export function applySuppressions(
     if (suppression) used.add(suppression);
     return !suppression;
   });
-  const problems: Finding[] = [];
-  for (const [file, suppressions] of suppressionsByFile) {
-    for (const suppression of suppressions) {
-      const base = { rule: SUPPRESSION_RULE, severity: 'error' as const, file, line: suppression.line, column: suppression.column };
-      const unknown = suppression.rules.filter((rule) => !CHECK_IDS.includes(rule));
-      const hints = unknown.map((rule) => nearestKey(rule, CHECK_IDS)).filter((hint): hint is string => hint !== undefined);
-      if (suppression.rules.length === 0) {
-        problems.push({ ...base, message: 'lifecycle-disable-next-line names no check id; write `lifecycle-disable-next-line <id> -- <reason>`' });
-      } else if (unknown.length > 0) {
-        const hint = hints.length > 0 ? ` (did you mean ${hints.map((item) => `"${item}"`).join(', ')}?)` : '';
-        problems.push({ ...base, message: `lifecycle-disable-next-line names unknown check id(s): ${unknown.join(', ')}${hint}` });
-      } else if (suppression.reason === undefined) {
-        problems.push({
-          ...base,
-          message: `lifecycle-disable-next-line ${suppression.rules.join(', ')} has no reason, so it suppresses nothing; add \` -- <why this is allowed>\``,
-        });
-      } else if (!used.has(suppression)) {
-        problems.push({
-          ...base,
-          message: `unused lifecycle-disable-next-line ${suppression.rules.join(', ')}: nothing to suppress on the next line; remove it`,
-        });
-      }
-    }
-  }
-  return [...kept, ...problems];
+  const uses = [...suppressionsByFile].flatMap(([file, directives]) => directives.map((directive) => ({ file, directive, used: used.has(directive) })));
+  return { kept, uses };
+}
+
+/** The findings left after suppression, followed by the `suppression-comment` findings about the directives. */
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressionsByFile: ReadonlyMap<string, readonly SuppressionComment[]>,
+): Finding[] {
+  const { kept, uses } = suppressFindings(findings, suppressionsByFile);
+  return [...kept, ...suppressionFindings(uses)];
 }
