@@ -2,7 +2,8 @@
 export { runCheck, type CheckOptions, type CheckRun } from './engine/run-check.js';
 export { openWorkspace, type Workspace } from './engine/workspace.js';
 export { analyzeFile } from './engine/analyze-file.js';
-export { loadPolicy, findPolicyFile, type LoadedPolicy } from './policy/load.js';
+export { loadPolicy } from './load-policy.js';
+export { findPolicyFile, type LoadedPolicy } from './policy/load.js';
 export type { Policy, Feature, PreviewException } from './policy/model.js';
 export type { PolicyFile } from './policy/schema.js';
 export { cyclesBetween, releaseAfter, type ReleaseTrain } from './policy/releases.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/policy/load.js';
+import { loadPolicy } from '../../src/load-policy.js';
 import { compileFeatureGlob } from '../../src/policy/feature-globs.js';
 import { Classifier } from '../../src/workspace/classify.js';
 import { readWorkspacePackages } from '../../src/workspace/packages.js';

@@ -188,7 +188,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
       throw new InputError('--history needs --system NAME (the CI to evaluate), or --export-ndjson FILE to convert only');
     }
     const { planAdHoc } = await import('../../ci/config.js');
-    const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
+    const ci = options.policy ? (await import('../../load-policy.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
     plan = planAdHoc(
       {
         history: options.history,
@@ -212,7 +212,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
       { cwd, ci },
     );
   } else {
-    const [{ loadPolicy }, { planFromPolicy }] = await Promise.all([import('../../policy/load.js'), import('../../ci/config.js')]);
+    const [{ loadPolicy }, { planFromPolicy }] = await Promise.all([import('../../load-policy.js'), import('../../ci/config.js')]);
     const loaded = loadPolicy({ cwd, policyPath: options.policy });
     plan = planFromPolicy(loaded.merged.ci, { root: loaded.root, cwd, names: systems });
     if (options.infraPattern.length || options.testPattern.length) {

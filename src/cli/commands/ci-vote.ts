@@ -74,7 +74,7 @@ export function registerCiVoteCommand(ci: Command, io: CliIo): void {
         import('../../ci/reporters/vote.js'),
         import('../../ci/vote.js'),
       ]);
-      const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
+      const ci = options.policy ? (await import('../../load-policy.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
       const { voteScheme } = await import('../../ci/config.js');
       const { ResultCodes } = await import('../../ci/result-codes.js');
       let system;

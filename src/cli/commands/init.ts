@@ -26,7 +26,8 @@ Examples:
     .action(async (flags: { cwd?: string; dryRun?: boolean }) => {
       const root = resolveCwd(io.cwd, flags.cwd);
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
-      const [{ loadPolicy, POLICY_FILE_NAMES }, { detectLayout, renderStarterPolicy }, { discoverFiles }] = await Promise.all([
+      const [{ loadPolicy }, { POLICY_FILE_NAMES }, { detectLayout, renderStarterPolicy }, { discoverFiles }] = await Promise.all([
+        import('../../load-policy.js'),
         import('../../policy/load.js'),
         import('../../init/starter-policy.js'),
         import('../../workspace/discover.js'),
