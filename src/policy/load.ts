@@ -64,7 +64,7 @@ export function resolvePolicyPath(options: { cwd: string; policyPath?: string })
 }
 
 /** Which policy to load, and what the product that reads it brings: its checks and its built-in presets. */
-export interface PolicyLoadOptions {
+interface PolicyLoadOptions {
   cwd: string;
   policyPath?: string;
   /** Every check id the policy may set a level for, with its default (the catalogue). */
