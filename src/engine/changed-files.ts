@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { basename, isAbsolute, join, posix, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Workspace } from './workspace.js';
+import { versionFileOf } from '../policy/releases.js';
 
 /** tsconfig files steer import resolution of every file. */
 const TSCONFIG = /^[tj]sconfig.*\.json$/;
@@ -60,13 +61,14 @@ function firstLine(text: string): string {
 
 /**
  * The files a workspace's findings all depend on, relative to its root: the policy chain, and
- * package.json when it gives the release. When one of them changed, `--changed-since` checks the
+ * package.json (or deno.json) when it gives the release. When one of them changed, `--changed-since` checks the
  * whole project (for a nested project: its whole subtree).
  */
 export function policyInputs(workspace: Workspace): string[] {
   const { loaded } = workspace;
   const inputs = loaded.sources.map((source) => relative(loaded.root, source.file).split('\\').join('/'));
-  if (loaded.merged.releases?.current === 'package.json') inputs.push('package.json');
+  const versionFile = versionFileOf(loaded.merged.releases?.current);
+  if (versionFile) inputs.push(versionFile);
   return inputs;
 }
 

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseJsonText } from './json-text.js';
 import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
-import { releaseForVersion, type ReleaseTrain } from './releases.js';
+import { releaseForVersion, versionFileOf, type ReleaseTrain } from './releases.js';
 import { nearestKey } from './suggest.js';
 import { formatKeyPath, hasPath, locate, type KeyPath, type SourcePosition, type YamlSource } from './yaml-source.js';
 
@@ -235,12 +235,13 @@ function buildReleases(
     if (names.indexOf(name) !== index) fail(['releases', 'train', index, 'name'], `release "${name}" appears twice in the train`);
   });
   let current = merged.releases?.current;
-  if (current === 'package.json') {
-    const manifest = join(context.root, 'package.json');
-    if (!existsSync(manifest)) fail(['releases', 'current'], `no package.json next to the policy (${manifest})`);
+  const versionFile = versionFileOf(current);
+  if (versionFile) {
+    const manifest = join(context.root, versionFile);
+    if (!existsSync(manifest)) fail(['releases', 'current'], `no ${versionFile} next to the policy (${manifest})`);
     let version: unknown;
     try {
-      const parsed = parseJsonText(readFileSync(manifest, 'utf8'));
+      const parsed = parseJsonText(readFileSync(manifest, 'utf8'), { comments: versionFile !== 'package.json' });
       // Where the syntax error is, never the text around it (the file may hold secrets).
       if ('problem' in parsed) throw new Error(`invalid JSON at ${parsed.problem.line}:${parsed.problem.column} (${parsed.problem.code})`);
       version = (parsed.value as { version?: unknown } | null)?.version;
@@ -249,7 +250,7 @@ function buildReleases(
     }
     if (typeof version !== 'string') fail(['releases', 'current'], `${manifest} has no "version"`);
     const release = releaseForVersion(names, version as string);
-    if (!release) fail(['releases', 'current'], `package.json version ${String(version)} matches no release of the train (${names.join(', ')})`);
+    if (!release) fail(['releases', 'current'], `${versionFile} version ${String(version)} matches no release of the train (${names.join(', ')})`);
     current = release;
   } else if (current !== undefined && names.length > 0 && !names.includes(current)) {
     const hint = nearestKey(current, names);

@@ -116,7 +116,7 @@ export const policyFileSchema = z
       .strictObject({
         current: releaseName
           .optional()
-          .describe('The release under development, or "package.json" to read its version.'),
+          .describe('The release under development, or "package.json" (or "deno.json", "deno.jsonc") to read its version.'),
         train: z.array(releaseSchema).optional().describe('Ordered releases; cycles are counted on it.'),
       })
       .optional(),
