@@ -1,5 +1,5 @@
+import { previewDeadlineInSourceFiles } from '../src/checks/preview-deadline.js';
 import { createLifecycleRule } from '../src/eslint/create-rule.js';
-import { deadlineInFile } from '../src/eslint/deadline-in-file.js';
 
 /**
  * `lifecycle/preview-deadline`: see docs/rules/preview-deadline.md. One report at the top of each
@@ -8,7 +8,7 @@ import { deadlineInFile } from '../src/eslint/deadline-in-file.js';
  * message id carries what the CLI grades as warning and error.
  */
 export default createLifecycleRule({
-  check: deadlineInFile,
+  check: previewDeadlineInSourceFiles,
   extraMessageIds: ['dueNext', 'overdue'],
   messageIdOf: (finding) => (finding.severity === 'error' ? 'overdue' : 'dueNext'),
 });

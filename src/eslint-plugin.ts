@@ -6,6 +6,7 @@ import previewCliLabel from '../rules/preview-cli-label.js';
 import previewDeadline from '../rules/preview-deadline.js';
 import previewRouteLabel from '../rules/preview-route-label.js';
 import previewUnregistered from '../rules/preview-unregistered.js';
+import { CHECKS, editorLevel, type EditorConfig } from './checks/catalogue.js';
 import { packageRoot } from './package-root.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -19,34 +20,24 @@ export const rules = {
   'preview-deadline': previewDeadline,
 };
 
-type RuleLevel = 'error' | 'warn' | 'off';
-
 const plugin = {
   meta: { name: 'feature-lifecycle', version },
   rules,
-  configs: {} as Record<'recommended' | 'strict', TSESLint.FlatConfig.Config>,
+  configs: {} as Record<EditorConfig, TSESLint.FlatConfig.Config>,
 };
 
-const config = (name: string, levels: Record<keyof typeof rules, RuleLevel>): TSESLint.FlatConfig.Config => ({
+/**
+ * A shared config, derived from the catalogue: every check that runs in the editor at the level
+ * `editorLevel` gives it (recommended: the check's default severity, as in
+ * `policies/recommended.yaml`; strict: error).
+ */
+const config = (name: EditorConfig): TSESLint.FlatConfig.Config => ({
   name: `feature-lifecycle/${name}`,
   plugins: { lifecycle: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: Object.fromEntries(Object.entries(levels).map(([id, level]) => [`lifecycle/${id}`, level])),
+  rules: Object.fromEntries(CHECKS.filter((check) => check.editor).map((check) => [`lifecycle/${check.id}`, editorLevel(check, name)])),
 });
 
-/** recommended: the defaults of `policies/recommended.yaml`; strict: every rule an error. */
-plugin.configs.recommended = config('recommended', {
-  'no-preview-import': 'error',
-  'preview-unregistered': 'error',
-  'preview-cli-label': 'error',
-  'preview-route-label': 'off',
-  'preview-deadline': 'warn',
-});
-plugin.configs.strict = config('strict', {
-  'no-preview-import': 'error',
-  'preview-unregistered': 'error',
-  'preview-cli-label': 'error',
-  'preview-route-label': 'error',
-  'preview-deadline': 'error',
-});
+plugin.configs.recommended = config('recommended');
+plugin.configs.strict = config('strict');
 
 export default plugin;

@@ -2,11 +2,12 @@
 export { runCheck, type CheckOptions, type CheckRun } from './engine/run-check.js';
 export { openWorkspace, type Workspace } from './workspace/open-workspace.js';
 export { analyzeFile } from './engine/analyze-file.js';
-export { loadPolicy, findPolicyFile, type LoadedPolicy } from './policy/load.js';
+export { loadPolicy } from './load-policy.js';
+export { findPolicyFile, type LoadedPolicy } from './policy/load.js';
 export type { Policy, Feature, PreviewException } from './policy/model.js';
 export type { PolicyFile } from './policy/schema.js';
 export { cyclesBetween, releaseAfter, type ReleaseTrain } from './policy/releases.js';
-export { CHECKS, type CheckInfo } from './checks/ids.js';
+export { CHECKS, type CheckInfo } from './checks/catalogue.js';
 export { CHECK_REPORTERS, type CheckFormat, type ReporterOptions } from './reporters/index.js';
 export type { CheckResult, Finding, CheckSummary } from './findings.js';
 export { InputError } from './errors.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../src/checks/ids.js';
+import { CHECKS } from '../src/checks/catalogue.js';
 import { CHECK_FUNCTIONS } from '../src/checks/index.js';
 import { REPO_ROOT } from './helpers/cli.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
+import { parseJsonText } from '../policy/json-text.js';
 import { compareStrings, type CheckResult, type Finding } from '../findings.js';
 import { fingerprintOf } from './fingerprint.js';
 

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Finding } from '../findings.js';
 import type { WatchedGlob } from '../policy/model.js';
-import { compileFeatureGlob } from '../workspace/classify.js';
+import { compileFeatureGlob } from '../policy/feature-globs.js';
 import type { Check } from './check.js';
 import type { CheckInput } from './check.js';
 

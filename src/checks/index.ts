@@ -9,11 +9,13 @@ import { previewRegistry } from './preview-registry.js';
 import { previewRouteLabel } from './preview-route-label.js';
 import { previewTestLocation } from './preview-test-location.js';
 import { previewUnregistered } from './preview-unregistered.js';
+import { suppressionComment } from './suppression-comment.js';
 import { unresolvedImport } from './unresolved-import.js';
 import type { Check } from './check.js';
 
 /**
- * The checks run by `lifecycle check`, in one list. `suppression-comment` is not here: it is
- * produced while suppressions are applied (engine/suppressions.ts).
+ * Every check of `lifecycle check`, in one list (the catalogue, catalogue.ts, says what each one
+ * is). `suppression-comment` judges the directives the other checks' findings were matched
+ * against, so the engine runs it after them (engine/run-check.ts).
  */
-export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport, previewCliLabel, previewRouteLabel, previewTestLocation, previewConfigLabel, previewDocsLabel, previewDeadline, globMatchesNothing];
+export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport, previewCliLabel, previewRouteLabel, previewTestLocation, previewConfigLabel, previewDocsLabel, previewDeadline, globMatchesNothing, suppressionComment];

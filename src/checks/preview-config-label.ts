@@ -1,6 +1,6 @@
 import type { Finding } from '../findings.js';
-import { ConfigKeyOwners } from './config-keys.js';
-import { hasLabel } from './label.js';
+import { ConfigKeyOwners } from '../policy/config-key-owners.js';
+import { hasLabel } from '../policy/label-match.js';
 import type { Check } from './check.js';
 import type { ConfigAnchor, ConfigComment, ConfigFileFacts, ConfigKeyFact } from '../facts/config-file.js';
 import type { CheckInput } from './check.js';

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Finding } from '../findings.js';
 import type { Feature } from '../policy/model.js';
-import { hasLabel } from './label.js';
+import { hasLabel } from '../policy/label-match.js';
 import type { Check } from './check.js';
 import type { DocFileFacts, DocMark } from '../facts/doc-file.js';
 import type { CheckInput } from './check.js';

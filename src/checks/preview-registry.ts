@@ -1,6 +1,6 @@
 import type { Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';
-import { compileFeatureGlob, featureIdOf } from '../workspace/classify.js';
+import { compileFeatureGlob, featureIdOf } from '../policy/feature-globs.js';
 import type { Check } from './check.js';
 import type { CheckInput } from './check.js';
 

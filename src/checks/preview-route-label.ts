@@ -1,4 +1,4 @@
-import { unlabelledTexts } from './label-texts.js';
+import { unlabelledTexts } from './preview-cli-label.js';
 import type { Check } from './check.js';
 
 /** HTTP route paths registered in preview code carry the label (off in `recommended`). */

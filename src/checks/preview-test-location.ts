@@ -1,6 +1,6 @@
 import type { Finding } from '../findings.js';
 import type { Policy } from '../policy/model.js';
-import { testFileInfo } from './test-files.js';
+import { testFileInfo } from '../policy/test-locations.js';
 import type { Check } from './check.js';
 import type { ImportFact, SourceFileFacts } from '../facts/source-file.js';
 import type { CheckInput } from './check.js';

@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import { checkPattern, compileRe2 } from '../policy/re2-patterns.js';
 
 /**
  * Log and comment patterns. Infra patterns turn a failure into an infra failure (0, never -1);
@@ -29,7 +29,6 @@ export interface CompiledPattern extends PatternSpec {
 }
 
 export const MAX_LINE = 4096;
-export const MAX_PATTERN_LENGTH = 500;
 
 export const BUILTIN_PATTERNS: readonly PatternSpec[] = [
   // package mirrors
@@ -71,29 +70,6 @@ export const BUILTIN_PATTERNS: readonly PatternSpec[] = [
   { id: 'jest', kind: 'test', pattern: '^Tests:\\s+\\d+ failed', reason: 'jest/vitest tests failed' },
   { id: 'assertion', kind: 'test', pattern: '^AssertionError\\b', reason: 'assertion failed' },
 ];
-
-const SYNTAX_HINT = 'RE2 syntax: no lookahead, lookbehind or backreferences; see docs/ci-readiness.md#pattern-syntax';
-
-/** Translates JavaScript-only escapes (`\uXXXX`, `(?<name>…)`) and compiles on RE2, or throws. */
-function compileRe2(pattern: string): RE2JS {
-  return RE2JS.compile(RE2JS.translateRegExp(pattern), RE2JS.CASE_INSENSITIVE);
-}
-
-/**
- * Checks one pattern. Returns an error message (one line) when it is empty, too long, or not a
- * valid RE2 regular expression.
- */
-export function checkPattern(pattern: string): string | undefined {
-  if (pattern.length === 0) return 'empty pattern';
-  if (pattern.length > MAX_PATTERN_LENGTH) return `pattern longer than ${MAX_PATTERN_LENGTH} characters`;
-  try {
-    compileRe2(pattern);
-  } catch (error) {
-    const message = (error as Error).message.replace(/^error parsing regexp: /, '');
-    return `not a valid regular expression: ${message} (${SYNTAX_HINT})`;
-  }
-  return undefined;
-}
 
 /** Compiles a user's pattern on the linear-time engine; throws an Error naming it when invalid. */
 export function compileUserPattern(pattern: string): TextMatcher {

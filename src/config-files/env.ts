@@ -6,7 +6,7 @@ const ASSIGNMENT = /^(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=/;
  * `.env` files as dotenv reads them: `KEY=value` (optionally `export KEY=value`), `#` comment
  * lines, `# comment` after an unquoted value (after whitespace) or after a closing quote, and
  * quoted values that span lines. The key path is the name lower-cased and split into words at
- * `_` (so `VPNAAS_IPSEC_DRIVER` is `vpnaas.ipsec.driver`); see config-keys.ts for how patterns
+ * `_` (so `VPNAAS_IPSEC_DRIVER` is `vpnaas.ipsec.driver`); see src/policy/config-key-owners.ts for how patterns
  * match such paths. A line that is not an assignment, a comment or blank is a parse error.
  */
 export function parseEnvConfig(text: string): ParsedConfig {

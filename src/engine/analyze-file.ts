@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { assembleFileFacts, extractionNeeds, skippedAsVendored } from '../extract/shared/file-facts.js';
-import type { SuppressionComment } from '../extract/shared/suppression-directive.js';
 import { extractImports } from '../extract/typescript/extract-imports.js';
 import type { ExtractedImports } from '../extract/typescript/extracted-imports.js';
 import { readSourceText } from './read-source.js';
 import type { Workspace } from '../workspace/open-workspace.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
+import type { SuppressionComment } from '../facts/suppressions.js';
 
 export interface AnalyzedFile {
   facts: SourceFileFacts;

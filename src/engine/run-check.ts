@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkInfo } from '../checks/ids.js';
+import { checkInfo } from '../checks/catalogue.js';
 import { CHECK_FUNCTIONS } from '../checks/index.js';
+import { suppressionComment } from '../checks/suppression-comment.js';
 import { InputError } from '../errors.js';
 import picomatch from 'picomatch';
 import { compareFindings, type CheckResult, type Finding, type SkippedCounts, type UnresolvedImport } from '../findings.js';
@@ -13,11 +14,11 @@ import { collectProjectFiles } from './collect-project-files.js';
 import { changedScopeBelow, changedSince, type ChangedScope } from './changed-files.js';
 import { joinPrefix } from '../workspace/nested-policies.js';
 import { nothingAnalysedError } from './nothing-analysed.js';
-import { applySuppressions } from './suppressions.js';
-import type { SuppressionComment } from '../extract/shared/suppression-directive.js';
+import { suppressFindings } from './suppressions.js';
 import { openWorkspace, projectsOf, type Workspace } from '../workspace/open-workspace.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
+import type { SuppressionComment } from '../facts/suppressions.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -187,8 +188,11 @@ async function checkProject(
     listing: { files: workspace.allFiles, sourceFiles: workspace.discoveredSourceFiles },
     ...(await collectProjectFiles(workspace, isChanged)),
   };
-  const raw = CHECK_FUNCTIONS.flatMap((check) => check.run(facts));
-  const findings = withPolicySeverity(applySuppressions(raw, suppressions), policy).filter((finding) => isChanged(finding.file));
+  // Every check over the facts, then suppression-comment over the directives those findings were matched against.
+  const raw = CHECK_FUNCTIONS.filter((check) => check !== suppressionComment).flatMap((check) => check.run(facts));
+  const { kept, uses } = suppressFindings(raw, suppressions);
+  const judged = [...kept, ...suppressionComment.run({ ...facts, suppressions: uses })];
+  const findings = withPolicySeverity(judged, policy).filter((finding) => isChanged(finding.file));
   const unresolvedImports: UnresolvedImport[] = files.flatMap((file) =>
     file.imports.flatMap((fact) =>
       fact.target.kind === 'unresolved'

@@ -2,7 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 // The subpath, not the package root: the root also loads ast-utils, ts-eslint and ts-estree
 // (~0.1 s at ESLint start-up, measured); only RuleCreator is needed at run time.
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
-import { checkInfo } from '../checks/ids.js';
+import { checkInfo } from '../checks/catalogue.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import type { Finding } from '../findings.js';
 import { collectingListeners, lintContextFor } from './lint-context.js';

@@ -3,6 +3,7 @@
 import type { ConfigFileFacts } from './config-file.js';
 import type { DocFileFacts } from './doc-file.js';
 import type { FileClass, SourceFileFacts } from './source-file.js';
+import type { SuppressionUse } from './suppressions.js';
 
 export interface ProjectFacts {
   /** Files whose imports were extracted. */
@@ -23,4 +24,9 @@ export interface ProjectFacts {
   config?: readonly ConfigFileFacts[];
   /** Doc files named by the features' `docs` globs; undefined when not collected (ESLint). */
   docs?: readonly DocFileFacts[];
+  /**
+   * The suppression directives of the files and whether each suppressed a finding: known only once
+   * the other checks have run, so set for the `suppression-comment` check alone (engine/suppressions.ts).
+   */
+  suppressions?: readonly SuppressionUse[];
 }

@@ -2,11 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { packageRoot } from '../package-root.js';
 import { policyFileSchema, policyJsonSchema, type PolicyFile } from './schema.js';
 import { keysAt, nearestKey } from './suggest.js';
 import { formatKeyPath, locate, readYamlSource, type KeyPath, type YamlSource } from './yaml-source.js';
-import { buildPolicy, type Policy } from './model.js';
+import { buildPolicy, type KnownCheck, type Policy } from './model.js';
 import { versionFileOf } from './releases.js';
 
 export const POLICY_FILE_NAMES = ['lifecycle.yaml', 'lifecycle.yml'] as const;
@@ -65,9 +64,20 @@ export function resolvePolicyPath(options: { cwd: string; policyPath?: string })
   return found;
 }
 
+/** Which policy to load, and what the product that reads it brings: its checks and its built-in presets. */
+interface PolicyLoadOptions {
+  cwd: string;
+  policyPath?: string;
+  /** Every check id the policy may set a level for, with its default (the catalogue). */
+  checks: readonly KnownCheck[];
+  /** Where built-in presets (`extends: [recommended]`) live: `<dir>/<name>.yaml`. */
+  presetsDir: string;
+}
+
 interface CacheEntry {
   loaded: LoadedPolicy;
   stamps: string;
+  options: PolicyLoadOptions;
 }
 const cache = new Map<string, CacheEntry>();
 
@@ -75,12 +85,13 @@ const cache = new Map<string, CacheEntry>();
  * Loads, merges and validates the policy. Synchronous (ESLint rules are) and cached per root
  * file; the cache is invalidated when any file of the extends chain changes on disk.
  */
-export function loadPolicy(options: { cwd: string; policyPath?: string }): LoadedPolicy {
+export function loadPolicyFile(options: PolicyLoadOptions): LoadedPolicy {
   const path = resolvePolicyPath(options);
   const hit = cache.get(path);
-  if (hit && hit.stamps === stampOf(filesBehind(hit.loaded))) return hit.loaded;
-  const loaded = loadUncached(path);
-  cache.set(path, { loaded, stamps: stampOf(filesBehind(loaded)) });
+  const sameProduct = hit !== undefined && hit.options.checks === options.checks && hit.options.presetsDir === options.presetsDir;
+  if (hit && sameProduct && hit.stamps === stampOf(filesBehind(hit.loaded))) return hit.loaded;
+  const loaded = loadUncached(path, options);
+  cache.set(path, { loaded, stamps: stampOf(filesBehind(loaded)), options });
   return loaded;
 }
 
@@ -104,22 +115,22 @@ function stampOf(files: readonly string[]): string {
     .join('|');
 }
 
-function loadUncached(path: string): LoadedPolicy {
+function loadUncached(path: string, options: PolicyLoadOptions): LoadedPolicy {
   const sources: YamlSource[] = [];
-  const merged = loadWithExtends(path, [], sources);
+  const merged = loadWithExtends(path, [], sources, options.presetsDir);
   const root = dirname(path);
   // sources were collected depth-first (bases first); positions prefer the root file.
   const ordered = [...sources].reverse();
-  const policy = buildPolicy(merged, { root, file: path, sources: ordered });
+  const policy = buildPolicy(merged, { checks: options.checks, root, file: path, sources: ordered });
   return { path, root, merged, policy, sources: ordered };
 }
 
-function loadWithExtends(file: string, chain: readonly string[], sources: YamlSource[]): PolicyFile {
+function loadWithExtends(file: string, chain: readonly string[], sources: YamlSource[], presetsDir: string): PolicyFile {
   const source = readYamlSource(file);
   const own = validate(source);
   let merged: Record<string, unknown> = {};
   (own.extends ?? []).forEach((reference, index) => {
-    const target = resolveExtends(reference, source, index);
+    const target = resolveExtends(reference, source, index, presetsDir);
     if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
       const pos = locate(source, ['extends', index]);
       throw new InputError(`${pos.file}:${pos.line}:${pos.column}: extends[${index}]: extends chain deeper than ${MAX_EXTENDS_DEPTH} files (starting at ${chain[0] ?? file})`);
@@ -129,18 +140,18 @@ function loadWithExtends(file: string, chain: readonly string[], sources: YamlSo
       const cycle = [...chain, file, target].map((path) => relative(dirname(chain[0] ?? file), path) || path);
       throw new InputError(`${pos.file}:${pos.line}:${pos.column}: extends[${index}]: cyclic extends: ${cycle.join(' -> ')}`);
     }
-    merged = deepMerge(merged, loadWithExtends(target, [...chain, file], sources) as Record<string, unknown>);
+    merged = deepMerge(merged, loadWithExtends(target, [...chain, file], sources, presetsDir) as Record<string, unknown>);
   });
   sources.push(source);
   const { extends: _ignored, ...rest } = own;
   return deepMerge(merged, rest as Record<string, unknown>) as PolicyFile;
 }
 
-function resolveExtends(reference: string, source: YamlSource, index: number): string {
+function resolveExtends(reference: string, source: YamlSource, index: number, presetsDir: string): string {
   const looksLikePath = reference.includes('/') || reference.endsWith('.yaml') || reference.endsWith('.yml');
   const target = looksLikePath
     ? resolve(dirname(source.file), reference)
-    : join(packageRoot(), 'policies', `${reference}.yaml`);
+    : join(presetsDir, `${reference}.yaml`);
   if (!existsSync(target)) {
     const pos = locate(source, ['extends', index]);
     const what = looksLikePath ? `file ${target}` : `built-in preset "${reference}" (presets live in policies/)`;

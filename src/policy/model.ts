@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
-import { CHECKS, CHECK_IDS } from '../checks/ids.js';
-import type { FindingSeverity } from '../findings.js';
+import { parseJsonText } from './json-text.js';
 import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
 import { releaseForVersion, versionFileOf, type ReleaseTrain } from './releases.js';
 import { nearestKey } from './suggest.js';
@@ -78,14 +76,22 @@ export interface Policy {
   registry: { minOwners: number; requireTracking: boolean };
   releases: ReleaseTrain & { current: string | undefined };
   /** Effective severity of every check id. */
-  severities: Record<string, FindingSeverity | 'off'>;
+  severities: Record<string, Severity>;
   config: { files: string[] };
   docs: { files: string[] };
   ci: PolicyFile['ci'];
   watchedGlobs: WatchedGlob[];
 }
 
+/** A check the policy may set a level for (`checks: { <id>: … }`), with its level when it does not. */
+export interface KnownCheck {
+  id: string;
+  defaultSeverity: Severity;
+}
+
 interface BuildContext {
+  /** Every check of the product (src/checks/catalogue.ts); the policy layer itself knows none. */
+  checks: readonly KnownCheck[];
   root: string;
   file: string;
   /** Root file first, then its bases. */
@@ -177,12 +183,13 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     }
   }
 
-  const severities: Record<string, FindingSeverity | 'off'> = {};
-  for (const check of CHECKS) severities[check.id] = check.defaultSeverity;
+  const severities: Record<string, Severity> = {};
+  for (const check of context.checks) severities[check.id] = check.defaultSeverity;
+  const checkIds = context.checks.map((check) => check.id);
   for (const [id, severity] of Object.entries(merged.checks ?? {}) as [string, Severity][]) {
-    if (!CHECK_IDS.includes(id)) {
-      const hint = nearestKey(id, CHECK_IDS);
-      fail(['checks', id], `unknown check id "${id}"${hint ? `; did you mean "${hint}"?` : `; known: ${CHECK_IDS.join(', ')}`}`);
+    if (!checkIds.includes(id)) {
+      const hint = nearestKey(id, checkIds);
+      fail(['checks', id], `unknown check id "${id}"${hint ? `; did you mean "${hint}"?` : `; known: ${checkIds.join(', ')}`}`);
     }
     severities[id] = severity;
   }

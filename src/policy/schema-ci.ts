@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPattern } from '../ci/patterns.js';
+import { checkPattern } from './re2-patterns.js';
 
 /**
  * The `ci:` section of lifecycle.yaml (CI readiness). Owned by the CI-readiness feature;

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import { ConfigKeyOwners } from '../checks/config-keys.js';
-import { hasLabel } from '../checks/label.js';
+import { ConfigKeyOwners } from '../policy/config-key-owners.js';
+import { hasLabel } from '../policy/label-match.js';
 import { labelSources } from '../checks/preview-config-label.js';
 import type { Feature } from '../policy/model.js';
 import type { ConfigKeyFact } from '../facts/config-file.js';

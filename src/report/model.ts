@@ -1,5 +1,5 @@
-import { featureDeadline, type DeadlineState, type FeatureDeadline } from '../checks/deadline.js';
-import { testFileInfo } from '../checks/test-files.js';
+import { featureDeadline, type DeadlineState, type FeatureDeadline } from '../policy/deadlines.js';
+import { testFileInfo } from '../policy/test-locations.js';
 import type { ReadinessResult } from '../ci/result.js';
 import { compareStrings, type CheckCounts, type CheckResult, type Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';

@@ -1,4 +1,4 @@
-import type { FeatureDeadline } from '../checks/deadline.js';
+import type { FeatureDeadline } from '../policy/deadlines.js';
 import type { Feature } from '../policy/model.js';
 import type { FanIn } from './fan-in.js';
 import type { FeatureLabels, LabelCoverage } from './label-coverage.js';

@@ -1,4 +1,4 @@
-import { CHECKS, type CheckInfo } from '../checks/ids.js';
+import { CHECKS, type CheckInfo } from '../checks/catalogue.js';
 import type { CheckResult, Finding } from '../findings.js';
 import { fingerprintOf } from '../baseline/fingerprint.js';
 import { summaryJson } from './json.js';

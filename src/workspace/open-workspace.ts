@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { loadPolicy, type LoadedPolicy } from '../policy/load.js';
+import { loadPolicy } from '../load-policy.js';
+import type { LoadedPolicy } from '../policy/load.js';
 import { policyAsOfRelease } from '../policy/as-of-release.js';
 import { Classifier } from './classify.js';
 import { createIgnoreChecker, discoverFiles, type Discovery, type DiscoveryNote } from './discover.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasLabel } from '../../src/checks/label.js';
+import { hasLabel } from '../../src/policy/label-match.js';
 
 describe('hasLabel', () => {
   it('finds the label as a word, case-insensitively, also in snake_case, kebab-case and camelCase', () => {

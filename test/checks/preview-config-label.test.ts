@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileConfigPattern } from '../../src/checks/config-keys.js';
+import { compileConfigPattern } from '../../src/policy/config-key-owners.js';
 import { previewConfigLabel } from '../../src/checks/preview-config-label.js';
 import { configFileFacts } from '../../src/config-files/index.js';
 import { factsOf, policyWith } from '../helpers/facts.js';

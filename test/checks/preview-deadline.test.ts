@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureDeadline, type DeadlineOptions } from '../../src/checks/deadline.js';
+import { featureDeadline, type DeadlineOptions } from '../../src/policy/deadlines.js';
 import { previewDeadline } from '../../src/checks/preview-deadline.js';
 import { factsOf, policyWith } from '../helpers/facts.js';
 

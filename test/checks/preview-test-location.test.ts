@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noPreviewImport } from '../../src/checks/no-preview-import.js';
 import { previewTestLocation } from '../../src/checks/preview-test-location.js';
-import { testFileInfo } from '../../src/checks/test-files.js';
+import { testFileInfo } from '../../src/policy/test-locations.js';
 import { factsOf, importOf, policyWith, preview, sourceFile, stable } from '../helpers/facts.js';
 import type { FileClass } from '../../src/facts/source-file.js';
 

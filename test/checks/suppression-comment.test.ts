@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applySuppressions } from '../../src/engine/suppressions.js';
 import { findSuppressions } from '../../src/extract/shared/suppression-directive.js';
+import { suppressionComment, suppressionFindings } from '../../src/checks/suppression-comment.js';
 import type { Finding } from '../../src/findings.js';
+import { policyWith } from '../helpers/facts.js';
 
 const finding = (line: number, rule = 'no-preview-import'): Finding => ({ rule, severity: 'error', file: 'a.ts', line, column: 1, message: 'm' });
 
@@ -67,5 +69,32 @@ describe('suppression comments: edge cases', () => {
     expect(applySuppressions([], new Map([['a.ts', suppressions]]))[0]?.message).toBe(
       'lifecycle-disable-next-line names unknown check id(s): no-preview-imports (did you mean "no-preview-import"?)',
     );
+  });
+});
+
+describe('the suppression-comment check', () => {
+  const directive = (rules: string[], reason: string | undefined) => ({ line: 3, column: 2, rules, reason, coversUntilLine: 4 });
+
+  it('judges the directives it is given, with whether each suppressed something, and nothing else', () => {
+    const findings = suppressionFindings([
+      { file: 'a.ts', directive: directive(['no-preview-import'], 'kept'), used: true },
+      { file: 'a.ts', directive: directive(['no-preview-import'], 'stale'), used: false },
+      { file: 'b.ts', directive: directive(['parse-error'], undefined), used: false },
+    ]);
+    expect(findings.map(({ rule, severity, file, line, column }) => ({ rule, severity, file, line, column }))).toEqual([
+      { rule: 'suppression-comment', severity: 'error', file: 'a.ts', line: 3, column: 2 },
+      { rule: 'suppression-comment', severity: 'error', file: 'b.ts', line: 3, column: 2 },
+    ]);
+    expect(findings.map((item) => item.message)).toEqual([
+      'unused lifecycle-disable-next-line no-preview-import: nothing to suppress on the next line; remove it',
+      'lifecycle-disable-next-line parse-error has no reason, so it suppresses nothing; add ` -- <why this is allowed>`',
+    ]);
+  });
+
+  it('reads the suppression facts of its input; before the engine sets them it finds nothing', () => {
+    const policy = policyWith();
+    expect(suppressionComment.run({ files: [], tree: undefined, policy })).toEqual([]);
+    const uses = [{ file: 'a.ts', directive: directive([], 'why'), used: false }];
+    expect(suppressionComment.run({ files: [], tree: undefined, policy, suppressions: uses })).toEqual(suppressionFindings(uses));
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRun } from '../../src/ci/classify.js';
 import { buildPatterns, planAdHoc, type AdHocFlags } from '../../src/ci/config.js';
-import { BUILTIN_PATTERNS, builtinPatterns, checkPattern } from '../../src/ci/patterns.js';
+import { BUILTIN_PATTERNS, builtinPatterns } from '../../src/ci/patterns.js';
+import { checkPattern } from '../../src/policy/re2-patterns.js';
 import { classOfResultCode } from '../../src/ci/result-codes.js';
 import { voteFor } from '../../src/ci/vote.js';
 import { scanText } from '../../src/ci/patterns.js';

@@ -1,4 +1,4 @@
-import { loadPolicy } from '../../src/policy/load.js';
+import { loadPolicy } from '../../src/load-policy.js';
 import type { Policy } from '../../src/policy/model.js';
 import { policyYaml, tempProject } from './temp-project.js';
 import type { FileClass, ImportFact, SourceFileFacts } from '../../src/facts/source-file.js';

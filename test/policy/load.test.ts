@@ -2,7 +2,8 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { findPolicyFile, loadPolicy } from '../../src/policy/load.js';
+import { loadPolicy } from '../../src/load-policy.js';
+import { findPolicyFile } from '../../src/policy/load.js';
 import { policyYaml, tempProject } from '../helpers/temp-project.js';
 
 function loadError(cwd: string, policyPath?: string): InputError {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/engine/run-check.js';
 import { policyAsOfRelease } from '../../src/policy/as-of-release.js';
-import { loadPolicy } from '../../src/policy/load.js';
+import { loadPolicy } from '../../src/load-policy.js';
 import { fixture } from '../helpers/cli.js';
 
 const STATES = fixture('report-states');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureDeadline } from '../../src/checks/deadline.js';
+import type { FeatureDeadline } from '../../src/policy/deadlines.js';
 import { promotionBlockers, recommend, type RecommendationInput } from '../../src/report/recommend.js';
 
 const coverage = (labelled: number, total: number) => ({ labelled, total, problems: [] });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../src/checks/ids.js';
+import { CHECKS } from '../../src/checks/catalogue.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { REPO_ROOT, runLifecycle } from '../helpers/cli.js';
 import { tempProject } from '../helpers/temp-project.js';

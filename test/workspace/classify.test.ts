@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/policy/load.js';
-import { Classifier, compileFeatureGlob } from '../../src/workspace/classify.js';
+import { loadPolicy } from '../../src/load-policy.js';
+import { compileFeatureGlob } from '../../src/policy/feature-globs.js';
+import { Classifier } from '../../src/workspace/classify.js';
 import { readWorkspacePackages } from '../../src/workspace/packages.js';
 import { policyYaml, tempProject } from '../helpers/temp-project.js';
 

@@ -150,7 +150,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     if (options.system === undefined && options.exportNdjson === undefined) {
       throw new InputError('--history needs --system NAME (the CI to evaluate), or --export-ndjson FILE to convert only');
     }
-    const ci = options.policy ? (await import('../../policy/load.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
+    const ci = options.policy ? (await import('../../load-policy.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
     const flags: AdHocFlags = {
       history: options.history,
       from: options.from,
@@ -172,7 +172,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     };
     plan = { kind: 'ad-hoc', flags, ci, cwd };
   } else {
-    const { loadPolicy } = await import('../../policy/load.js');
+    const { loadPolicy } = await import('../../load-policy.js');
     const loaded = loadPolicy({ cwd, policyPath: options.policy });
     if (options.infraPattern.length || options.testPattern.length) {
       throw new InputError('--infra-pattern/--test-pattern apply to ad hoc runs; put patterns in ci.patterns of the policy');

@@ -28,7 +28,8 @@ Examples:
     .action(async (flags: { cwd?: string; dryRun?: boolean }) => {
       const root = resolveCwd(io.cwd, flags.cwd);
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
-      const [{ loadPolicy, POLICY_FILE_NAMES }, { detectLayout, renderStarterPolicy }, { detectDenoLayout }, { discoverFiles }] = await Promise.all([
+      const [{ loadPolicy }, { POLICY_FILE_NAMES }, { detectLayout, renderStarterPolicy }, { detectDenoLayout }, { discoverFiles }] = await Promise.all([
+        import('../../load-policy.js'),
         import('../../policy/load.js'),
         import('../../init/starter-policy.js'),
         import('../../init/deno-starter.js'),

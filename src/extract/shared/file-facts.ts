@@ -3,7 +3,8 @@ import { DEEP_IMPORT_HINT } from '../../imports/deep-import-hint.js';
 import type { Workspace } from '../../workspace/open-workspace.js';
 import { includedExplicitly, vendoredByContent } from '../../workspace/vendored.js';
 import type { FileClass, FileProblem, ImportFact, ImportSite, ImportTarget, LabelledText, SourceFileFacts } from '../../facts/source-file.js';
-import { findSuppressions, statementEnds, type SuppressionComment } from './suppression-directive.js';
+import { findSuppressions, statementEnds } from './suppression-directive.js';
+import type { SuppressionComment } from '../../facts/suppressions.js';
 
 /**
  * The per-file fact assembly of both `lifecycle check` (src/engine/analyze-file.ts) and the ESLint

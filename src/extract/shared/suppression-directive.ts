@@ -1,17 +1,8 @@
+import type { SuppressionComment } from '../../facts/suppressions.js';
 import { lineStartsOf } from '../../line-positions.js';
 
 /** The directive both `lifecycle check` and the ESLint rules read from comments. */
 export const SUPPRESSION_DIRECTIVE = 'lifecycle-disable-next-line';
-
-/** `// lifecycle-disable-next-line <id>[, <id>…] -- <reason>` as written in a file. */
-export interface SuppressionComment {
-  line: number;
-  column: number;
-  rules: string[];
-  reason: string | undefined;
-  /** The last line it covers: the next line, or the end of the statement that starts there. */
-  coversUntilLine: number;
-}
 
 /** The directive opens a comment on its own line (like ESLint's), so prose that mentions it does not count. */
 const DIRECTIVE = /^\s*(\/\/|\/\*)\s*lifecycle-disable-next-line\b(.*)$/;

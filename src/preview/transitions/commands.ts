@@ -71,7 +71,7 @@ export function registerTransitionCommands(program: Command, io: CliIo, setExitC
     .addHelpText('after', `${EXIT_CODES}\n\nExample:\n  $ lifecycle renew fwaas --tracking https://tracker.example/fwaas-v2 --reason "API review moved to 2027.1"`)
     .action(async (feature: string, flags: CommonFlags & { tracking: string; reason: string; release?: string }) => {
       const command = `lifecycle renew ${feature}`;
-      const [{ loadPolicy }, { planRenewal }] = await Promise.all([import('../../policy/load.js'), import('./renew.js')]);
+      const [{ loadPolicy }, { planRenewal }] = await Promise.all([import('../../load-policy.js'), import('./renew.js')]);
       await runTransition(io, setExitCode, flags, command, async (cwd) => {
         const loaded = loadPolicy({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
         const request = { feature, tracking: flags.tracking, reason: flags.reason, ...(flags.release ? { release: flags.release } : {}) };

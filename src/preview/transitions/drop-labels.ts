@@ -1,6 +1,6 @@
 import { previewConfigLabel } from '../../checks/preview-config-label.js';
 import { previewDocsLabel } from '../../checks/preview-docs-label.js';
-import { hasLabel } from '../../checks/label.js';
+import { hasLabel } from '../../policy/label-match.js';
 import { configFileFacts } from '../../config-files/index.js';
 import { markdownFacts } from '../../docs-files/markdown.js';
 import type { LabelledText } from '../../facts/source-file.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compileConfigPattern } from '../../checks/config-keys.js';
+import { compileConfigPattern } from '../../policy/config-key-owners.js';
 import { configFileFacts } from '../../config-files/index.js';
 import picomatch from 'picomatch';
 import { analyzeFile } from '../../engine/analyze-file.js';

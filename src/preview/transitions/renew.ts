@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { featureDeadline } from '../../checks/deadline.js';
+import { featureDeadline } from '../../policy/deadlines.js';
 import { InputError } from '../../errors.js';
 import type { LoadedPolicy } from '../../policy/load.js';
 import type { Feature } from '../../policy/model.js';

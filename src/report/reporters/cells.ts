@@ -1,6 +1,8 @@
-import type { DeadlineState } from '../../checks/deadline.js';
 import type { LabelCoverage } from '../label-coverage.js';
-import { deadlineLabel, type FeatureReport, type ReportModel } from '../model.js';
+import { deadlineLabel, type FeatureDeadlineReport, type FeatureReport, type ReportModel } from '../model.js';
+
+/** The deadline states the report shows (its model's, so this reporter needs nothing below it). */
+type DeadlineState = FeatureDeadlineReport['state'];
 
 /** Short texts shared by the text, Markdown and HTML reporters, so they say the same things. */
 

@@ -1,6 +1,5 @@
-import type { DeadlineState } from '../../checks/deadline.js';
 import type { CiReport } from '../ci-section.js';
-import type { FeatureReport, ReportModel } from '../model.js';
+import type { FeatureDeadlineReport, FeatureReport, ReportModel } from '../model.js';
 import type { Action } from '../recommend.js';
 import {
   checkSentence,
@@ -18,6 +17,9 @@ import {
   weeklyStrip,
   type ReportOptions,
 } from './cells.js';
+
+/** The deadline states the report shows (its model's, so this reporter needs nothing below it). */
+type DeadlineState = FeatureDeadlineReport['state'];
 
 const CODES = { red: [31, 39], yellow: [33, 39], green: [32, 39], dim: [2, 22], bold: [1, 22] } as const;
 type Style = keyof typeof CODES;

@@ -1,3 +1,4 @@
+import { CHECKS } from '../../../src/checks/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { policyYaml } from '../../helpers/temp-project.js';
 import { dropConfigLabels, dropDocLabels } from '../../../src/preview/transitions/drop-labels.js';
@@ -80,7 +81,7 @@ features: {}
 
 function stablePolicy(): Policy {
   const source = parseYamlSource('/p/lifecycle.yaml', `${policyYaml('    config: [fwaas.*]\n    docs: [docs/fwaas.md]\n').replace('status: preview', 'status: stable')}config:\n  files: [etc/*]\n`);
-  return buildPolicy(source.value as PolicyFile, { root: '/p', file: '/p/lifecycle.yaml', sources: [source] });
+  return buildPolicy(source.value as PolicyFile, { checks: CHECKS, root: '/p', file: '/p/lifecycle.yaml', sources: [source] });
 }
 
 describe('dropping stale labels', () => {

@@ -1,5 +1,5 @@
-import type { Feature } from '../policy/model.js';
-import type { ReleaseTrain } from '../policy/releases.js';
+import type { Feature } from './model.js';
+import type { ReleaseTrain } from './releases.js';
 
 /**
  * When a preview feature must leave preview, counted in releases of the train (never by the

@@ -1,20 +1,38 @@
-import type { FindingSeverity } from '../findings.js';
+import type { Severity } from '../policy/schema.js';
 
 export interface CheckInfo {
   id: string;
-  defaultSeverity: FindingSeverity | 'off';
+  /** Its level when the policy does not set one; the `recommended` preset and ESLint's `configs.recommended` use it too. */
+  defaultSeverity: Severity;
   /** One line: what the check enforces. */
   description: string;
   /** False for ids of the product contract that this version does not implement yet. */
   implemented: boolean;
   /** True when the check itself reports both levels (e.g. due soon = warn, overdue = error). */
   graded?: boolean;
+  /**
+   * True when it also runs in the editor: the ESLint rule `lifecycle/<id>` (rules/<id>.ts), at the
+   * level `editorLevel` gives it in each shared config of the plugin.
+   */
+  editor?: boolean;
 }
 
-/** Every check id of the product, in one place (CLI, policy validation, docs, SARIF use it). */
+/** The shared configs of the ESLint plugin (`configs.recommended`, `configs.strict`). */
+export type EditorConfig = 'recommended' | 'strict';
+
+/** A check's ESLint level in a shared config: `recommended` is its default severity, `strict` makes it an error. */
+export function editorLevel(check: CheckInfo, config: EditorConfig): Severity {
+  return config === 'strict' ? 'error' : check.defaultSeverity;
+}
+
+/**
+ * Every check id of the product, in one place: the CLI, the policy's defaults and validation, the
+ * ESLint plugin's rules and configs, SARIF and the docs' tables are derived from it (test/meta.test.ts
+ * proves the presets and docs agree).
+ */
 export const CHECKS: readonly CheckInfo[] = [
-  { id: 'no-preview-import', defaultSeverity: 'error', implemented: true, description: 'Stable code imports no preview module (and preview features do not import each other unless allowed).' },
-  { id: 'preview-unregistered', defaultSeverity: 'error', implemented: true, description: 'Every folder under the preview subtree belongs to a registered feature, and every preview feature has code.' },
+  { id: 'no-preview-import', defaultSeverity: 'error', implemented: true, editor: true, description: 'Stable code imports no preview module (and preview features do not import each other unless allowed).' },
+  { id: 'preview-unregistered', defaultSeverity: 'error', implemented: true, editor: true, description: 'Every folder under the preview subtree belongs to a registered feature, and every preview feature has code.' },
   { id: 'preview-registry', defaultSeverity: 'warn', implemented: true, description: 'Registry sanity: enough owners, an http(s) tracking link, a known introduction release; no stable code left under the preview tree, no code of removed features.' },
   { id: 'suppression-comment', defaultSeverity: 'error', implemented: true, description: 'lifecycle-disable-next-line comments name a known check, give a reason, and suppress something.' },
   { id: 'parse-error', defaultSeverity: 'error', implemented: true, description: 'A source file could not be analysed (syntax error, binary content, too large, unreadable), or a directory could not be listed.' },
@@ -23,9 +41,9 @@ export const CHECKS: readonly CheckInfo[] = [
   { id: 'preview-test-location', defaultSeverity: 'error', implemented: true, description: 'Tests of preview code live under the preview test subtree.' },
   { id: 'preview-config-label', defaultSeverity: 'error', implemented: true, description: 'Config keys of preview features carry the label; stable features carry none.' },
   { id: 'preview-docs-label', defaultSeverity: 'error', implemented: true, description: 'Docs of preview features carry the label; docs of stable features carry none.' },
-  { id: 'preview-cli-label', defaultSeverity: 'error', implemented: true, description: 'CLI command, option and argument descriptions in preview code contain the label.' },
-  { id: 'preview-route-label', defaultSeverity: 'off', implemented: true, description: 'HTTP route paths registered in preview code contain the label.' },
-  { id: 'preview-deadline', defaultSeverity: 'error', implemented: true, graded: true, description: 'Preview features are promoted, renewed or removed within maxCycles releases.' },
+  { id: 'preview-cli-label', defaultSeverity: 'error', implemented: true, editor: true, description: 'CLI command, option and argument descriptions in preview code contain the label.' },
+  { id: 'preview-route-label', defaultSeverity: 'off', implemented: true, editor: true, description: 'HTTP route paths registered in preview code contain the label.' },
+  { id: 'preview-deadline', defaultSeverity: 'error', implemented: true, graded: true, editor: true, description: 'Preview features are promoted, renewed or removed within maxCycles releases.' },
   { id: 'preview-api-leak', defaultSeverity: 'error', implemented: false, description: 'Exported declarations of stable modules expose no preview types.' },
 ];
 

@@ -1,5 +1,4 @@
-import type { Feature } from '../policy/model.js';
-import type { ConfigFormat } from '../facts/config-file.js';
+import type { Feature } from './model.js';
 
 /**
  * `features.<id>.config` patterns are dotted key paths: `*` is one segment (or part of one:
@@ -15,8 +14,15 @@ import type { ConfigFormat } from '../facts/config-file.js';
  */
 export type KeyMatcher = (path: readonly string[]) => boolean;
 
+/**
+ * The format of the file a key is in, as the config extractor names it (`yaml`, `json`, `ini`,
+ * `env`, …); only `ini` and `env` change how patterns match. A plain string here, so the policy
+ * layer needs nothing from the facts layer.
+ */
+type KeyFileFormat = string;
+
 /** Compiles one pattern for keys of one format; the matcher takes the key path split at dots. */
-export function compileConfigPattern(pattern: string, format: ConfigFormat | undefined): KeyMatcher {
+export function compileConfigPattern(pattern: string, format: KeyFileFormat | undefined): KeyMatcher {
   const loose = format === 'env';
   const flags = format === 'ini' || loose ? 'i' : '';
   const tokens = (loose ? pattern.replace(/_/g, '.') : pattern)
@@ -51,7 +57,7 @@ export interface KeyOwner {
  * first pattern that matches the key or one of its sections decides. Removed features own no keys.
  */
 export class ConfigKeyOwners {
-  private readonly compiled = new Map<ConfigFormat | undefined, { owner: KeyOwner; matches: KeyMatcher }[]>();
+  private readonly compiled = new Map<KeyFileFormat | undefined, { owner: KeyOwner; matches: KeyMatcher }[]>();
   private readonly ordered: Feature[];
 
   constructor(features: readonly Feature[]) {
@@ -61,7 +67,7 @@ export class ConfigKeyOwners {
     ];
   }
 
-  ownerOf(path: readonly string[], format: ConfigFormat | undefined): KeyOwner | undefined {
+  ownerOf(path: readonly string[], format: KeyFileFormat | undefined): KeyOwner | undefined {
     const segments = path.flatMap((segment) => segment.split('.'));
     const prefixes = segments.map((_, index) => segments.slice(0, index + 1));
     for (const { owner, matches } of this.patternsFor(format)) {
@@ -70,7 +76,7 @@ export class ConfigKeyOwners {
     return undefined;
   }
 
-  private patternsFor(format: ConfigFormat | undefined): { owner: KeyOwner; matches: KeyMatcher }[] {
+  private patternsFor(format: KeyFileFormat | undefined): { owner: KeyOwner; matches: KeyMatcher }[] {
     let list = this.compiled.get(format);
     if (!list) {
       list = this.ordered.flatMap((feature) =>

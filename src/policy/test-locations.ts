@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import type { Policy } from '../policy/model.js';
-import { compileFeatureGlob, featureIdOf, type FeatureGlob } from '../workspace/classify.js';
+import type { Policy } from './model.js';
+import { compileFeatureGlob, featureIdOf, type FeatureGlob } from './feature-globs.js';
 
 export interface TestFileInfo {
   /** Matched by `preview.testFiles` or by a `preview.tests` glob. */
