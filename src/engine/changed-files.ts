@@ -66,7 +66,7 @@ function firstLine(text: string): string {
 export function policyInputs(workspace: Workspace): string[] {
   const { loaded } = workspace;
   const inputs = loaded.sources.map((source) => relative(loaded.root, source.file).split('\\').join('/'));
-  if (loaded.merged.releases?.current === 'package.json') inputs.push('package.json');
+  inputs.push(...loaded.policy.releases.inputs);
   return inputs;
 }
 

@@ -83,10 +83,10 @@ export function loadPolicy(options: { cwd: string; policyPath?: string }): Loade
   return loaded;
 }
 
-/** The files a loaded policy was built from: its YAML files, and package.json when it names the current release. */
+/** The files a loaded policy was built from: its YAML files, and the package.json that gives the current release. */
 function filesBehind(loaded: LoadedPolicy): string[] {
   const files = loaded.sources.map((source) => source.file);
-  return loaded.merged.releases?.current === 'package.json' ? [...files, join(loaded.root, 'package.json')] : files;
+  return [...files, ...loaded.policy.releases.inputs.map((file) => join(loaded.root, file))];
 }
 
 function stampOf(files: readonly string[]): string {

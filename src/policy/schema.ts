@@ -114,10 +114,19 @@ export const policyFileSchema = z
       .describe('Presets from policies/ (by name) or relative paths to YAML files; later ones win.'),
     releases: z
       .strictObject({
-        current: releaseName
+        current: z
+          .union([releaseName, z.strictObject({ package: z.string().min(1).describe('The name of a workspace package whose version is read.') })])
           .optional()
-          .describe('The release under development, or "package.json" to read its version.'),
-        train: z.array(releaseSchema).optional().describe('Ordered releases; cycles are counted on it.'),
+          .describe('The release under development: a release name, "package.json" to read its version, or { package: NAME } to read a workspace package\'s version.'),
+        train: z.array(releaseSchema).optional().describe('Ordered releases; cycles are counted on it. Instead of listing it, derive it with scheme (and tags).'),
+        scheme: z
+          .enum(['minor', 'major'])
+          .optional()
+          .describe('Derive the train from semver: each minor (5.0, 5.1, …) or each major (4, 5, …) is a release. Without tags: every release of the current major up to current, then the next one.'),
+        tags: z
+          .string()
+          .optional()
+          .describe('Derive the train from the git tags matching this pattern, e.g. "v{version}" (dates from the tagged commits; scheme default minor).'),
       })
       .optional(),
     files: filesSchema.optional(),

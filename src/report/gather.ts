@@ -3,7 +3,6 @@ import { basename, join } from 'node:path';
 import type { ReadinessResult } from '../ci/evaluate.js';
 import { runCheck } from '../engine/run-check.js';
 import type { CiSection } from '../policy/schema-ci.js';
-import type { PolicyFile } from '../policy/schema.js';
 import type { ReportInput } from './model.js';
 
 export interface GatherOptions {
@@ -40,7 +39,7 @@ export async function gatherReportInput(options: GatherOptions): Promise<ReportI
     project: projectName(loaded.root),
     result: run.result,
     facts: run.facts,
-    dates: releaseDates(loaded.merged),
+    dates: run.workspace.loaded.policy.releases.dates,
     releaseSource: options.release !== undefined ? 'flag' : 'current',
     readiness,
   };
@@ -62,15 +61,6 @@ async function evaluateCiSystems(ci: CiSection, root: string, options: GatherOpt
   // As `lifecycle ci-readiness` does: as of the day of the latest record (today when there is none).
   const spec = { systems: plan.systems, reference: plan.reference, today: dayOf(Date.now()), commentStream: loadedHistory.commentStream };
   return evaluateCollated(collateHistory(loadedHistory.history, spec), spec);
-}
-
-function releaseDates(merged: PolicyFile): Record<string, string> {
-  const dates: Record<string, string> = {};
-  for (const release of merged.releases?.train ?? []) {
-    if (release.date === undefined) continue;
-    dates[release.name] = release.date instanceof Date ? release.date.toISOString().slice(0, 10) : String(release.date);
-  }
-  return dates;
 }
 
 /** package.json `name` next to the policy, else the project folder's name. */

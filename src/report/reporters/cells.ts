@@ -169,13 +169,31 @@ export function releaseSentence(model: ReportModel): string {
   return `${model.release.name || '(no release)'} (${source})`;
 }
 
-export function trainSentence(model: ReportModel): string {
-  return model.release.train
-    .map((release) => {
-      const name = release.name === model.release.name ? `[${release.name}]` : release.name;
-      return release.date ? `${name} ${release.date}` : name;
-    })
-    .join(' → ');
+/**
+ * The train as one line; a long one (a release per minor of a 100-release project) shows its first
+ * and last releases and those around the release under review, with the gaps counted.
+ */
+export function trainSentence(model: ReportModel, show: (name: string, date: string | null, current: boolean) => string = plainRelease): string {
+  const { train } = model.release;
+  const at = train.findIndex((release) => release.name === model.release.name);
+  const shown = (index: number) => train.length <= 9 || index === 0 || index === train.length - 1 || (at < 0 ? index < 3 || index >= train.length - 3 : index >= at - 3 && index <= at + 2);
+  const parts: string[] = [];
+  let hidden = 0;
+  train.forEach((release, index) => {
+    if (!shown(index)) {
+      hidden += 1;
+      return;
+    }
+    if (hidden > 0) parts.push(`… ${hidden} releases …`);
+    hidden = 0;
+    parts.push(show(release.name, release.date, index === at));
+  });
+  return parts.join(' → ');
+}
+
+function plainRelease(name: string, date: string | null, current: boolean): string {
+  const shown = current ? `[${name}]` : name;
+  return date ? `${shown} ${date}` : shown;
 }
 
 export function checkSentence(model: ReportModel): string {
