@@ -129,6 +129,9 @@ export const policyFileSchema = z
           .describe('Derive the train from the git tags matching this pattern, e.g. "v{version}" (dates from the tagged commits; scheme default minor).'),
       })
       .optional(),
+    project: z
+      .strictObject({ name: z.string().min(1).optional().describe('The name the report shows (default: the root package name, unless a placeholder such as "root", else the folder name).') })
+      .optional(),
     files: filesSchema.optional(),
     preview: previewSchema.optional(),
     features: z.record(z.string(), featureSchema).optional().describe('The feature registry, by id.'),

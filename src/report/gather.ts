@@ -36,7 +36,7 @@ export async function gatherReportInput(options: GatherOptions): Promise<ReportI
   const ci = loaded.merged.ci;
   const readiness = (ci?.systems?.length ?? 0) > 0 ? await evaluateCiSystems(ci!, loaded.root, options) : undefined;
   return {
-    project: projectName(loaded.root),
+    project: loaded.merged.project?.name ?? projectName(loaded.root),
     result: run.result,
     facts: run.facts,
     dates: run.workspace.loaded.policy.releases.dates,
@@ -63,13 +63,16 @@ async function evaluateCiSystems(ci: CiSection, root: string, options: GatherOpt
   return evaluateCollated(collateHistory(loadedHistory.history, spec), spec);
 }
 
-/** package.json `name` next to the policy, else the project folder's name. */
+/** Root package names that name no project: a workspace root's placeholder. */
+const PLACEHOLDER_NAME = /^(@[^/]+\/)?(root|monorepo|workspace|workspaces|workspace-root|[\w.-]+-(root|monorepo|workspace))$/i;
+
+/** package.json `name` next to the policy (unless a placeholder such as `root`), else the project folder's name. */
 function projectName(root: string): string {
   const manifest = join(root, 'package.json');
   if (existsSync(manifest)) {
     try {
       const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-      if (typeof name === 'string' && name.trim() !== '') return name;
+      if (typeof name === 'string' && name.trim() !== '' && !PLACEHOLDER_NAME.test(name.trim())) return name;
     } catch {
       // An unreadable package.json is lifecycle check's business, not the report's.
     }

@@ -56,7 +56,8 @@ export function fanInCell(feature: FeatureReport): string {
 
 export function testsCell(feature: FeatureReport): string {
   const misplaced = feature.tests.misplaced.length;
-  return misplaced > 0 ? `${feature.tests.inPreviewTree} (${misplaced} misplaced)` : String(feature.tests.inPreviewTree);
+  const count = feature.tests.inPreviewTree + feature.tests.coLocated;
+  return misplaced > 0 ? `${count} (${misplaced} misplaced)` : String(count);
 }
 
 export function findingsCell(feature: FeatureReport): string {
@@ -132,9 +133,11 @@ export function fanInSentence(feature: FeatureReport): string {
 }
 
 export function testsSentence(feature: FeatureReport): string {
-  const inTree = `${plural(feature.tests.inPreviewTree, 'file')} in the preview test tree`;
+  const coLocated = feature.tests.coLocated > 0 ? `${plural(feature.tests.coLocated, 'file')} next to its code` : '';
+  const inTree = feature.tests.inPreviewTree > 0 || !coLocated ? `${plural(feature.tests.inPreviewTree, 'file')} in the preview test tree` : '';
+  const where = [inTree, coLocated].filter(Boolean).join(', ');
   const misplaced = feature.tests.misplaced.length;
-  return misplaced > 0 ? `${inTree}; ${misplaced} misplaced` : inTree;
+  return misplaced > 0 ? `${where}; ${misplaced} misplaced` : where;
 }
 
 export function findingsSentence(feature: FeatureReport): string {
