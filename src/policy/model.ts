@@ -18,7 +18,7 @@ export interface PolicyLocation {
   column: number;
 }
 
-export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths'> {
+export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths' | 'code' | 'tests'> {
   id: string;
   status: NonNullable<FeatureEntry['status']>;
   owners: string[];
@@ -26,7 +26,10 @@ export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renew
   config: string[];
   docs: string[];
   packages: string[];
+  /** `features.<id>.paths` and `features.<id>.code`. */
   paths: string[];
+  /** `features.<id>.tests`: the feature's own test globs (tests next to its code). */
+  tests: string[];
   /** Where the feature's key is written. */
   location: PolicyLocation;
   /** Where each of its written fields is (owners, tracking, …), for findings about one field. */
@@ -167,7 +170,11 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
         // A docs glob matching nothing is a preview-docs-label error already; a removed feature's code is meant to be gone.
         docs: globs(entry.docs, [...base, 'docs']),
         packages: entry.packages ?? [],
-        paths: globs(entry.paths, [...base, 'paths'], entry.status === 'removed' ? undefined : 'source'),
+        paths: [
+          ...globs(entry.paths, [...base, 'paths'], entry.status === 'removed' ? undefined : 'source'),
+          ...globs(entry.code, [...base, 'code'], entry.status === 'removed' ? undefined : 'source'),
+        ],
+        tests: globs(entry.tests, [...base, 'tests'], entry.status === 'removed' ? undefined : 'source'),
         location: toLocation(base),
         fieldLocations: Object.fromEntries(Object.keys(entry).map((key) => [key, toLocation([...base, key])])),
         renewalLocations: (entry.renewals ?? []).map((_, index) => toLocation([...base, 'renewals', index])),

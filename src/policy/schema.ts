@@ -62,6 +62,14 @@ const featureSchema = z.strictObject({
     .array(z.string())
     .optional()
     .describe("Extra globs of the feature's code outside preview.code."),
+  code: z
+    .array(z.string())
+    .optional()
+    .describe("Globs of the feature's code (as paths), e.g. packages/charts/src/**."),
+  tests: z
+    .array(z.string())
+    .optional()
+    .describe("Globs of the feature's tests where they sit next to its code, e.g. packages/charts/src/**/*.test.ts or packages/charts/__tests__/**."),
 });
 
 const previewSchema = z.strictObject({

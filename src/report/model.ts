@@ -68,7 +68,10 @@ export interface FeatureReport {
   /** For stable, deprecated and removed features: labelled places (config keys and docs) that should not be. */
   staleLabels: number;
   fanIn: FanIn;
-  /** `coLocated`: test files (preview.testFiles) in the feature's own code tree, such as `src/x/y.test.ts`. */
+  /**
+   * `inPreviewTree`: in its `preview.tests` tree or matched by `features.<id>.tests`; `coLocated`:
+   * test files (preview.testFiles) in its code tree when the policy has no `preview.tests`.
+   */
   tests: { inPreviewTree: number; coLocated: number; misplaced: Place[] };
   /** Source files (code and tests) classified as the feature's. */
   codeFiles: number;
@@ -111,7 +114,8 @@ export function buildReport(input: ReportInput): ReportModel {
     if (entry.class.feature !== undefined) codeFiles.set(entry.class.feature, (codeFiles.get(entry.class.feature) ?? 0) + 1);
     const test = testFileInfo(policy, entry.file);
     if (test.subtreeFeature) previewTests.set(test.subtreeFeature, (previewTests.get(test.subtreeFeature) ?? 0) + 1);
-    else if (test.isTest && entry.class.feature) coLocatedTests.set(entry.class.feature, (coLocatedTests.get(entry.class.feature) ?? 0) + 1);
+    // Next to the code counts where the policy names no test tree (else such a test is misplaced).
+    else if (test.isTest && entry.class.feature && policy.preview.tests.length === 0) coLocatedTests.set(entry.class.feature, (coLocatedTests.get(entry.class.feature) ?? 0) + 1);
   }
   const features = policy.features.map((feature): FeatureReport => {
     const deadline = featureDeadline(feature, { releases: policy.releases, maxCycles: policy.preview.maxCycles, maxRenewals: policy.preview.maxRenewals });
