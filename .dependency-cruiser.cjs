@@ -1,7 +1,8 @@
-// The layering of src/ and rules/, as rules (docs: CONTRIBUTING.md once it exists; issue "One facts
-// layer ..."). .ci/run runs it with --ignore-known: the violations that exist today are listed in
-// .dependency-cruiser-known-violations.json (regenerate only to shrink it, never to add one:
-// `npx depcruise-baseline --config .dependency-cruiser.cjs src rules`); a new violation fails CI.
+// The layering of src/ and rules/, as rules (CONTRIBUTING.md, "Layers"). .ci/run runs it through
+// scripts/layering.ts (`npm run layering`): the violations that remain are listed in
+// .dependency-cruiser-known-violations.json, which may only shrink (regenerate it after a fix:
+// `npx depcruise-baseline --config .dependency-cruiser.cjs src rules`); a new violation, a stale
+// entry, or a list that grew in git history fails CI.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One ESLint run on a generated repo, in its own process:
-//   node bench/eslint-run.js <repo> parser|noop|listeners|plugin [path of another ESLint's lib/api.js]
+//   node bench/eslint-run.js <repo> parser|noop|listeners|plugin|tseslint|tseslint-plugin [another ESLint's lib/api.js]
 // Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all),
 // and the time spent in garbage collection (minor and major pauses, from perf_hooks).
 // Spawned by bench/eslint-overhead.js; --help prints the usage.
@@ -23,8 +23,8 @@ const countGc = (entries) => {
 const gcObserver = new PerformanceObserver((list) => countGc(list.getEntries()));
 gcObserver.observe({ entryTypes: ['gc'] });
 
-const MODES = ['parser', 'noop', 'listeners', 'plugin'];
-const USAGE = `Usage: node bench/eslint-run.js <repo> parser|noop|listeners|plugin [eslint lib/api.js]
+const MODES = ['parser', 'noop', 'listeners', 'plugin', 'tseslint', 'tseslint-plugin'];
+const USAGE = `Usage: node bench/eslint-run.js <repo> <mode> [eslint lib/api.js]
 
 One ESLint run (Node API) over <repo>/packages/**/*.ts in this process; prints one JSON line:
 files, lifecycle messages, fatal errors, lint ms, total ms, minor/major GC ms. Used by
@@ -36,6 +36,9 @@ Arguments:
   noop                 the parser plus one rule that does nothing
   listeners            the parser plus one rule with empty import listeners
   plugin               the parser plus feature-lifecycle's configs.recommended (needs npm run build)
+  tseslint             typescript-eslint's recommended (non-type-checked) flat config: what users run
+  tseslint-plugin      that plus feature-lifecycle's configs.recommended
+  With TIMING=all in the environment, ESLint prints its rule-time table after the JSON line.
   [eslint lib/api.js]  another ESLint's lib/api.js to load instead of the installed eslint
 Options:
   -h, --help           print this help and exit
@@ -56,12 +59,14 @@ function parseCommandLine() {
 }
 const { repo, mode, eslintApi } = parseCommandLine();
 const { ESLint } = await import(eslintApi ? pathToFileURL(eslintApi).href : 'eslint');
-const plugin = mode === 'plugin' ? (await import('../dist/src/eslint-plugin.js')).default : undefined;
+const plugin = mode === 'plugin' || mode === 'tseslint-plugin' ? (await import('../dist/src/eslint-plugin.js')).default : undefined;
+const tseslint = mode.startsWith('tseslint') ? (await import('typescript-eslint')).default : undefined;
 const eslint = new ESLint({
   cwd: repo,
   overrideConfigFile: true,
   overrideConfig: [
     { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+    ...(tseslint ? tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })) : []),
     ...(plugin ? [plugin.configs.recommended] : []),
     // noop: one rule that does nothing, to show what any enabled rule costs (ESLint's traversal).
     ...(mode === 'noop' ? [{ plugins: { noop: { rules: { noop: { create: () => ({}) } } } }, rules: { 'noop/noop': 'error' } }] : []),

@@ -15,10 +15,12 @@ export type ParsedJson = { value: unknown } | { problem: JsonSyntaxProblem };
  * whose messages quote the text (`Unexpected token 's', "secret…" is not valid JSON`), a syntax
  * error says only where it is: the file may hold what must not end up in a CI log.
  */
-export function parseJsonText(text: string): ParsedJson {
+export function parseJsonText(text: string, options: { comments?: boolean } = {}): ParsedJson {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const errors: ParseError[] = [];
-  const value: unknown = parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // `comments`: JSONC, as deno.json and deno.jsonc are (comments and trailing commas).
+  const jsonc = options.comments === true;
+  const value: unknown = parse(body, errors, { disallowComments: !jsonc, allowTrailingComma: jsonc, allowEmptyContent: false });
   const error = errors[0];
   if (!error) return { value };
   const before = body.slice(0, error.offset);

@@ -60,7 +60,7 @@ function firstLine(text: string): string {
 
 /**
  * The files a workspace's findings all depend on, relative to its root: the policy chain, and
- * package.json when it gives the release. When one of them changed, `--changed-since` checks the
+ * package.json (or deno.json) when it gives the release. When one of them changed, `--changed-since` checks the
  * whole project (for a nested project: its whole subtree).
  */
 export function policyInputs(workspace: Workspace): string[] {

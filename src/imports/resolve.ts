@@ -1,4 +1,4 @@
-import type { UnresolvedCause } from '../facts/source-file.js';
+import type { ModuleFormat, Resolution } from './resolution.js';
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
@@ -10,24 +10,10 @@ import { COMPONENT_FILE } from './sfc-blocks.js';
 import { TsConfigIndex, type TsProject } from './tsconfig.js';
 import { OutputMaps } from './output-map.js';
 import { plainPathBelow } from '../workspace/project-path.js';
+import { DenoImportMaps } from './import-map.js';
+import { resolveMappedOrExternal, type MappedOrExternalContext } from './mapped-or-external.js';
 
-export type ModuleFormat = 'esm' | 'cjs';
-
-export type Resolution =
-  /** A file inside the project (source or asset). */
-  | { kind: 'file'; file: string; via: string }
-  /** An installed third-party module, or a file outside the project root. */
-  | { kind: 'external'; packageName: string; via: string }
-  | { kind: 'builtin'; packageName: string; via: string }
-  | {
-      kind: 'unresolved';
-      cause: UnresolvedCause;
-      /** The bare package name, when the specifier is one. */
-      packageName?: string;
-      /** True when a package.json declares the package (so it is merely not installed). */
-      declared: boolean;
-      reason: string;
-    };
+export type { ModuleFormat, Resolution } from './resolution.js';
 
 /**
  * Why an import is unresolved (`--verbose` groups them by it). `not-installed` and `computed`
@@ -53,6 +39,8 @@ export class ImportResolver {
   private readonly realRoot: string;
   /** The file whose imports are being resolved (they come one file at a time): its path and project. */
   private containing: { file: string; abs: string; project: TsProject } | undefined;
+  /** Import maps (Deno) and external specifiers (`jsr:`, `npm:`, `https:`, …), answered before TypeScript is asked. */
+  private readonly mappedOrExternal: MappedOrExternalContext;
 
   /** `typescript`: the compiler API used for resolution and tsconfig parsing (strings in, strings out). */
   constructor(
@@ -66,6 +54,15 @@ export class ImportResolver {
     this.host = createCachedHost(this.realRoot);
     this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts, (configFile, file) => this.outputMaps.lists(configFile, file));
     this.outputMaps = new OutputMaps(ts, this.host, this.realRoot, (configFile) => this.tsconfigs.projectOf(configFile));
+    this.mappedOrExternal = {
+      importMaps: packages.deno ? new DenoImportMaps(this.realRoot, packages.deno) : undefined,
+      packages,
+      resolveWorkspace: (pkg, specifier, format) => this.resolveWorkspace(pkg, specifier, format),
+      projectFileAt: (abs) => {
+        const found = resolveCandidateFast(abs, this.host.fileExists, this.host.directoryExists!, true) ?? (this.host.fileExists(abs) ? abs : undefined);
+        return found === undefined ? undefined : this.toProjectPath(found);
+      },
+    };
   }
 
   /**
@@ -92,7 +89,8 @@ export class ImportResolver {
     // Relative specifiers rarely repeat (each file imports its own neighbours) and resolve
     // cheaply from the cached directory listings; memoizing them would only cost memory.
     if (specifier.startsWith('.')) return this.resolveUncached(specifier, containingFile, format);
-    const key = `${this.containingFile(containingFile).project.configFile ?? ''}\0${this.anchorOf(dirname(containingFile))}\0${specifier}\0${format}`;
+    const mapScope = this.mappedOrExternal.importMaps?.scopeOf(containingFile) ?? '';
+    const key = `${this.containingFile(containingFile).project.configFile ?? ''}\0${this.anchorOf(dirname(containingFile))}\0${mapScope}\0${specifier}\0${format}`;
     let result = this.memo.get(key);
     if (!result) {
       result = this.resolveUncached(specifier, containingFile, format);
@@ -163,6 +161,8 @@ export class ImportResolver {
 
   private resolveUncached(specifier: string, containingFile: string, format: ModuleFormat): Resolution {
     const { abs: containingAbs, project } = this.containingFile(containingFile);
+    const mappedOrExternal = resolveMappedOrExternal(this.mappedOrExternal, specifier, containingFile, format);
+    if (mappedOrExternal) return mappedOrExternal;
     const isRelative = specifier.startsWith('.') || specifier.startsWith('/');
     const packageName = isRelative ? undefined : packageNameOf(specifier);
     if (packageName !== undefined && (specifier.startsWith('node:') || BUILTINS.has(packageName))) {
@@ -302,7 +302,7 @@ export class ImportResolver {
     });
     if (found) {
       const file = this.toProjectPath(found.file);
-      if (file !== undefined) return { kind: 'file', file, via: `workspace package ${pkg.name} (${found.how})` };
+      if (file !== undefined) return { kind: 'file', file, via: `${pkg.denoConfig ? 'deno workspace member' : 'workspace package'} ${pkg.name} (${found.how})` };
     }
     return {
       kind: 'unresolved',
@@ -310,7 +310,9 @@ export class ImportResolver {
       packageName: pkg.name,
       // The package is ours: a missing entry point is a broken project import, reported.
       declared: false,
-      reason: `workspace package ${pkg.name} has no source file for "${subpath}" (checked exports/main/types and their src/ equivalents)`,
+      reason: pkg.denoConfig
+        ? `deno workspace member ${pkg.name} has no source file for "${subpath}" (checked the exports of ${pkg.denoConfig})`
+        : `workspace package ${pkg.name} has no source file for "${subpath}" (checked exports/main/types and their src/ equivalents)`,
     };
   }
 

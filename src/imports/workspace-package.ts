@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative } from 'node:path';
 import type { PackageManifest } from '../workspace/packages.js';
-import type { ModuleFormat } from './resolve.js';
+import type { ModuleFormat } from './resolution.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const OUTPUT_DIRS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'dist/esm', 'dist/cjs', 'dist/types'];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { PREVIEW_FOLDER_NAMES } from '../policy/preview-folders.js';
 import { RESERVED_KEYS } from '../policy/yaml-source.js';
+import type { DenoLayout } from './deno-starter.js';
 
 export { PREVIEW_FOLDER_NAMES };
 
@@ -50,10 +51,12 @@ export function detectLayout(files: readonly string[]): DetectedLayout {
   };
 }
 
-/** The text of a starter lifecycle.yaml for the detected layout. */
-export function renderStarterPolicy(root: string, layout: DetectedLayout): string {
-  const release = currentReleaseGuess(root);
-  const detected = [...new Set([...layout.features.values()].flat())].sort();
+/** The text of a starter lifecycle.yaml for the detected layout (and Deno workspace, when there is one). */
+export function renderStarterPolicy(root: string, layout: DetectedLayout, deno?: DenoLayout): string {
+  const release = currentReleaseGuess(root, deno?.version);
+  const denoFeatures = new Map((deno?.features ?? []).map((feature) => [feature.id, feature]));
+  const detected = [...new Set([...[...layout.features.values()].flat(), ...denoFeatures.keys()])].sort();
+  const code = [...layout.previewFolders.map((folder) => `${folder}/{feature}/**`), ...(deno?.codeGlobs ?? [])];
   // A folder named __proto__ cannot become a feature id (the policy loader rejects it): say so instead.
   const featureIds = detected.filter((id) => !RESERVED_KEYS.includes(id));
   const skipped = detected.filter((id) => RESERVED_KEYS.includes(id));
@@ -62,7 +65,7 @@ export function renderStarterPolicy(root: string, layout: DetectedLayout): strin
     extends: ['recommended'],
     releases: { current: release, train: [{ name: release }] },
     preview: {
-      code: layout.previewFolders.length > 0 ? layout.previewFolders.map((folder) => `${folder}/{feature}/**`) : ['src/preview/{feature}/**'],
+      code: code.length > 0 ? code : ['src/preview/{feature}/**'],
       ...(layout.testFolders.length > 0 ? { tests: layout.testFolders.map((folder) => `${folder}/{feature}/**`) } : {}),
       label: 'preview',
       maxCycles: 2,
@@ -72,20 +75,27 @@ export function renderStarterPolicy(root: string, layout: DetectedLayout): strin
         : {}),
     },
     features: Object.fromEntries(
-      featureIds.map((id) => [id, { status: 'preview', title: id, introduced: release, tracking: 'TODO: link to the plan', owners: [] }]),
+      featureIds.map((id) => {
+        const fromDeno = denoFeatures.get(id);
+        const packages = fromDeno?.packages ? { packages: fromDeno.packages } : {};
+        return [id, { status: 'preview', title: fromDeno?.title ?? id, introduced: release, tracking: 'TODO: link to the plan', owners: [], ...packages }];
+      }),
     ),
   };
   const header = [
     '# yaml-language-server: $schema=https://unpkg.com/feature-lifecycle/schema.json',
     '# Starter policy written by `lifecycle init`. Review every TODO, then run `lifecycle check`.',
-    `# Detected preview folders: ${layout.previewFolders.join(', ') || 'none (src/preview is a placeholder)'}`,
+    `# Detected preview folders: ${layout.previewFolders.join(', ') || (code.length > 0 ? 'none' : 'none (src/preview is a placeholder)')}`,
+    ...(deno ? [`# Detected Deno workspace members: ${deno.members.join(', ')} (preview: files named unstable_*.ts, and members at 0.x)`] : []),
     ...skipped.map((id) => `# Not registered: preview folder "${id}" (that name cannot be a feature id); rename the folder, then register it`),
     '',
   ];
   return `${header.join('\n')}${stringify(policy, { lineWidth: 0 })}`;
 }
 
-function currentReleaseGuess(root: string): string {
+function currentReleaseGuess(root: string, denoVersion: string | undefined): string {
+  const fromDeno = denoVersion === undefined ? null : /^(\d+)\.(\d+)/.exec(denoVersion);
+  if (fromDeno) return `${fromDeno[1]}.${fromDeno[2]}`;
   const manifest = join(root, 'package.json');
   if (existsSync(manifest)) {
     try {

@@ -83,7 +83,7 @@ export function loadPolicy(options: { cwd: string; policyPath?: string }): Loade
   return loaded;
 }
 
-/** The files a loaded policy was built from: its YAML files, and the package.json that gives the current release. */
+/** The files a loaded policy was built from: its YAML files, and the package.json (or deno.json) that gives the current release. */
 function filesBehind(loaded: LoadedPolicy): string[] {
   const files = loaded.sources.map((source) => source.file);
   return [...files, ...loaded.policy.releases.inputs.map((file) => join(loaded.root, file))];

@@ -5,7 +5,7 @@ import { parseJsonText } from '../json-text.js';
 import { CHECKS, CHECK_IDS } from '../checks/ids.js';
 import type { FindingSeverity } from '../findings.js';
 import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
-import { releaseForVersion, type ReleaseTrain } from './releases.js';
+import { releaseForVersion, versionFileOf, type ReleaseTrain } from './releases.js';
 import { releaseOfVersion, semverTrain, tagTrain, type DerivedRelease } from './derived-train.js';
 import { workspacePackageVersion, type ReadManifest } from './package-version.js';
 import { nearestKey } from './suggest.js';
@@ -239,18 +239,19 @@ function buildReleases(
   const { scheme, tags, current: currentSpec } = merged.releases ?? {};
   const derived = scheme !== undefined || tags !== undefined;
   if (derived && merged.releases?.train !== undefined) fail(['releases', tags !== undefined ? 'tags' : 'scheme'], 'the train is either listed (releases.train) or derived (releases.scheme, releases.tags), not both');
-  // The version of releases.current: package.json next to the policy, or a workspace package's.
-  const read = typeof currentSpec === 'object' || currentSpec === 'package.json' ? readCurrentVersion(context.root, currentSpec, fail) : undefined;
+  // The version of releases.current: package.json (or deno.json) next to the policy, or a workspace package's.
+  const versionFile = typeof currentSpec === 'string' ? versionFileOf(currentSpec) : undefined;
+  const read = typeof currentSpec === 'object' ? readCurrentVersion(context.root, currentSpec, fail) : versionFile ? readCurrentVersion(context.root, versionFile, fail) : undefined;
   const version = read?.version;
   const train: DerivedRelease[] = derived ? derivedTrain(context.root, { scheme: scheme ?? 'minor', tags, current: currentSpec, version }, fail) : (merged.releases?.train ?? []).map(listedRelease);
   const names = train.map((release) => release.name);
   names.forEach((name, index) => {
     if (names.indexOf(name) !== index) fail(['releases', 'train', index, 'name'], `release "${name}" appears twice in the train`);
   });
-  let current = typeof currentSpec === 'object' ? undefined : derived && currentSpec !== undefined ? releaseOfVersion(currentSpec, scheme ?? 'minor') : currentSpec;
+  let current = typeof currentSpec === 'object' || versionFile ? undefined : derived && currentSpec !== undefined ? releaseOfVersion(currentSpec, scheme ?? 'minor') : currentSpec;
   if (version !== undefined) {
     const release = derived ? releaseOfVersion(version, scheme ?? 'minor') : releaseForVersion(names, version);
-    if (!release) fail(['releases', 'current'], `${typeof currentSpec === 'object' ? `workspace package ${currentSpec.package}` : 'package.json'} version ${version} matches no release of the train (${names.join(', ')})`);
+    if (!release) fail(['releases', 'current'], `${typeof currentSpec === 'object' ? `workspace package ${currentSpec.package}` : versionFile} version ${version} matches no release of the train (${names.join(', ')})`);
     current = release;
   } else if (current !== undefined && names.length > 0 && !names.includes(current)) {
     const hint = nearestKey(current, names);
@@ -281,23 +282,23 @@ function derivedTrain(
   return 'problem' in train ? fail(['releases', 'current'], train.problem) : train;
 }
 
-function readCurrentVersion(root: string, source: 'package.json' | { package: string }, fail: (path: KeyPath, message: string) => never): { version: string; from: string } {
+function readCurrentVersion(root: string, source: string | { package: string }, fail: (path: KeyPath, message: string) => never): { version: string; from: string } {
   if (typeof source === 'object') {
     const found = workspacePackageVersion(root, source.package, readManifest);
     return 'problem' in found ? fail(['releases', 'current', 'package'], found.problem) : found;
   }
-  const manifest = join(root, 'package.json');
-  if (!existsSync(manifest)) fail(['releases', 'current'], `no package.json next to the policy (${manifest})`);
+  const manifest = join(root, source);
+  if (!existsSync(manifest)) fail(['releases', 'current'], `no ${source} next to the policy (${manifest})`);
   const read = readManifest(manifest);
   if ('problem' in read) fail(['releases', 'current'], read.problem);
   const version = (read as { manifest: { version?: unknown } }).manifest.version;
-  if (typeof version !== 'string') fail(['releases', 'current'], `${manifest} has no "version" (for a workspace package's version: current: { package: NAME })`);
-  return { version: version as string, from: 'package.json' };
+  if (typeof version !== 'string') fail(['releases', 'current'], `${manifest} has no "version"`);
+  return { version: version as string, from: source };
 }
 
 const readManifest: ReadManifest = (file) => {
   try {
-    const parsed = parseJsonText(readFileSync(file, 'utf8'));
+    const parsed = parseJsonText(readFileSync(file, 'utf8'), { comments: !file.endsWith('package.json') });
     // Where the syntax error is, never the text around it (the file may hold secrets).
     if ('problem' in parsed) return { problem: `cannot read the version from ${file}: invalid JSON at ${parsed.problem.line}:${parsed.problem.column} (${parsed.problem.code})` };
     const value = parsed.value;

@@ -22,8 +22,16 @@ export function releaseAfter(train: ReleaseTrain, name: string, cycles: number):
   return index < 0 ? undefined : train.names[index + cycles];
 }
 
+/** The files whose `version` `releases.current` may name as the current release (deno.json and deno.jsonc are JSONC). */
+const VERSION_FILES: readonly string[] = ['package.json', 'deno.json', 'deno.jsonc'];
+
+/** The version file `releases.current` names (`package.json`, `deno.json`, `deno.jsonc`), if it names one. */
+export function versionFileOf(current: string | undefined): string | undefined {
+  return current !== undefined && VERSION_FILES.includes(current) ? current : undefined;
+}
+
 /**
- * Maps a package.json version to a release of the train: the exact name, or the longest train
+ * Maps a package.json (or deno.json) version to a release of the train: the exact name, or the longest train
  * name that the version starts with at a dot boundary (2026.2.0 → 2026.2).
  */
 export function releaseForVersion(names: readonly string[], version: string): string | undefined {

@@ -125,7 +125,7 @@ export const policyFileSchema = z
         current: z
           .union([releaseName, z.strictObject({ package: z.string().min(1).describe('The name of a workspace package whose version is read.') })])
           .optional()
-          .describe('The release under development: a release name, "package.json" to read its version, or { package: NAME } to read a workspace package\'s version.'),
+          .describe('The release under development: a release name, "package.json" (or "deno.json", "deno.jsonc") to read its version, or { package: NAME } to read a workspace package\'s version.'),
         train: z.array(releaseSchema).optional().describe('Ordered releases; cycles are counted on it. Instead of listing it, derive it with scheme (and tags).'),
         scheme: z
           .enum(['minor', 'major'])

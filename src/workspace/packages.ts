@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
+import { denoPackages, readDenoWorkspace, type DenoWorkspace } from './deno.js';
 
 export interface PackageManifest {
   name?: string;
@@ -24,18 +25,23 @@ export interface WorkspacePackage {
   /** Project-relative directory ('' for the root package). */
   dir: string;
   manifest: PackageManifest;
+  /** Project-relative path of the deno.json(c) it was read from, for a Deno workspace member. */
+  denoConfig?: string;
 }
 
 export interface WorkspacePackages {
   byName: Map<string, WorkspacePackage>;
   /** Every package.json found (workspace member or not), by directory; for `type` and dependencies. */
   manifestsByDir: Map<string, PackageManifest>;
+  /** The Deno workspace (deno.json or deno.jsonc at the root), when there is one. */
+  deno?: DenoWorkspace;
 }
 
 /**
  * Maps workspace package names to their directories from the workspace manifests themselves
- * (package.json `workspaces` for npm/yarn, pnpm-workspace.yaml for pnpm), so an unbuilt,
- * uninstalled clone is analysed like an installed one.
+ * (package.json `workspaces` for npm/yarn, pnpm-workspace.yaml for pnpm, deno.json `workspace`
+ * for Deno), so an unbuilt, uninstalled clone is analysed like an installed one. A name both a
+ * package.json and a deno.json declare is the package.json's.
  */
 export function readWorkspacePackages(root: string, files: readonly string[]): WorkspacePackages {
   const manifestsByDir = new Map<string, PackageManifest>();
@@ -53,7 +59,12 @@ export function readWorkspacePackages(root: string, files: readonly string[]): W
     if (!manifest.name) continue;
     if (dir === '' || isMember(dir)) byName.set(manifest.name, { name: manifest.name, dir, manifest });
   }
-  return { byName, manifestsByDir };
+  const deno = readDenoWorkspace(root, files);
+  for (const config of deno ? denoPackages(deno) : []) {
+    const { name, version, exports } = config;
+    if (name !== undefined && !byName.has(name)) byName.set(name, { name, dir: config.dir, manifest: { name, version, exports }, denoConfig: config.file });
+  }
+  return { byName, manifestsByDir, ...(deno ? { deno } : {}) };
 }
 
 function workspacePatterns(root: string, rootManifest: PackageManifest | undefined): string[] {

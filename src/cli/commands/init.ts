@@ -16,8 +16,10 @@ export function registerInitCommand(program: Command, io: CliIo): void {
       'after',
       `
 Looks for folders named ${PREVIEW_FOLDER_NAMES.join(', ')} (honouring .gitignore), registers
-each sub-folder as a preview feature, and adds an exception for migrations folders. Never
-overwrites an existing lifecycle.yaml.
+each sub-folder as a preview feature, and adds an exception for migrations folders. In a Deno
+workspace (deno.json "workspace"), files named unstable_*.ts are preview code of a feature per
+member, and a member still at 0.x is a preview feature as a whole. Never overwrites an existing
+lifecycle.yaml.
 
 Examples:
   $ lifecycle init --dry-run     # see what it would write
@@ -26,14 +28,16 @@ Examples:
     .action(async (flags: { cwd?: string; dryRun?: boolean }) => {
       const root = resolveCwd(io.cwd, flags.cwd);
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
-      const [{ loadPolicy, POLICY_FILE_NAMES }, { detectLayout, renderStarterPolicy }, { discoverFiles }] = await Promise.all([
+      const [{ loadPolicy, POLICY_FILE_NAMES }, { detectLayout, renderStarterPolicy }, { detectDenoLayout }, { discoverFiles }] = await Promise.all([
         import('../../policy/load.js'),
         import('../../init/starter-policy.js'),
+        import('../../init/deno-starter.js'),
         import('../../workspace/discover.js'),
       ]);
       const existing = POLICY_FILE_NAMES.map((name) => join(root, name)).find((path) => existsSync(path));
       if (existing && !flags.dryRun) throw new InputError(`${existing} already exists; not overwriting it (delete it first, or use --dry-run)`);
-      const text = renderStarterPolicy(root, detectLayout(discoverFiles(root).files));
+      const files = discoverFiles(root).files;
+      const text = renderStarterPolicy(root, detectLayout(files), detectDenoLayout(root, files));
       if (flags.dryRun) {
         io.stdout(text);
         return;
