@@ -10,7 +10,7 @@ const root = packageRoot();
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 const steps: { title: string; args: string[]; expected: number[] }[] = [
   { title: 'lifecycle check --cwd examples/netsvc', args: ['check', '--cwd', 'examples/netsvc'], expected: [1] },
-  { title: 'lifecycle explain src/core/router.ts --cwd examples/netsvc', args: ['explain', 'src/core/router.ts', '--cwd', 'examples/netsvc'], expected: [0] },
+  { title: 'lifecycle explain src/core/router.ts --cwd examples/netsvc', args: ['explain', 'src/core/router.ts', '--cwd', 'examples/netsvc'], expected: [1] },
   { title: 'lifecycle ci-readiness --cwd examples/netsvc', args: ['ci-readiness', '--cwd', 'examples/netsvc'], expected: [1] },
   { title: 'lifecycle ci vote --result NODE_FAILURE', args: ['ci', 'vote', '--result', 'NODE_FAILURE'], expected: [0] },
   { title: 'lifecycle report --cwd examples/netsvc', args: ['report', '--cwd', 'examples/netsvc'], expected: [0] },

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings.js';
 import type { Policy } from '../policy/model.js';
 import { testFileInfo } from '../policy/test-locations.js';
+import { colocatedTestGlob, testHome } from '../policy/test-home-hint.js';
 import type { Check } from './check.js';
 import type { ImportFact, SourceFileFacts } from '../facts/source-file.js';
 import type { CheckInput } from './check.js';
@@ -17,7 +18,7 @@ export const previewTestLocation: Check = {
   run(facts: CheckInput): Finding[] {
     const { policy } = facts;
     if (policy.preview.tests.length === 0) return [];
-    return [...misplacedTests(facts.files, policy), ...testSubtreeFolders(facts)];
+    return [...misplacedTests(facts.files, policy, facts.listing?.files), ...testSubtreeFolders(facts)];
   },
 };
 
@@ -35,7 +36,7 @@ export function isMisplacedTestImport(file: Pick<SourceFileFacts, 'file' | 'clas
   return file.class.zone === 'stable' || file.class.feature === feature;
 }
 
-function misplacedTests(files: readonly SourceFileFacts[], policy: Policy): Finding[] {
+function misplacedTests(files: readonly SourceFileFacts[], policy: Policy, listedFiles: readonly string[] | undefined): Finding[] {
   const findings: Finding[] = [];
   for (const file of files) {
     const reported = new Set<string>();
@@ -44,10 +45,13 @@ function misplacedTests(files: readonly SourceFileFacts[], policy: Policy): Find
       const feature = previewFeatureOf(fact, policy)!;
       if (reported.has(feature)) continue;
       reported.add(feature);
-      const home = policy.preview.tests.map((glob) => glob.split('{feature}').join(feature)).join(', ');
+      const expected = testHome(policy.preview.tests, feature, listedFiles);
+      const home = expected.globs.join(', ');
       const target = fact.target.kind === 'file' ? fact.target.file : fact.target.kind === 'package' ? fact.target.packageName : '';
-      const message =
-        file.class.zone === 'preview'
+      // Never "move it" into a folder that does not exist: say how the policy can describe the layout instead.
+      const message = !expected.exists
+        ? `test of preview feature "${feature}" sits outside ${home} (preview.tests), and no such folder exists: if the project keeps tests there on purpose, say so with features.${feature}.tests: ["${colocatedTestGlob(file.file)}"]`
+        : file.class.zone === 'preview'
           ? `test of preview feature "${feature}" sits in its code tree; tests of "${feature}" live under ${home} (preview.tests): move it there`
           : `test imports preview feature "${feature}" (${target}); tests of "${feature}" live under ${home} (preview.tests): move it there, or split out the part that tests "${feature}"`;
       findings.push({ rule: RULE, severity: 'error', file: file.file, line: fact.line, column: fact.column, feature, target, message });

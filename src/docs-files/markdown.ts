@@ -15,8 +15,9 @@ import type { DocFileFacts, DocMark } from '../facts/doc-file.js';
  * Marks (texts that may carry the label) before the first section: block quotes (GitHub alerts
  * `> [!WARNING]`, `> **Preview.** …`), admonitions (`:::note preview` … `:::`, which CommonMark
  * reads as a paragraph), images and image references (badges: alt text, URL and title), strong
- * text (`**Preview**`), HTML, and MDX JSX elements (name, attributes, text). The first heading is
- * the title; the first section starts at the next heading.
+ * text (`**Preview**`), HTML, MDX JSX elements (name, attributes, text), and the warning paragraph
+ * directly under the title (`❗️*Warning*: this package is experimental…`, as a whole). The first
+ * heading is the title; the first section starts at the next heading.
  */
 export function markdownFacts(file: string, text: string): DocFileFacts {
   const format = /\.mdx$/i.test(file) ? 'mdx' : 'markdown';
@@ -36,13 +37,17 @@ export function markdownFacts(file: string, text: string): DocFileFacts {
 
   let title: DocMark | undefined;
   const marks: DocMark[] = [];
+  let underTitle = false;
   for (const node of tree.children) {
     if (node.type === 'heading') {
       if (title) break; // the first section starts here
       title = mark('title', node, textOf(node, definitions));
+      underTitle = true;
       continue;
     }
-    marks.push(...marksOf(node, definitions));
+    if (underTitle && node.type === 'paragraph' && isWarningParagraph(node)) marks.push(mark('warning paragraph', node, textOf(node, definitions)));
+    else marks.push(...marksOf(node, definitions));
+    if (node.type !== 'definition') underTitle = false;
   }
   return { file, format, title, marks, problem: undefined };
 }
@@ -65,6 +70,22 @@ function marksOf(node: RootContent, definitions: Map<string, Definition>): DocMa
     default:
       return [];
   }
+}
+
+/** Words that open a warning, as people emphasise them: `*Warning*: …`, `**Note:** …`, `_Experimental_ …`. */
+const WARNING_WORD = /^(warning|note|caution|important|attention|heads[ -]up|notice|disclaimer|experimental|preview|alpha|beta|unstable)\b/i;
+
+/**
+ * A paragraph directly under the title that opens with emphasis (after an emoji such as ❗️ or ⚠️)
+ * on a warning word, or is emphasised as a whole: `❗️*Warning*: this package is experimental…`.
+ * Its whole text is the mark, so the label may stand anywhere in it.
+ */
+function isWarningParagraph(node: Extract<RootContent, { type: 'paragraph' }>): boolean {
+  const children = node.children.filter((child) => !(child.type === 'text' && !/\p{L}/u.test(child.value)));
+  const first = children[0];
+  if (!first || (first.type !== 'emphasis' && first.type !== 'strong')) return false;
+  const opening = first.children.map((child) => ('value' in child ? child.value : '')).join('').trim();
+  return children.length === 1 || WARNING_WORD.test(opening);
 }
 
 /** Badges, strong text, inline HTML and JSX inside a paragraph (plain words do not count). */

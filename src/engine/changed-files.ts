@@ -3,7 +3,6 @@ import { realpathSync } from 'node:fs';
 import { basename, isAbsolute, join, posix, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Workspace } from '../workspace/open-workspace.js';
-import { versionFileOf } from '../policy/releases.js';
 
 /** tsconfig files steer import resolution of every file. */
 const TSCONFIG = /^[tj]sconfig.*\.json$/;
@@ -67,8 +66,7 @@ function firstLine(text: string): string {
 export function policyInputs(workspace: Workspace): string[] {
   const { loaded } = workspace;
   const inputs = loaded.sources.map((source) => relative(loaded.root, source.file).split('\\').join('/'));
-  const versionFile = versionFileOf(loaded.merged.releases?.current);
-  if (versionFile) inputs.push(versionFile);
+  inputs.push(...loaded.policy.releases.inputs);
   return inputs;
 }
 

@@ -3,7 +3,7 @@ import type { FileProblem } from './source-file.js';
 
 /** A place in a doc that may carry the label: its title, or a mark before its first section. */
 export interface DocMark {
-  kind: 'title' | 'front matter title' | 'admonition' | 'badge' | 'strong text' | 'html' | 'jsx';
+  kind: 'title' | 'front matter title' | 'admonition' | 'badge' | 'strong text' | 'html' | 'jsx' | 'warning paragraph';
   text: string;
   line: number;
   column: number;

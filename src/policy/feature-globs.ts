@@ -6,28 +6,37 @@ import picomatch from 'picomatch';
  */
 export interface FeatureGlob {
   glob: string;
+  /** The feature id is the named group `feature` (brace alternation such as `{preview,labs}` adds groups of its own). */
   regex: RegExp;
-  /** True when the placeholder is a whole folder (`…/{feature}/…`), so a file cannot be a feature. */
+  /**
+   * True when the segment holding the placeholder is a folder (`…/{feature}/…`,
+   * `…/{feature}-experimental/…`), so a file in the folder above cannot be a feature.
+   */
   featureIsFolder: boolean;
 }
 
 const FEATURE_TOKEN = 'LIFECYCLEFEATURETOKEN';
 
 /**
- * Compiles `src/preview/{feature}/**` into a regex whose first group captures the feature id
- * (a second `{feature}` in the same glob must bind the same id).
+ * Compiles `src/preview/{feature}/**` into a regex whose group `feature` captures the feature id.
+ * The placeholder may be part of a segment (`packages/{feature}-experimental/**`) and may sit next
+ * to brace alternation (`src/{preview,labs}/{feature}/**`); a second `{feature}` in the same glob
+ * must bind the same id.
  */
 export function compileFeatureGlob(glob: string): FeatureGlob {
   const re = picomatch.makeRe(glob.split('{feature}').join(FEATURE_TOKEN), { dot: true });
   const [first, ...rest] = re.source.split(FEATURE_TOKEN);
-  const source = rest.length === 0 ? re.source : `${first}([^/]+?)${rest.join('\\1')}`;
-  return { glob, regex: new RegExp(source, `${re.flags}d`), featureIsFolder: glob.includes('{feature}/') };
+  const source = rest.length === 0 ? re.source : `${first}(?<feature>[^/]+?)${rest.join('\\k<feature>')}`;
+  const at = glob.indexOf('{feature}');
+  return { glob, regex: new RegExp(source, `${re.flags}d`), featureIsFolder: at >= 0 && glob.indexOf('/', at) >= 0 };
 }
 
 /** The feature id a path binds in a compiled glob; '' for a file directly in the preview folder. */
 export function featureIdOf(glob: FeatureGlob, path: string): string | undefined {
   const match = glob.regex.exec(path);
-  const span = match?.indices?.[1];
-  if (!match || !span || match[1] === undefined) return undefined;
-  return glob.featureIsFolder && path[span[1]] !== '/' ? '' : match[1];
+  const id = match?.groups?.feature;
+  const span = match?.indices?.groups?.feature;
+  if (!match || !span || id === undefined) return undefined;
+  // The rest of the placeholder's segment (`-experimental`) and a `/` must follow for a folder.
+  return glob.featureIsFolder && !path.slice(span[1]).includes('/') ? '' : id;
 }

@@ -6,7 +6,6 @@ import { policyFileSchema, policyJsonSchema, type PolicyFile } from './schema.js
 import { keysAt, nearestKey } from './suggest.js';
 import { formatKeyPath, locate, readYamlSource, type KeyPath, type YamlSource } from './yaml-source.js';
 import { buildPolicy, type KnownCheck, type Policy } from './model.js';
-import { versionFileOf } from './releases.js';
 
 export const POLICY_FILE_NAMES = ['lifecycle.yaml', 'lifecycle.yml'] as const;
 
@@ -95,11 +94,10 @@ export function loadPolicyFile(options: PolicyLoadOptions): LoadedPolicy {
   return loaded;
 }
 
-/** The files a loaded policy was built from: its YAML files, and package.json (or deno.json) when it names the current release. */
+/** The files a loaded policy was built from: its YAML files, and the package.json (or deno.json) that gives the current release. */
 function filesBehind(loaded: LoadedPolicy): string[] {
   const files = loaded.sources.map((source) => source.file);
-  const versionFile = versionFileOf(loaded.merged.releases?.current);
-  return versionFile ? [...files, join(loaded.root, versionFile)] : files;
+  return [...files, ...loaded.policy.releases.inputs.map((file) => join(loaded.root, file))];
 }
 
 function stampOf(files: readonly string[]): string {

@@ -4,6 +4,8 @@ import { InputError } from '../errors.js';
 import { parseJsonText } from './json-text.js';
 import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
 import { releaseForVersion, versionFileOf, type ReleaseTrain } from './releases.js';
+import { releaseOfVersion, semverTrain, tagTrain, type DerivedRelease } from './derived-train.js';
+import { workspacePackageVersion, type ReadManifest } from './package-version.js';
 import { nearestKey } from './suggest.js';
 import { formatKeyPath, hasPath, locate, type KeyPath, type SourcePosition, type YamlSource } from './yaml-source.js';
 
@@ -14,7 +16,7 @@ export interface PolicyLocation {
   column: number;
 }
 
-export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths'> {
+export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths' | 'code' | 'tests'> {
   id: string;
   status: NonNullable<FeatureEntry['status']>;
   owners: string[];
@@ -22,7 +24,10 @@ export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renew
   config: string[];
   docs: string[];
   packages: string[];
+  /** `features.<id>.paths` and `features.<id>.code`. */
   paths: string[];
+  /** `features.<id>.tests`: the feature's own test globs (tests next to its code). */
+  tests: string[];
   /** Where the feature's key is written. */
   location: PolicyLocation;
   /** Where each of its written fields is (owners, tracking, …), for findings about one field. */
@@ -74,7 +79,11 @@ export interface Policy {
   };
   features: Feature[];
   registry: { minOwners: number; requireTracking: boolean };
-  releases: ReleaseTrain & { current: string | undefined };
+  /**
+   * `dates`: YYYY-MM-DD by release name, listed in the train or read from its git tags; `inputs`:
+   * the package.json files the current version was read from, relative to root.
+   */
+  releases: ReleaseTrain & { current: string | undefined; dates: Record<string, string>; inputs: string[] };
   /** Effective severity of every check id. */
   severities: Record<string, Severity>;
   config: { files: string[] };
@@ -168,7 +177,11 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
         // A docs glob matching nothing is a preview-docs-label error already; a removed feature's code is meant to be gone.
         docs: globs(entry.docs, [...base, 'docs']),
         packages: entry.packages ?? [],
-        paths: globs(entry.paths, [...base, 'paths'], entry.status === 'removed' ? undefined : 'source'),
+        paths: [
+          ...globs(entry.paths, [...base, 'paths'], entry.status === 'removed' ? undefined : 'source'),
+          ...globs(entry.code, [...base, 'code'], entry.status === 'removed' ? undefined : 'source'),
+        ],
+        tests: globs(entry.tests, [...base, 'tests'], entry.status === 'removed' ? undefined : 'source'),
         location: toLocation(base),
         fieldLocations: Object.fromEntries(Object.keys(entry).map((key) => [key, toLocation([...base, key])])),
         renewalLocations: (entry.renewals ?? []).map((_, index) => toLocation([...base, 'renewals', index])),
@@ -231,31 +244,74 @@ function buildReleases(
   context: BuildContext,
   fail: (path: KeyPath, message: string) => never,
 ): Policy['releases'] {
-  const names = (merged.releases?.train ?? []).map((release) => release.name);
+  const { scheme, tags, current: currentSpec } = merged.releases ?? {};
+  const derived = scheme !== undefined || tags !== undefined;
+  if (derived && merged.releases?.train !== undefined) fail(['releases', tags !== undefined ? 'tags' : 'scheme'], 'the train is either listed (releases.train) or derived (releases.scheme, releases.tags), not both');
+  // The version of releases.current: package.json (or deno.json) next to the policy, or a workspace package's.
+  const versionFile = typeof currentSpec === 'string' ? versionFileOf(currentSpec) : undefined;
+  const read = typeof currentSpec === 'object' ? readCurrentVersion(context.root, currentSpec, fail) : versionFile ? readCurrentVersion(context.root, versionFile, fail) : undefined;
+  const version = read?.version;
+  const train: DerivedRelease[] = derived ? derivedTrain(context.root, { scheme: scheme ?? 'minor', tags, current: currentSpec, version }, fail) : (merged.releases?.train ?? []).map(listedRelease);
+  const names = train.map((release) => release.name);
   names.forEach((name, index) => {
     if (names.indexOf(name) !== index) fail(['releases', 'train', index, 'name'], `release "${name}" appears twice in the train`);
   });
-  let current = merged.releases?.current;
-  const versionFile = versionFileOf(current);
-  if (versionFile) {
-    const manifest = join(context.root, versionFile);
-    if (!existsSync(manifest)) fail(['releases', 'current'], `no ${versionFile} next to the policy (${manifest})`);
-    let version: unknown;
-    try {
-      const parsed = parseJsonText(readFileSync(manifest, 'utf8'), { comments: versionFile !== 'package.json' });
-      // Where the syntax error is, never the text around it (the file may hold secrets).
-      if ('problem' in parsed) throw new Error(`invalid JSON at ${parsed.problem.line}:${parsed.problem.column} (${parsed.problem.code})`);
-      version = (parsed.value as { version?: unknown } | null)?.version;
-    } catch (error) {
-      fail(['releases', 'current'], `cannot read the version from ${manifest}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    if (typeof version !== 'string') fail(['releases', 'current'], `${manifest} has no "version"`);
-    const release = releaseForVersion(names, version as string);
-    if (!release) fail(['releases', 'current'], `${versionFile} version ${String(version)} matches no release of the train (${names.join(', ')})`);
+  let current = typeof currentSpec === 'object' || versionFile ? undefined : derived && currentSpec !== undefined ? releaseOfVersion(currentSpec, scheme ?? 'minor') : currentSpec;
+  if (version !== undefined) {
+    const release = derived ? releaseOfVersion(version, scheme ?? 'minor') : releaseForVersion(names, version);
+    if (!release) fail(['releases', 'current'], `${typeof currentSpec === 'object' ? `workspace package ${currentSpec.package}` : versionFile} version ${version} matches no release of the train (${names.join(', ')})`);
     current = release;
   } else if (current !== undefined && names.length > 0 && !names.includes(current)) {
     const hint = nearestKey(current, names);
     fail(['releases', 'current'], `unknown release "${current}"; the train has ${names.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
   }
-  return { names, current, currentIndex: current === undefined ? -1 : names.indexOf(current) };
+  const dates = Object.fromEntries(train.flatMap((release) => (release.date === undefined ? [] : [[release.name, release.date]])));
+  return { names, current, currentIndex: current === undefined ? -1 : names.indexOf(current), dates, inputs: read ? [read.from] : [] };
 }
+
+function listedRelease(release: { name: string; date?: string | Date | undefined }): DerivedRelease {
+  if (release.date === undefined) return { name: release.name };
+  return { name: release.name, date: release.date instanceof Date ? release.date.toISOString().slice(0, 10) : String(release.date) };
+}
+
+function derivedTrain(
+  root: string,
+  spec: { scheme: 'minor' | 'major'; tags: string | undefined; current: string | { package: string } | undefined; version: string | undefined },
+  fail: (path: KeyPath, message: string) => never,
+): DerivedRelease[] {
+  const current = spec.version !== undefined ? releaseOfVersion(spec.version, spec.scheme) : typeof spec.current === 'string' ? releaseOfVersion(spec.current, spec.scheme) : undefined;
+  if (spec.version !== undefined && current === undefined) fail(['releases', 'current'], `version ${spec.version} is not a semver version (major.minor.patch), so no release can be derived from it`);
+  if (spec.tags !== undefined) {
+    const train = tagTrain(root, spec.tags, spec.scheme, current);
+    return 'problem' in train ? fail(['releases', 'tags'], train.problem) : train;
+  }
+  if (current === undefined) fail(['releases', 'scheme'], 'a semver-derived train needs the current version: releases.current: package.json, { package: NAME } or a version');
+  const train = semverTrain(current!, spec.scheme);
+  return 'problem' in train ? fail(['releases', 'current'], train.problem) : train;
+}
+
+function readCurrentVersion(root: string, source: string | { package: string }, fail: (path: KeyPath, message: string) => never): { version: string; from: string } {
+  if (typeof source === 'object') {
+    const found = workspacePackageVersion(root, source.package, readManifest);
+    return 'problem' in found ? fail(['releases', 'current', 'package'], found.problem) : found;
+  }
+  const manifest = join(root, source);
+  if (!existsSync(manifest)) fail(['releases', 'current'], `no ${source} next to the policy (${manifest})`);
+  const read = readManifest(manifest);
+  if ('problem' in read) fail(['releases', 'current'], read.problem);
+  const version = (read as { manifest: { version?: unknown } }).manifest.version;
+  if (typeof version !== 'string') fail(['releases', 'current'], `${manifest} has no "version"`);
+  return { version: version as string, from: source };
+}
+
+const readManifest: ReadManifest = (file) => {
+  try {
+    const parsed = parseJsonText(readFileSync(file, 'utf8'), { comments: !file.endsWith('package.json') });
+    // Where the syntax error is, never the text around it (the file may hold secrets).
+    if ('problem' in parsed) return { problem: `cannot read the version from ${file}: invalid JSON at ${parsed.problem.line}:${parsed.problem.column} (${parsed.problem.code})` };
+    const value = parsed.value;
+    return { manifest: value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { name?: unknown; version?: unknown }) : {} };
+  } catch (error) {
+    return { problem: `cannot read the version from ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+};

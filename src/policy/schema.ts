@@ -67,6 +67,14 @@ const featureSchema = z.strictObject({
     .array(z.string())
     .optional()
     .describe("Extra globs of the feature's code outside preview.code."),
+  code: z
+    .array(z.string())
+    .optional()
+    .describe("Globs of the feature's code (as paths), e.g. packages/charts/src/**."),
+  tests: z
+    .array(z.string())
+    .optional()
+    .describe("Globs of the feature's tests where they sit next to its code, e.g. packages/charts/src/**/*.test.ts or packages/charts/__tests__/**."),
 });
 
 const previewSchema = z.strictObject({
@@ -119,11 +127,23 @@ export const policyFileSchema = z
       .describe('Presets from policies/ (by name) or relative paths to YAML files; later ones win.'),
     releases: z
       .strictObject({
-        current: releaseName
+        current: z
+          .union([releaseName, z.strictObject({ package: z.string().min(1).describe('The name of a workspace package whose version is read.') })])
           .optional()
-          .describe('The release under development, or "package.json" (or "deno.json", "deno.jsonc") to read its version.'),
-        train: z.array(releaseSchema).optional().describe('Ordered releases; cycles are counted on it.'),
+          .describe('The release under development: a release name, "package.json" (or "deno.json", "deno.jsonc") to read its version, or { package: NAME } to read a workspace package\'s version.'),
+        train: z.array(releaseSchema).optional().describe('Ordered releases; cycles are counted on it. Instead of listing it, derive it with scheme (and tags).'),
+        scheme: z
+          .enum(['minor', 'major'])
+          .optional()
+          .describe('Derive the train from semver: each minor (5.0, 5.1, …) or each major (4, 5, …) is a release. Without tags: every release of the current major up to current, then the next one.'),
+        tags: z
+          .string()
+          .optional()
+          .describe('Derive the train from the git tags matching this pattern, e.g. "v{version}" (dates from the tagged commits; scheme default minor).'),
       })
+      .optional(),
+    project: z
+      .strictObject({ name: z.string().min(1).optional().describe('The name the report shows (default: the root package name, unless a placeholder such as "root", else the folder name).') })
       .optional(),
     files: filesSchema.optional(),
     preview: previewSchema.optional(),

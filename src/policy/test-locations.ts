@@ -7,7 +7,8 @@ export interface TestFileInfo {
   isTest: boolean;
   /**
    * The feature id bound by the first `preview.tests` glob that matches ('' for a file directly
-   * in the preview test folder), or undefined outside the preview test subtree.
+   * in the preview test folder), else the feature whose `features.<id>.tests` matches, or
+   * undefined outside every test home.
    */
   subtreeFeature: string | undefined;
 }
@@ -15,6 +16,7 @@ export interface TestFileInfo {
 interface Compiled {
   isTestFile: (file: string) => boolean;
   tests: FeatureGlob[];
+  featureTests: { id: string; match: (file: string) => boolean }[];
 }
 
 const cache = new WeakMap<Policy, Compiled>();
@@ -26,6 +28,7 @@ export function testFileInfo(policy: Policy, file: string): TestFileInfo {
     compiled = {
       isTestFile: policy.preview.testFiles.length > 0 ? picomatch(policy.preview.testFiles, { dot: true }) : () => false,
       tests: policy.preview.tests.map(compileFeatureGlob),
+      featureTests: policy.features.flatMap((feature) => feature.tests.map((glob) => ({ id: feature.id, match: picomatch(glob, { dot: true }) }))),
     };
     cache.set(policy, compiled);
   }
@@ -34,5 +37,7 @@ export function testFileInfo(policy: Policy, file: string): TestFileInfo {
     subtreeFeature = featureIdOf(glob, file);
     if (subtreeFeature !== undefined) break;
   }
+  // A feature's own test globs (features.<id>.tests) are its test home too.
+  subtreeFeature ??= compiled.featureTests.find(({ match }) => match(file))?.id;
   return { isTest: subtreeFeature !== undefined || compiled.isTestFile(file), subtreeFeature };
 }

@@ -3,7 +3,6 @@ import { basename, join } from 'node:path';
 import type { ReadinessResult } from '../ci/result.js';
 import { runCheck } from '../engine/run-check.js';
 import type { CiSection } from '../policy/schema-ci.js';
-import type { PolicyFile } from '../policy/schema.js';
 import type { ReportInput } from './model.js';
 
 export interface GatherOptions {
@@ -37,10 +36,10 @@ export async function gatherReportInput(options: GatherOptions): Promise<ReportI
   const ci = loaded.merged.ci;
   const readiness = (ci?.systems?.length ?? 0) > 0 ? await evaluateCiSystems(ci!, loaded.root, options) : undefined;
   return {
-    project: projectName(loaded.root),
+    project: loaded.merged.project?.name ?? projectName(loaded.root),
     result: run.result,
     facts: run.facts,
-    dates: releaseDates(loaded.merged),
+    dates: run.workspace.loaded.policy.releases.dates,
     releaseSource: options.release !== undefined ? 'flag' : 'current',
     readiness,
   };
@@ -59,22 +58,16 @@ async function evaluateCiSystems(ci: CiSection, root: string, options: GatherOpt
   return outcome.result;
 }
 
-function releaseDates(merged: PolicyFile): Record<string, string> {
-  const dates: Record<string, string> = {};
-  for (const release of merged.releases?.train ?? []) {
-    if (release.date === undefined) continue;
-    dates[release.name] = release.date instanceof Date ? release.date.toISOString().slice(0, 10) : String(release.date);
-  }
-  return dates;
-}
+/** Root package names that name no project: a workspace root's placeholder. */
+const PLACEHOLDER_NAME = /^(@[^/]+\/)?(root|monorepo|workspace|workspaces|workspace-root|[\w.-]+-(root|monorepo|workspace))$/i;
 
-/** package.json `name` next to the policy, else the project folder's name. */
+/** package.json `name` next to the policy (unless a placeholder such as `root`), else the project folder's name. */
 function projectName(root: string): string {
   const manifest = join(root, 'package.json');
   if (existsSync(manifest)) {
     try {
       const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-      if (typeof name === 'string' && name.trim() !== '') return name;
+      if (typeof name === 'string' && name.trim() !== '' && !PLACEHOLDER_NAME.test(name.trim())) return name;
     } catch {
       // An unreadable package.json is lifecycle check's business, not the report's.
     }

@@ -68,7 +68,11 @@ export interface FeatureReport {
   /** For stable, deprecated and removed features: labelled places (config keys and docs) that should not be. */
   staleLabels: number;
   fanIn: FanIn;
-  tests: { inPreviewTree: number; misplaced: Place[] };
+  /**
+   * `inPreviewTree`: in its `preview.tests` tree or matched by `features.<id>.tests`; `coLocated`:
+   * test files (preview.testFiles) in its code tree when the policy has no `preview.tests`.
+   */
+  tests: { inPreviewTree: number; coLocated: number; misplaced: Place[] };
   /** Source files (code and tests) classified as the feature's. */
   codeFiles: number;
   findings: { errors: number; warnings: number; byCheck: Record<string, number> };
@@ -105,10 +109,13 @@ export function buildReport(input: ReportInput): ReportModel {
   const findingsByFeature = groupFindings(result.findings, featureOfFile);
   const codeFiles = new Map<string, number>();
   const previewTests = new Map<string, number>();
+  const coLocatedTests = new Map<string, number>();
   for (const entry of facts.tree ?? facts.files) {
     if (entry.class.feature !== undefined) codeFiles.set(entry.class.feature, (codeFiles.get(entry.class.feature) ?? 0) + 1);
-    const subtree = testFileInfo(policy, entry.file).subtreeFeature;
-    if (subtree) previewTests.set(subtree, (previewTests.get(subtree) ?? 0) + 1);
+    const test = testFileInfo(policy, entry.file);
+    if (test.subtreeFeature) previewTests.set(test.subtreeFeature, (previewTests.get(test.subtreeFeature) ?? 0) + 1);
+    // Next to the code counts where the policy names no test tree (else such a test is misplaced).
+    else if (test.isTest && entry.class.feature && policy.preview.tests.length === 0) coLocatedTests.set(entry.class.feature, (coLocatedTests.get(entry.class.feature) ?? 0) + 1);
   }
   const features = policy.features.map((feature): FeatureReport => {
     const deadline = featureDeadline(feature, { releases: policy.releases, maxCycles: policy.preview.maxCycles, maxRenewals: policy.preview.maxRenewals });
@@ -137,7 +144,7 @@ export function buildReport(input: ReportInput): ReportModel {
       labels: featureLabels,
       staleLabels,
       fanIn: fanIn.get(feature.id)!,
-      tests: { inPreviewTree: previewTests.get(feature.id) ?? 0, misplaced },
+      tests: { inPreviewTree: previewTests.get(feature.id) ?? 0, coLocated: coLocatedTests.get(feature.id) ?? 0, misplaced },
       codeFiles: codeFiles.get(feature.id) ?? 0,
       findings: countFindings(ownFindings),
       recommendation: recommend({
@@ -147,6 +154,7 @@ export function buildReport(input: ReportInput): ReportModel {
         staleLabels,
         fanIn: fanIn.get(feature.id)!,
         misplacedTests: misplaced.length,
+        tests: (previewTests.get(feature.id) ?? 0) + (coLocatedTests.get(feature.id) ?? 0),
         codeFiles: codeFiles.get(feature.id) ?? 0,
         maxRenewals: policy.preview.maxRenewals,
         release,

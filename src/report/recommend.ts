@@ -24,6 +24,7 @@ export type RecommendationRule =
   | 'deadline-unknown'
   | 'not-yet-introduced'
   | 'overdue-ready'
+  | 'overdue-untested'
   | 'overdue-stale'
   | 'overdue-renewable'
   | 'due-next-ready'
@@ -38,6 +39,8 @@ export interface RecommendationInput {
   staleLabels: number;
   fanIn: Pick<FanIn, 'violations'>;
   misplacedTests: number;
+  /** Test files of the feature where the policy says tests are (its test subtree, or next to its code). */
+  tests: number;
   codeFiles: number;
   maxRenewals: number | undefined;
   /** Name of the release under review. */
@@ -46,7 +49,7 @@ export interface RecommendationInput {
   deadlineLabel: string;
 }
 
-/** What keeps a preview feature from promotion: unlabelled places, stable dependents, misplaced tests, no code. */
+/** What keeps a preview feature from promotion: unlabelled places, no docs, no tests, stable dependents, misplaced tests, no code. */
 export function promotionBlockers(input: RecommendationInput): string[] {
   const blockers: string[] = [];
   const missing = (coverage: LabelCoverage | null, what: string): void => {
@@ -60,6 +63,8 @@ export function promotionBlockers(input: RecommendationInput): string[] {
   if (input.fanIn.violations > 0) {
     blockers.push(`${input.fanIn.violations} stable file${input.fanIn.violations === 1 ? '' : 's'} import${input.fanIn.violations === 1 ? 's' : ''} it outside the exceptions`);
   }
+  if (input.labels.docs.total === 0) blockers.push('no docs');
+  if (input.tests === 0) blockers.push('no tests');
   if (input.misplacedTests > 0) blockers.push(`${input.misplacedTests} test${input.misplacedTests === 1 ? '' : 's'} outside the preview test tree`);
   if (input.codeFiles === 0) blockers.push('no code in the tree');
   return blockers;
@@ -71,13 +76,15 @@ export function promotionBlockers(input: RecommendationInput): string[] {
  * 1. removed, code or tests left → remove; removed and gone → keep.
  * 2. stable or deprecated → keep (stale labels are listed as the work left).
  * 3. preview with an unknown deadline, or introduced after the release under review → keep.
- * 4. overdue: ready → promote; stale (past its deadline before this release, or no renewal can
- *    count any more) → remove; else → renew.
+ * 4. overdue: ready → promote; no tests and no docs → remove (renew when it was renewed and can be
+ *    again); stale (past its deadline before this release, or no renewal can count any more) →
+ *    remove; else → renew.
  * 5. due next release: ready → promote; a renewal can still count → renew; else → promote
  *    (last chance: fix the blockers, or it is removed next release).
  * 6. otherwise (on track) → keep.
  *
- * Ready means no blockers (promotionBlockers).
+ * Ready means no blockers (promotionBlockers): labelled everywhere, with docs and tests, no
+ * forbidden fan-in, no misplaced tests.
  */
 export function recommend(input: RecommendationInput): Recommendation {
   const { feature, deadline } = input;
@@ -100,7 +107,7 @@ export function recommend(input: RecommendationInput): Recommendation {
   }
   const blockers = promotionBlockers(input);
   const ready = blockers.length === 0;
-  const readyText = 'labelled everywhere, no stable code imports it outside the exceptions, no misplaced tests';
+  const readyText = 'has tests and docs, labelled everywhere, no stable code imports it outside the exceptions, no misplaced tests';
   const notReady = `not ready: ${blockers.join('; ')}`;
   const deadlineName = input.deadlineLabel;
   const countedRenewals = deadline.renewals.filter((renewal) => renewal.counted).length;
@@ -108,6 +115,11 @@ export function recommend(input: RecommendationInput): Recommendation {
   if (deadline.state === 'overdue') {
     const late = -(deadline.cyclesLeft ?? 0);
     if (ready) return decide('promote', 'overdue-ready', `overdue (deadline ${deadlineName}) and ready: ${readyText}`);
+    if (input.tests === 0 && input.labels.docs.total === 0) {
+      // Nothing shows it works or that anyone can use it: promotion is not an option.
+      if (countedRenewals > 0 && canRenew) return decide('renew', 'overdue-untested', `overdue (deadline ${deadlineName}), renewed before, and still no tests and no docs: renew only with a plan that adds them, else remove`, blockers);
+      return decide('remove', 'overdue-untested', `overdue (deadline ${deadlineName}) with no tests and no docs: nothing shows it works or that anyone can use it`, blockers);
+    }
     if (late > 0 || !canRenew) {
       const why = late > 0 ? `${plural(late, 'release')} past its deadline ${deadlineName}` : `overdue and cannot be renewed again (preview.maxRenewals: ${input.maxRenewals})`;
       return decide('remove', 'overdue-stale', `stale: ${why}, and ${notReady}`, blockers);

@@ -12,6 +12,7 @@ export class Classifier {
   private readonly code: FeatureGlob[];
   private readonly tests: FeatureGlob[];
   private readonly featurePaths: { feature: Feature; glob: string; match: picomatch.Matcher }[];
+  private readonly featureTests: { feature: Feature; glob: string; match: picomatch.Matcher }[];
   private readonly featurePackages: { feature: Feature; name: string; dir: string }[];
   private readonly exceptions: { exception: PreviewException; match: picomatch.Matcher }[];
   private readonly featuresById: Map<string, Feature>;
@@ -27,6 +28,7 @@ export class Classifier {
     this.featurePaths = policy.features.flatMap((feature) =>
       feature.paths.map((glob) => ({ feature, glob, match: picomatch(glob, { dot: true }) })),
     );
+    this.featureTests = policy.features.flatMap((feature) => feature.tests.map((glob) => ({ feature, glob, match: picomatch(glob, { dot: true }) })));
     this.featurePackages = policy.features.flatMap((feature) =>
       feature.packages.flatMap((name) => {
         const pkg = packages.byName.get(name);
@@ -62,6 +64,10 @@ export class Classifier {
   }
 
   private classifyUncached(path: string): FileClass {
+    // A feature's own test globs (tests next to its code) come first: such a file is its test.
+    for (const { feature, glob, match } of this.featureTests) {
+      if (match(path)) return { ...this.fromFeature(feature, `features.${feature.id}.tests: ${glob}`), isTest: true };
+    }
     for (const [globs, isTest] of [[this.code, false], [this.tests, true]] as const) {
       for (const compiled of globs) {
         const id = featureIdOf(compiled, path);

@@ -42,7 +42,7 @@ describe('deep nesting is a parse-error finding, and the run goes on', () => {
     expect({ status: report.status, stderr: report.stderr }).toEqual({ status: 0, stderr: '' });
     expect(report.stdout).toContain('"parse-error"');
     const explain = runLifecycle(['explain', 'src/preview/fwaas/deep.ts', '--cwd', root]);
-    expect({ status: explain.status, stderr: explain.stderr }).toEqual({ status: 0, stderr: '' });
+    expect({ status: explain.status, stderr: explain.stderr }).toEqual({ status: 1, stderr: '' }); // the parse-error is an error finding (issue #20)
     expect(explain.stdout).toContain(`  problem:  1:1 ${NESTED}\n`);
   });
 });

@@ -25,7 +25,7 @@ describe('lifecycle check --verbose: unresolved imports grouped by cause', () =>
 describe('lifecycle explain: which rule mapped an import to its source', () => {
   it('names the tsconfig that builds a workspace package entry point, and its layout', () => {
     const run = runLifecycle(['explain', 'packages/app/src/main.ts', '--cwd', fixture('workspace-outdir-dot')]);
-    expect(run.status).toBe(0);
+    expect(run.status).toBe(1); // its preview imports are no-preview-import errors: explain exits as check <file> would (issue #20)
     expect(run.stdout).toContain(
       '    4:27  @acme/widgets/preview/sparkline → packages/widgets/src/preview/sparkline/index.ts [preview: sparkline]\n' +
         '          resolved by workspace package @acme/widgets (./preview/sparkline/index.d.ts → src/preview/sparkline/index.ts, as packages/widgets/tsconfig.json builds it (rootDir src, outDir .))\n',

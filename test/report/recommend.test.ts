@@ -15,6 +15,7 @@ function input(deadline: Partial<FeatureDeadline>, overrides: Partial<Recommenda
     staleLabels: 0,
     fanIn: { violations: 0 },
     misplacedTests: 0,
+    tests: 2,
     codeFiles: 3,
     maxRenewals: undefined,
     release: '2026.2',
@@ -51,7 +52,7 @@ describe('recommend (pure rules, first match wins)', () => {
     expect(recommend(input({ ...overdue, cyclesLeft: -1 }, unlabelled))).toMatchObject({ action: 'remove', rule: 'overdue-stale' });
     const capped = recommend(input({ ...overdue, renewals: [{ index: 0, release: '2026.1', counted: true, problems: [] }] }, { ...unlabelled, maxRenewals: 1 }));
     expect(capped).toMatchObject({ action: 'remove', rule: 'overdue-stale' });
-    expect(capped.reason).toBe('stale: overdue and cannot be renewed again (preview.maxRenewals: 1), and not ready: 1 of 1 config keys unlabelled');
+    expect(capped.reason).toBe('stale: overdue and cannot be renewed again (preview.maxRenewals: 1), and not ready: 1 of 1 config keys unlabelled; no docs');
   });
 
   it('due next: ready → promote; renewable → renew; out of renewals → promote (last chance)', () => {
@@ -74,5 +75,29 @@ describe('recommend (pure rules, first match wins)', () => {
     expect(recommend(input({}, { feature: { id: 'old', status: 'deprecated' } }))).toMatchObject({ action: 'keep', reason: 'deprecated; no preview labels left' });
     expect(recommend(input({}, { feature: { id: 'x', status: 'removed' }, codeFiles: 2 }))).toMatchObject({ action: 'remove', rule: 'removed-code-left' });
     expect(recommend(input({}, { feature: { id: 'x', status: 'removed' }, codeFiles: 0 }))).toMatchObject({ action: 'keep', rule: 'removed-clean' });
+  });
+});
+
+describe('recommend: promotion needs tests and docs (issue #20)', () => {
+  it('never promotes a feature without tests or without docs', () => {
+    const untested = input({ state: 'due-next', cyclesLeft: 1 }, { tests: 0 });
+    expect(promotionBlockers(untested)).toEqual(['no tests']);
+    expect(recommend(untested)).toMatchObject({ action: 'renew', rule: 'due-next-renewable', blockers: ['no tests'] });
+    const undocumented = input({ state: 'due-next', cyclesLeft: 1 }, { labels: { config: coverage(2, 2), docs: coverage(0, 0), cli: null, routes: null } });
+    expect(promotionBlockers(undocumented)).toEqual(['no docs']);
+    expect(recommend(undocumented).action).not.toBe('promote');
+  });
+
+  it('removes an overdue feature with no tests and no docs, with the reason; renews it when it was renewed and may be again', () => {
+    const bare = { tests: 0, labels: { config: coverage(0, 0), docs: coverage(0, 0), cli: null, routes: null } };
+    expect(recommend(input({ state: 'overdue', cyclesLeft: 0, deadline: '2026.2' }, bare))).toEqual({
+      action: 'remove',
+      rule: 'overdue-untested',
+      reason: 'overdue (deadline 2026.2) with no tests and no docs: nothing shows it works or that anyone can use it',
+      blockers: ['no docs', 'no tests'],
+    });
+    const renewed = input({ state: 'overdue', cyclesLeft: 0, deadline: '2026.2', renewals: [{ index: 0, release: '2026.1', counted: true, problems: [] }] }, bare);
+    expect(recommend(renewed)).toMatchObject({ action: 'renew', rule: 'overdue-untested' });
+    expect(recommend({ ...renewed, maxRenewals: 1 })).toMatchObject({ action: 'remove', rule: 'overdue-untested' });
   });
 });

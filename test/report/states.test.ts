@@ -88,7 +88,7 @@ describe('lifecycle report on test/fixtures/report-states (every state and recom
   });
 
   it('reports test location, code left and finding counts by check', () => {
-    expect(features.get('ripe')!.tests).toEqual({ inPreviewTree: 1, misplaced: [] });
+    expect(features.get('ripe')!.tests).toEqual({ inPreviewTree: 1, coLocated: 0, misplaced: [] });
     expect(features.get('unready')!.tests.misplaced).toEqual([
       expect.objectContaining({ file: 'test/core/unready.test.ts', line: 1 }),
     ]);
@@ -97,13 +97,13 @@ describe('lifecycle report on test/fixtures/report-states (every state and recom
     expect(features.get('unready')!.findings).toEqual({
       errors: 2, warnings: 1, byCheck: { 'preview-config-label': 1, 'preview-deadline': 1, 'preview-test-location': 1 },
     });
-    expect(model.check).toEqual({ errors: 10, warnings: 5, files: 16, unresolved: 0, unattributed: 0 });
+    expect(model.check).toEqual({ errors: 10, warnings: 5, files: 18, unresolved: 0, unattributed: 0 }); // + the tests of ready and abandoned (issue #20: no promotion without tests)
   });
 
   it('gives the blockers a recommendation was derived from', () => {
-    expect(features.get('unready')!.recommendation.blockers).toEqual(['1 of 1 config keys unlabelled', '1 test outside the preview test tree']);
+    expect(features.get('unready')!.recommendation.blockers).toEqual(['1 of 1 config keys unlabelled', 'no docs', 'no tests', '1 test outside the preview test tree']);
     expect(features.get('abandoned')!.recommendation.reason).toBe(
-      'stale: 1 release past its deadline 2026.1, and not ready: 1 stable file imports it outside the exceptions',
+      'stale: 1 release past its deadline 2026.1, and not ready: 1 stable file imports it outside the exceptions; no docs',
     );
     expect(features.get('ready')!.recommendation.blockers).toEqual([]);
   });

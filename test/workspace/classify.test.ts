@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/load-policy.js';
-import { compileFeatureGlob } from '../../src/policy/feature-globs.js';
+import { compileFeatureGlob, featureIdOf } from '../../src/policy/feature-globs.js';
 import { Classifier } from '../../src/workspace/classify.js';
 import { readWorkspacePackages } from '../../src/workspace/packages.js';
 import { policyYaml, tempProject } from '../helpers/temp-project.js';
@@ -11,6 +11,27 @@ describe('compileFeatureGlob', () => {
     expect(compileFeatureGlob('packages/*/src/labs-{feature}/**').regex.exec('packages/x/src/labs-charts/c.ts')?.[1]).toBe('charts');
     expect(compileFeatureGlob('**/experimental/{feature}/**').regex.exec('a/b/experimental/q/r.ts')?.[1]).toBe('q');
     expect(compileFeatureGlob('src/preview/{feature}/**').regex.exec('src/core/a.ts')).toBeNull();
+  });
+
+  it('binds part of a segment: packages/{feature}-experimental/** (issue #20)', () => {
+    const glob = compileFeatureGlob('packages/{feature}-experimental/**');
+    expect(featureIdOf(glob, 'packages/charts-experimental/src/index.ts')).toBe('charts');
+    expect(featureIdOf(glob, 'packages/big-charts-experimental/index.ts')).toBe('big-charts');
+    expect(featureIdOf(glob, 'packages/charts/src/index.ts')).toBeUndefined();
+    expect(featureIdOf(compileFeatureGlob('src/labs-{feature}/**'), 'src/labs-maps/a.ts')).toBe('maps');
+  });
+
+  it('binds the feature, not the alternation, next to brace alternation: src/{preview,labs}/{feature}/** (issue #20)', () => {
+    const glob = compileFeatureGlob('src/{preview,labs}/{feature}/**');
+    expect(featureIdOf(glob, 'src/preview/charts/a.ts')).toBe('charts');
+    expect(featureIdOf(glob, 'src/labs/maps/b/c.ts')).toBe('maps');
+    expect(featureIdOf(glob, 'src/labs/loose.ts')).toBe(''); // a file directly in the preview folder
+    expect(featureIdOf(glob, 'src/core/x/a.ts')).toBeUndefined();
+    expect(featureIdOf(compileFeatureGlob('{src,lib}/{preview,labs}/{feature}/**/*.{ts,tsx}'), 'lib/labs/maps/ui/view.tsx')).toBe('maps');
+    // A second {feature} binds the same id.
+    const twice = compileFeatureGlob('src/{a,b}/{feature}/test/{feature}.test.ts');
+    expect(featureIdOf(twice, 'src/b/maps/test/maps.test.ts')).toBe('maps');
+    expect(featureIdOf(twice, 'src/b/maps/test/charts.test.ts')).toBeUndefined();
   });
 });
 

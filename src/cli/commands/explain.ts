@@ -1,7 +1,7 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError } from '../../errors.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, InputError } from '../../errors.js';
 import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
@@ -13,7 +13,7 @@ interface ExplainFlags {
   cwd?: string;
 }
 
-export function registerExplainCommand(program: Command, io: CliIo): void {
+export function registerExplainCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   program
     .command('explain')
     .description('show how one file is classified and what each of its imports resolves to')
@@ -27,7 +27,11 @@ export function registerExplainCommand(program: Command, io: CliIo): void {
 Prints the file's zone (preview, stable, or an allowed exception), its feature, the glob that
 decided it, the policy that did (the nearest lifecycle.yaml: a subtree's own one, as in
 lifecycle check; with --policy, that one), and for every import: the specifier, the resolved target, how it was resolved, the
-target's zone, and whether no-preview-import allows it (and why).
+target's zone, and whether no-preview-import allows it (and why), and how many findings
+lifecycle check reports in the file.
+
+Exit codes: 0 the file has no finding at error level, 1 it has one (as lifecycle check <file>
+would report it), 2 a missing file, a directory, or a policy or input error.
 
 Example:
   $ lifecycle explain src/core/router.ts`,
@@ -35,14 +39,16 @@ Example:
     .action(async (file: string, flags: ExplainFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
-      const [{ openWorkspace }, { analyzeFile }, { verdictFor }] = await Promise.all([
+      const [{ openWorkspace }, { analyzeFile }, { verdictFor }, { runCheck }] = await Promise.all([
         import('../../workspace/open-workspace.js'),
         import('../../engine/analyze-file.js'),
         import('../../checks/no-preview-import.js'),
+        import('../../engine/run-check.js'),
       ]);
       const top = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
       const abs = resolve(cwd, file);
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
+      if (statSync(abs).isDirectory()) throw new InputError(`${file} is a directory: explain takes one file (lifecycle check ${file} checks a directory)`);
       const rel = relative(top.root, abs).split('\\').join('/');
       if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${top.root}`);
       // Like discovery in `lifecycle check`: a symbolic link out of the root is never followed.
@@ -63,6 +69,11 @@ Example:
       const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));
       const cls = facts.class;
       const zone = cls.zone === 'stable' && cls.exceptions ? 'exception' : cls.zone;
+      // The exit code says what `lifecycle check <file>` would: the findings in this file, by level.
+      const findings = inScope ? (await runCheck({ cwd, paths: [abs], ...(flags.policy ? { policyPath: flags.policy } : {}) })).result.findings.filter((finding) => finding.file === rel) : [];
+      const errors = findings.filter((finding) => finding.severity === 'error').length;
+      const warnings = findings.length - errors;
+      setExitCode(errors > 0 ? EXIT_FINDINGS : EXIT_CLEAN);
       if (flags.format === 'json') {
         const body = {
           version: 1,
@@ -75,6 +86,7 @@ Example:
           matchedBy: cls.matchedBy,
           exceptions: (cls.exceptions ?? []).map((entry) => ({ path: entry.path, reason: entry.reason, features: entry.features ?? null })),
           problem: facts.problem ?? null,
+          findings: { errors, warnings },
           imports: imports.map(({ fact, verdict }) => ({
             line: fact.line,
             column: fact.column,
@@ -102,7 +114,7 @@ Example:
         ...(vendored !== undefined ? [`  note:     vendored or minified (${vendored}), so \`lifecycle check\` does not analyse it; name it in files.include to analyse it`] : []),
         ...(inScope || vendored !== undefined ? [] : ['  note:     this file is outside files.include/exclude (or ignored), so `lifecycle check` does not analyse it']),
         ...(facts.problem ? [`  problem:  ${facts.problem.line}:${facts.problem.column} ${facts.problem.message}`] : []),
-        `  imports:  ${imports.length === 0 ? 'none' : ''}`,
+        `  imports:${imports.length === 0 ? '  none' : ''}`,
       ];
       for (const { fact, verdict } of imports) {
         const targetZone = 'class' in fact.target ? ` [${fact.target.class.zone}${fact.target.class.feature ? `: ${fact.target.class.feature}` : ''}]` : '';
@@ -112,6 +124,7 @@ Example:
         if (fact.target.kind === 'file' && workspace.ownerOf(fact.target.file).workspace !== workspace) lines.push(`          target decided by ${fact.target.class.matchedBy}`);
         lines.push(`          ${verdict.allowed ? 'allowed' : 'FORBIDDEN'}: ${verdict.reason}`);
       }
+      if (inScope) lines.push(`  check:    ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in this file (lifecycle check ${rel})`);
       // One line per entry: a hostile name cannot break a line or forge one.
       io.stdout(defuseCommandLines(`${lines.map(escapeControl).join('\n')}\n`));
     });
@@ -131,4 +144,8 @@ function describeTarget(fact: ImportFact): string {
     case 'unresolved':
       return `unresolved (${target.reason})`;
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

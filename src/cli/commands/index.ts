@@ -14,7 +14,7 @@ export type SetExitCode = (code: number) => void;
 /** Each command module exports one `register…` function; this is the one list of them. */
 export function registerCommands(program: Command, io: CliIo, setExitCode: SetExitCode): void {
   registerCheckCommand(program, io, setExitCode);
-  registerExplainCommand(program, io);
+  registerExplainCommand(program, io, setExitCode);
   registerInitCommand(program, io);
   registerCiCommands(program, io, setExitCode);
   registerReportCommand(program, io, setExitCode);

@@ -58,7 +58,8 @@ export function fanInCell(feature: FeatureReport): string {
 
 export function testsCell(feature: FeatureReport): string {
   const misplaced = feature.tests.misplaced.length;
-  return misplaced > 0 ? `${feature.tests.inPreviewTree} (${misplaced} misplaced)` : String(feature.tests.inPreviewTree);
+  const count = feature.tests.inPreviewTree + feature.tests.coLocated;
+  return misplaced > 0 ? `${count} (${misplaced} misplaced)` : String(count);
 }
 
 export function findingsCell(feature: FeatureReport): string {
@@ -134,9 +135,11 @@ export function fanInSentence(feature: FeatureReport): string {
 }
 
 export function testsSentence(feature: FeatureReport): string {
-  const inTree = `${plural(feature.tests.inPreviewTree, 'file')} in the preview test tree`;
+  const coLocated = feature.tests.coLocated > 0 ? `${plural(feature.tests.coLocated, 'file')} next to its code` : '';
+  const inTree = feature.tests.inPreviewTree > 0 || !coLocated ? `${plural(feature.tests.inPreviewTree, 'file')} in the preview test tree` : '';
+  const where = [inTree, coLocated].filter(Boolean).join(', ');
   const misplaced = feature.tests.misplaced.length;
-  return misplaced > 0 ? `${inTree}; ${misplaced} misplaced` : inTree;
+  return misplaced > 0 ? `${where}; ${misplaced} misplaced` : where;
 }
 
 export function findingsSentence(feature: FeatureReport): string {
@@ -171,13 +174,31 @@ export function releaseSentence(model: ReportModel): string {
   return `${model.release.name || '(no release)'} (${source})`;
 }
 
-export function trainSentence(model: ReportModel): string {
-  return model.release.train
-    .map((release) => {
-      const name = release.name === model.release.name ? `[${release.name}]` : release.name;
-      return release.date ? `${name} ${release.date}` : name;
-    })
-    .join(' → ');
+/**
+ * The train as one line; a long one (a release per minor of a 100-release project) shows its first
+ * and last releases and those around the release under review, with the gaps counted.
+ */
+export function trainSentence(model: ReportModel, show: (name: string, date: string | null, current: boolean) => string = plainRelease): string {
+  const { train } = model.release;
+  const at = train.findIndex((release) => release.name === model.release.name);
+  const shown = (index: number) => train.length <= 9 || index === 0 || index === train.length - 1 || (at < 0 ? index < 3 || index >= train.length - 3 : index >= at - 3 && index <= at + 2);
+  const parts: string[] = [];
+  let hidden = 0;
+  train.forEach((release, index) => {
+    if (!shown(index)) {
+      hidden += 1;
+      return;
+    }
+    if (hidden > 0) parts.push(`… ${hidden} releases …`);
+    hidden = 0;
+    parts.push(show(release.name, release.date, index === at));
+  });
+  return parts.join(' → ');
+}
+
+function plainRelease(name: string, date: string | null, current: boolean): string {
+  const shown = current ? `[${name}]` : name;
+  return date ? `${shown} ${date}` : shown;
 }
 
 export function checkSentence(model: ReportModel): string {

@@ -35,6 +35,7 @@ svg .grid { stroke: var(--line); stroke-dasharray: 2 3; }
 svg .review { fill: #ddf4ff; }
 svg .bar.state-ok, svg .flag.state-ok { fill: var(--ok); stroke: var(--ok); }
 svg .bar.state-due, svg .flag.state-due { fill: var(--due); stroke: var(--due); }
+svg .overdue-by { fill: var(--overdue); font-size: 11px; }
 svg .bar.state-overdue, svg .flag.state-overdue { fill: var(--overdue); stroke: var(--overdue); }
 svg .bar.state-unknown, svg .flag.state-unknown { fill: var(--unknown); stroke: var(--unknown); }
 svg .bar { fill-opacity: 0.85; } svg .flag { fill-opacity: 0.9; stroke-width: 1.5; }

@@ -25,15 +25,19 @@ export function timelineSvg(model: ReportModel, features: readonly FeatureReport
   const names = model.release.train.map((release) => release.name);
   const extra = Math.max(0, ...features.map((feature) => feature.deadline.afterTrain));
   const columns = names.length + extra;
-  const width = LABEL_WIDTH + Math.max(1, columns) * COLUMN + 10;
-  const height = HEAD + Math.max(1, features.length) * ROW + 10;
-  const center = (index: number) => LABEL_WIDTH + index * COLUMN + COLUMN / 2;
-  const parts: string[] = [];
   const reviewIndex = names.indexOf(model.release.name);
+  // A long train (a release per minor) opens on the release under review: the columns before
+  // `first` are left out, and bars that start there begin at the left edge.
+  const first = firstColumn(model, features, names, reviewIndex);
+  const width = LABEL_WIDTH + Math.max(1, columns - first) * COLUMN + 10;
+  const height = HEAD + Math.max(1, features.length) * ROW + 10;
+  const center = (index: number) => LABEL_WIDTH + (Math.max(index, first) - first) * COLUMN + COLUMN / 2;
+  const parts: string[] = [];
   if (reviewIndex >= 0) {
-    parts.push(`<rect class="review" x="${LABEL_WIDTH + reviewIndex * COLUMN}" y="0" width="${COLUMN}" height="${height}"><title>release under review: ${escapeHtml(model.release.name)}</title></rect>`);
+    parts.push(`<rect class="review" x="${LABEL_WIDTH + (reviewIndex - first) * COLUMN}" y="0" width="${COLUMN}" height="${height}"><title>release under review: ${escapeHtml(model.release.name)}</title></rect>`);
   }
-  for (let index = 0; index < columns; index++) {
+  if (first > 0) parts.push(`<text class="date" x="6" y="16">${first} earlier release${first === 1 ? '' : 's'} ←</text>`);
+  for (let index = first; index < columns; index++) {
     const release = model.release.train[index];
     const x = center(index);
     const name = release ? release.name : `+${index - names.length + 1}`;
@@ -51,6 +55,23 @@ export function timelineSvg(model: ReportModel, features: readonly FeatureReport
     `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Features across the release train" ` +
     `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`
   );
+}
+
+/** Columns shown at most before the release under review on a long train. */
+const COLUMNS_BEFORE_REVIEW = 6;
+
+/** The first column of the timeline: 0, or on a long train the earliest bar start near the release under review. */
+function firstColumn(model: ReportModel, features: readonly FeatureReport[], names: readonly string[], reviewIndex: number): number {
+  if (names.length <= 12 || reviewIndex < 0) return 0;
+  const starts = features.filter((feature) => feature.status === 'preview').map((feature) => names.indexOf(feature.deadline.since ?? feature.introduced ?? ''));
+  const earliest = Math.min(reviewIndex, ...starts.filter((index) => index >= 0));
+  return Math.max(0, Math.max(earliest, reviewIndex - COLUMNS_BEFORE_REVIEW) - 1);
+}
+
+/** "overdue this release" (the deadline is the release under review), or "overdue by 2 releases". */
+function overdueBy(cyclesLeft: number): string {
+  const late = -cyclesLeft;
+  return late <= 0 ? 'overdue this release' : `overdue by ${late} release${late === 1 ? '' : 's'}`;
 }
 
 function featureMarks(feature: FeatureReport, model: ReportModel, names: readonly string[], center: (index: number) => number, y: number): string[] {
@@ -77,6 +98,7 @@ function featureMarks(feature: FeatureReport, model: ReportModel, names: readonl
     const x2 = center(deadlineIndex);
     parts.push(`<rect class="bar ${STATE_CLASS[deadline.state]}" x="${x1}" y="${y - 7}" width="${Math.max(4, x2 - x1)}" height="14" rx="7"><title>${escapeHtml(tip)}</title></rect>`);
     parts.push(`<path class="flag ${STATE_CLASS[deadline.state]}" d="M${x2} ${y - 11} v22 M${x2} ${y - 11} h9 l-3 4 l3 4 h-9"><title>${escapeHtml(`deadline ${deadlineCell(feature, model)}`)}</title></path>`);
+    if (deadline.state === 'overdue') parts.push(`<text class="overdue-by" x="${x2 + 12}" y="${y + 4}">${escapeHtml(overdueBy(deadline.cyclesLeft ?? 0))}</text>`);
   } else {
     parts.push(`<circle class="bar ${STATE_CLASS[deadline.state]}" cx="${center(introduced)}" cy="${y}" r="6"><title>${escapeHtml(tip)}</title></circle>`);
   }

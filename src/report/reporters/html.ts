@@ -117,7 +117,7 @@ function featureTable(features: readonly FeatureReport[], model: ReportModel): s
       num(fixCount(feature.labels.docs), coverageCell(feature, feature.labels.docs)),
       num(fixCount(feature.labels.cli), coverageCell(feature, feature.labels.cli)),
       num(feature.fanIn.files, fanInCell(feature)),
-      num(feature.tests.inPreviewTree, testsCell(feature)),
+      num(feature.tests.inPreviewTree + feature.tests.coLocated, testsCell(feature)),
       num(feature.findings.errors, String(feature.findings.errors)),
       num(feature.findings.warnings, String(feature.findings.warnings)),
       `<td data-sort="${esc(feature.recommendation.action)}" title="${esc(feature.recommendation.reason)}"><span class="badge action-${feature.recommendation.action}">${esc(feature.recommendation.action)}</span></td>`,

@@ -11,6 +11,7 @@ import {
   reviewOrder,
   summarySentence,
   testsSentence,
+  trainSentence,
   weeklyStrip,
 } from './cells.js';
 
@@ -20,12 +21,10 @@ const MARKER = '<!-- feature-lifecycle report -->';
 /** Markdown to paste into a release issue: decisions as a checklist, the feature table, details, CI verdicts. */
 export function renderReportMarkdown(model: ReportModel): string {
   const features = reviewOrder(model.features);
-  const train = model.release.train
-    .map((release) => {
-      const name = release.name === model.release.name ? `**${release.name}**` : release.name;
-      return release.date ? `${name} (${release.date})` : name;
-    })
-    .join(' → ');
+  const train = trainSentence(model, (name, date, current) => {
+    const shown = current ? `**${name}**` : name;
+    return date ? `${shown} (${date})` : shown;
+  });
   const lines = [
     MARKER,
     `## Release review: ${text(model.project)} ${model.release.name}`,
