@@ -1,16 +1,12 @@
 import type { CheckResult } from '../findings.js';
+import type { ReporterOptions } from './reporter-options.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export interface ReporterOptions {
-  color: boolean;
-  verbose: boolean;
-  /** Extra lines for humans (discovery notes, tsconfig problems); only text formats show them. */
-  notes?: readonly string[];
-}
+export type { ReporterOptions } from './reporter-options.js';
 
 export type CheckReporter = (result: CheckResult, options: ReporterOptions) => string;
 

@@ -1,6 +1,6 @@
 import type { CheckResult, Finding } from '../findings.js';
 import { defuseCommandLines, escapeControl, escapeStrings } from './escape.js';
-import type { ReporterOptions } from './index.js';
+import type { ReporterOptions } from './reporter-options.js';
 import { groupUnresolved, unresolvedHeadline } from './unresolved-groups.js';
 import { filesText, importsText } from './summary-text.js';
 

@@ -9,7 +9,7 @@ import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from '../../reporter
 import { escapeControl } from '../../reporters/escape.js';
 import { groupUnresolved, unresolvedHeadline } from '../../reporters/unresolved-groups.js';
 import type { CliIo } from '../io.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from './shared.js';
 import { resolveCwd } from './shared.js';
 
 interface CheckFlags {

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_LINE_MB, megabytes } from '../../ci/sources/read.js';
 import { FIRST_YEAR, LAST_YEAR, dayOf, parseDay } from '../../ci/time.js';
 import { SOURCE_FORMATS } from '../../ci/types.js';
 import type { CliIo } from '../io.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from './shared.js';
 import { resolveCwd } from './shared.js';
 
 interface ReadinessOptions {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { registerCiReadinessCommand } from './ci-readiness.js';
 import { registerCiVoteCommand } from './ci-vote.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from './shared.js';
 
 /** `lifecycle ci-readiness` and `lifecycle ci vote`. */
 export function registerCiCommands(program: Command, io: CliIo, setExitCode: SetExitCode): void {

@@ -1,3 +1,4 @@
+import type { SetExitCode } from './shared.js';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { registerCheckCommand } from './check.js';
@@ -9,7 +10,6 @@ import { registerReportCommand } from './report.js';
 import { registerTransitionCommands } from '../../preview/transitions/commands.js';
 
 /** Sets the process exit code of the running command. */
-export type SetExitCode = (code: number) => void;
 
 /** Each command module exports one `register…` function; this is the one list of them. */
 export function registerCommands(program: Command, io: CliIo, setExitCode: SetExitCode): void {

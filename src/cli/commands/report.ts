@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { escapeControl } from '../../reporters/escape.js';
 import type { CliIo } from '../io.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from './shared.js';
 import { resolveCwd } from './shared.js';
 
 /** The formats of src/report/reporters (listed here so `--help` does not load the reporters). */

@@ -9,3 +9,6 @@ export function resolveCwd(processCwd: string, flag: string | undefined): string
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`--cwd: no such directory: ${dir}`);
   return dir;
 }
+
+/** How a command sets the process exit code (0 clean, 1 findings, 2 the run cannot be trusted). */
+export type SetExitCode = (code: number) => void;
