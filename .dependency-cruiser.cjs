@@ -12,7 +12,7 @@ module.exports = {
     { name: 'checks-use-facts-policy-findings-only', severity: 'error', from: { path: '^src/checks/' },
       to: { path: '^src/', pathNot: ['^src/checks/', '^src/facts/', '^src/policy/', '^src/findings\\.ts$'] } },
     { name: 'policy-at-the-bottom', severity: 'error', from: { path: '^src/policy/' },
-      to: { path: '^src/', pathNot: ['^src/policy/', '^src/errors\\.ts$'] } },
+      to: { path: '^src/', pathNot: ['^src/policy/', '^src/errors\\.ts$', '^src/project-path\\.ts$'] } },
     // Extractors (src/extract/{typescript,estree,shared}, the resolver in src/imports, config and doc
     // files) produce facts: they import facts, policy and the workspace, never what runs on facts.
     { name: 'extractors-never-import-checks-or-engine', severity: 'error', from: { path: '^src/(extract|imports|config-files|docs-files)/' },

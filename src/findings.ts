@@ -1,6 +1,6 @@
 /** What every check produces and every reporter consumes. */
 
-export type FindingSeverity = 'error' | 'warn';
+type FindingSeverity = 'error' | 'warn';
 
 export interface Finding {
   /** The check id, e.g. `no-preview-import`. */

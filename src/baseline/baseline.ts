@@ -5,10 +5,10 @@ import { compareStrings, type CheckResult, type Finding } from '../findings.js';
 import { fingerprintOf } from './fingerprint.js';
 
 /** Version of the baseline file format (see docs/output-formats.md#baseline). */
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 /** One accepted finding. Matching uses rule, file and fingerprint; the message is for reviewers. */
-export interface BaselineEntry {
+interface BaselineEntry {
   rule: string;
   file: string;
   fingerprint: string;
@@ -66,7 +66,7 @@ export function applyBaseline(result: CheckResult, baseline: Baseline): CheckRes
   };
 }
 
-export interface BaselineUpdate {
+interface BaselineUpdate {
   baseline: Baseline;
   kept: number;
   added: number;

@@ -8,7 +8,7 @@ import type { CheckInput } from './check.js';
 const RULE = 'preview-config-label';
 
 /** Where a key's label was found (the first place, in the order a reader looks). */
-export type LabelSource =
+type LabelSource =
   | { kind: 'path'; key: ConfigKeyFact }
   | { kind: 'comment'; comment: ConfigComment; owner: ConfigAnchor };
 

@@ -26,6 +26,6 @@ export const unresolvedImport: Check = {
 };
 
 /** Unresolved and worth a finding: a project path, or a bare name nothing declares. */
-export function isReportable(fact: ImportFact): boolean {
+function isReportable(fact: ImportFact): boolean {
   return fact.specifier !== undefined && fact.target.kind === 'unresolved' && !fact.target.declared;
 }

@@ -16,10 +16,10 @@ export interface MatrixRule {
 }
 
 /** Runs of a group without buildset id more than this far apart are separate reports. */
-export const CLUSTER_GAP_MS = HOUR_MS;
+const CLUSTER_GAP_MS = HOUR_MS;
 
 /** The name a matrix rule matches: the cell when the run has one, else the job. */
-export function cellName(run: { job: string; cell: string }): string {
+function cellName(run: { job: string; cell: string }): string {
   return run.cell !== '' ? run.cell : run.job;
 }
 
@@ -51,7 +51,7 @@ function before(columns: RunColumns, a: number, b: number): boolean {
  * a merge conflict means no vote; any real test failure fails the report, else any infra
  * failure, else any unknown result; all voting cells skipped is an infra failure of the matrix.
  */
-export function collateRuns(
+function collateRuns(
   group: RunGroup,
   columns: RunColumns,
   runs: readonly number[],
@@ -201,7 +201,7 @@ export function collateGroups(
   return reports.sort(compareReports);
 }
 
-export function compareReports(a: Report, b: Report): number {
+function compareReports(a: Report, b: Report): number {
   return (
     a.time - b.time ||
     cmp(a.system, b.system) ||

@@ -37,7 +37,7 @@ export interface CollectedHistory {
   latest: number | undefined;
 }
 
-export interface CollectorOptions {
+interface CollectorOptions {
   patterns: readonly CompiledPattern[];
   /** Result codes and their classes (built-ins plus ci.resultCodes); default the built-ins. */
   resultCodes?: ResultCodes | undefined;

@@ -196,7 +196,7 @@ export function evaluateReadiness(history: CollectedHistory, spec: ReadinessSpec
 }
 
 /** Evaluates one system: every criterion, the probation clock, the verdict and the strip. Pure. */
-export function evaluateSystem(input: EvaluationInput): SystemResult {
+function evaluateSystem(input: EvaluationInput): SystemResult {
   const measured = [
     coverageCriterion(input),
     silenceCriterion(input),

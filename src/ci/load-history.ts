@@ -28,7 +28,7 @@ export interface IdentitySpec {
   aliases: readonly string[];
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   inputs: readonly InputPlan[];
   identities: readonly IdentitySpec[];
   patterns: readonly CompiledPattern[];

@@ -18,7 +18,7 @@ function normalize(identity: string): string {
 }
 
 /** The forms an identity may be addressed by: `Acme CI` → `acme-ci`, `acme`. */
-export function addressForms(identities: readonly string[]): Set<string> {
+function addressForms(identities: readonly string[]): Set<string> {
   const forms = new Set<string>();
   for (const identity of identities) {
     const form = normalize(identity);

@@ -6,7 +6,7 @@ import type { Verdict } from './result.js';
 /** Criteria whose breaks are events in time (they reset the probation clock). */
 const STATIC_CRITERIA = new Set(['contacts']);
 
-export interface Probation {
+interface Probation {
   criterion: CriterionResult;
   cleanSinceDay: number | null;
   eligibleOnDay: number | null;

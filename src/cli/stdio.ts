@@ -2,7 +2,7 @@ import { writeSync } from 'node:fs';
 import { EXIT_INPUT_ERROR } from '../errors.js';
 
 /** The status of a process ended by SIGPIPE (128 + 13): what `yes | head` reports for `yes`. */
-export const EXIT_BROKEN_PIPE = 141;
+const EXIT_BROKEN_PIPE = 141;
 
 /**
  * Makes write errors on stdout and stderr end the run the way a command-line tool should:

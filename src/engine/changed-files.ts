@@ -1,6 +1,7 @@
+import { projectRelative } from '../project-path.js';
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { basename, isAbsolute, join, posix, relative } from 'node:path';
+import { basename, isAbsolute, join, posix } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Workspace } from '../workspace/open-workspace.js';
 
@@ -37,7 +38,7 @@ export function changedSince(root: string, ref: string, globalInputs: readonly s
   const realRoot = realpathSync(root);
   const files = new Set<string>();
   for (const path of fromTop) {
-    const rel = relative(realRoot, join(top, path)).split('\\').join('/');
+    const rel = projectRelative(realRoot, join(top, path));
     if (rel !== '' && !rel.startsWith('../') && rel !== '..' && !isAbsolute(rel)) files.add(rel);
   }
   const everything = globalInputs.find((file) => files.has(file)) ?? [...files].sort().find((file) => TSCONFIG.test(basename(file)));
@@ -63,9 +64,9 @@ function firstLine(text: string): string {
  * package.json (or deno.json) when it gives the release. When one of them changed, `--changed-since` checks the
  * whole project (for a nested project: its whole subtree).
  */
-export function policyInputs(workspace: Workspace): string[] {
+function policyInputs(workspace: Workspace): string[] {
   const { loaded } = workspace;
-  const inputs = loaded.sources.map((source) => relative(loaded.root, source.file).split('\\').join('/'));
+  const inputs = loaded.sources.map((source) => projectRelative(loaded.root, source.file));
   inputs.push(...loaded.policy.releases.inputs);
   return inputs;
 }

@@ -1,12 +1,12 @@
 /** Progress of `lifecycle check` on stderr: only on a terminal, never in CI, only for slow runs. */
-export interface Progress {
+interface Progress {
   /** Called after each analysed file. */
   update(done: number, total: number): void;
   /** Clears the progress line (if one was drawn). */
   finish(): void;
 }
 
-export interface ProgressOptions {
+interface ProgressOptions {
   write: (text: string) => void;
   /** Show progress at all: stderr is a TTY, CI is not set, and the format is for humans. */
   enabled: boolean;

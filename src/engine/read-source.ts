@@ -1,9 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Larger files (source, config, docs) are reported, not parsed (generated ones belong in files.exclude). */
-export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
-export type SourceText = { text: string } | { problem: string };
+type SourceText = { text: string } | { problem: string };
 
 /**
  * Reads a source file as UTF-8 text (BOM dropped), refusing what cannot be source: files over

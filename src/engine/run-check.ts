@@ -1,5 +1,6 @@
+import { projectRelative } from '../project-path.js';
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { checkInfo } from '../checks/catalogue.js';
 import { CHECK_FUNCTIONS } from '../checks/index.js';
 import { suppressionComment } from '../checks/suppression-comment.js';
@@ -251,7 +252,7 @@ function pathPrefixes(workspace: Workspace, options: CheckOptions): string[] | u
   return options.paths.map((path) => {
     const abs = resolve(options.cwd, path);
     if (!existsSync(abs)) throw new InputError(`no such file or directory: ${path}`);
-    const rel = relative(workspace.root, abs).split('\\').join('/');
+    const rel = projectRelative(workspace.root, abs);
     if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${path} is outside the project root ${workspace.root}`);
     return rel;
   });

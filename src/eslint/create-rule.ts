@@ -9,17 +9,17 @@ import { collectingListeners, lintContextFor } from './lint-context.js';
 import type { Check } from '../checks/check.js';
 import type { CheckInput } from '../checks/check.js';
 
-export const DOCS_BASE_URL = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
+const DOCS_BASE_URL = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
 
 const policyErrorReported = new WeakSet<object>();
 
 const createRule = RuleCreator((name) => `${DOCS_BASE_URL}/${name}.md`);
 
-export type RuleOptions = [{ policy?: string }];
+type RuleOptions = [{ policy?: string }];
 /** `finding` for most findings; `dueNext` and `overdue` for preview-deadline, so both stay apart at one ESLint level. */
-export type MessageIds = 'finding' | 'policyError' | 'dueNext' | 'overdue';
+type MessageIds = 'finding' | 'policyError' | 'dueNext' | 'overdue';
 
-export interface LifecycleRuleSpec {
+interface LifecycleRuleSpec {
   check: Check;
   /** Message ids of the rule's own besides `finding` (all show the finding's message). */
   extraMessageIds?: readonly Exclude<MessageIds, 'finding' | 'policyError'>[];

@@ -1,6 +1,7 @@
+import { projectRelative } from '../project-path.js';
 import { createRequire } from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { InputError } from '../errors.js';
 import { componentFileParts } from '../extract/estree/component-file.js';
@@ -12,18 +13,17 @@ import { loadPolicy } from '../load-policy.js';
 import { policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import { workspaceFor, type Workspace } from '../workspace/open-workspace.js';
-import { plainPathBelow } from '../workspace/project-path.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
 
 /** What the rules need about the file being linted, computed once per file for all rules. */
-export type FileLintContext =
+type FileLintContext =
   | { kind: 'ok'; facts: CheckInput; file: SourceFileFacts; suppressions: SuppressionComment[]; workspace: Workspace }
   /** No lifecycle.yaml above the file, or the file is outside its project: nothing to check. */
   | { kind: 'none' }
   | { kind: 'policy-error'; message: string };
 
-export interface LifecycleSettings {
+interface LifecycleSettings {
   /** Path of lifecycle.yaml (absolute, or relative to ESLint's cwd). */
   policy?: string;
 }
@@ -222,7 +222,7 @@ function policyErrorOf(error: unknown): Extract<FileLintContext, { kind: 'policy
 
 /** The linted file's path relative to the project root, POSIX separators ('..' when outside). */
 function projectPath(root: string, filename: string): string {
-  return plainPathBelow(root, filename) ?? relative(root, filename).split('\\').join('/');
+  return projectRelative(root, filename);
 }
 
 /**

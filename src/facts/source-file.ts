@@ -54,7 +54,7 @@ export interface LabelledText {
 export type Zone = 'preview' | 'stable' | 'outside';
 
 /** The part of a `preview.exceptions` entry a check needs (the policy's entries have this shape). */
-export interface ExceptionMatch {
+interface ExceptionMatch {
   path: readonly string[];
   reason: string;
   features: readonly string[] | undefined;

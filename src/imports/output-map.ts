@@ -4,7 +4,7 @@ import type { TS, TypeScript } from '../ts.js';
 import type { DirectoryRead, TsProject } from './tsconfig.js';
 
 /** One tsconfig, parsed for its options only (its file list is read only when needed). */
-export interface ProjectOutputs {
+interface ProjectOutputs {
   /** Absolute path of the tsconfig. */
   configFile: string;
   commandLine: TS.ParsedCommandLine;
@@ -14,12 +14,12 @@ export interface ProjectOutputs {
   directoryReads: DirectoryRead[];
 }
 
-export interface OutputHost {
+interface OutputHost {
   fileExists(path: string): boolean;
   readFile(path: string): string | undefined;
 }
 
-export interface MappedSource {
+interface MappedSource {
   /** The source file (absolute). */
   file: string;
   /** The output path it is built to (absolute): the target, or the target with an extension added. */

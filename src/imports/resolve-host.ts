@@ -4,7 +4,7 @@ import type { TS } from '../ts.js';
 
 type EntryKind = 'file' | 'dir';
 
-export type CachedHost = TS.ModuleResolutionHost & {
+type CachedHost = TS.ModuleResolutionHost & {
   getCurrentDirectory(): string;
   /**
    * From now on, check each cached listing and text against the disk once before trusting it

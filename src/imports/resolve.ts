@@ -9,7 +9,7 @@ import { resolveInWorkspacePackage } from './workspace-package.js';
 import { COMPONENT_FILE } from '../extract/shared/component-blocks.js';
 import { TsConfigIndex, type TsProject } from './tsconfig.js';
 import { OutputMaps } from './output-map.js';
-import { plainPathBelow } from '../workspace/project-path.js';
+import { plainPathBelow, projectRelative } from '../project-path.js';
 import { DenoImportMaps } from './import-map.js';
 import { resolveMappedOrExternal, type MappedOrExternalContext } from './mapped-or-external.js';
 
@@ -347,9 +347,8 @@ export class ImportResolver {
   private toProjectPath(abs: string): string | undefined {
     const plain = plainPathBelow(this.realRoot, abs);
     if (plain !== undefined) return plain;
-    const rel = relative(this.realRoot, abs);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-    return sep === '/' ? rel : rel.split(sep).join('/');
+    const rel = projectRelative(this.realRoot, abs);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
   }
 }
 

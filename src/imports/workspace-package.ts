@@ -6,7 +6,7 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
 const OUTPUT_DIRS = ['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'dist/esm', 'dist/cjs', 'dist/types'];
 const CONDITION_ORDER = ['source', 'types', 'typescript', 'import', 'require', 'node', 'module', 'default'];
 
-export interface WorkspaceLookup {
+interface WorkspaceLookup {
   packageDir: string;
   manifest: PackageManifest;
   /** `.` or `./sub/path`. */

@@ -12,7 +12,7 @@ import type { Feature } from './model.js';
  * keys are matched case-insensitively (oslo.config and shells read them so); other formats are
  * case-sensitive.
  */
-export type KeyMatcher = (path: readonly string[]) => boolean;
+type KeyMatcher = (path: readonly string[]) => boolean;
 
 /**
  * The format of the file a key is in, as the config extractor names it (`yaml`, `json`, `ini`,
@@ -47,7 +47,7 @@ export function compileConfigPattern(pattern: string, format: KeyFileFormat | un
   return (path) => match(0, 0, path);
 }
 
-export interface KeyOwner {
+interface KeyOwner {
   feature: Feature;
   pattern: string;
 }

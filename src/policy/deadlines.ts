@@ -12,7 +12,7 @@ import type { ReleaseTrain } from './releases.js';
  */
 export type DeadlineState = 'ok' | 'due-next' | 'overdue' | 'unknown';
 
-export interface RenewalReview {
+interface RenewalReview {
   /** Index in `features.<id>.renewals`. */
   index: number;
   release: string;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import semver from 'semver';
 
 /** Which part of a semver version makes a release: each minor (5.0, 5.1, …) or each major (4, 5, …). */
-export type ReleaseScheme = 'minor' | 'major';
+type ReleaseScheme = 'minor' | 'major';
 
 export interface DerivedRelease {
   name: string;

@@ -1,14 +1,14 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** A JSON syntax error: where it is and what kind, never the text around it. */
-export interface JsonSyntaxProblem {
+interface JsonSyntaxProblem {
   line: number;
   column: number;
   /** e.g. `InvalidSymbol`, `CommaExpected` (jsonc-parser's codes). */
   code: string;
 }
 
-export type ParsedJson = { value: unknown } | { problem: JsonSyntaxProblem };
+type ParsedJson = { value: unknown } | { problem: JsonSyntaxProblem };
 
 /**
  * Parses strict JSON (a leading BOM allowed, as editors on Windows write it). Unlike JSON.parse,

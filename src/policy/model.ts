@@ -1,5 +1,6 @@
+import { projectRelative } from '../project-path.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseJsonText } from './json-text.js';
 import type { ExceptionEntry, FeatureEntry, PolicyFile, Severity } from './schema.js';
@@ -10,7 +11,7 @@ import { nearestKey } from './suggest.js';
 import { formatKeyPath, hasPath, locate, type KeyPath, type SourcePosition, type YamlSource } from './yaml-source.js';
 
 /** A place in the policy, relative to the project root (for findings that point at lifecycle.yaml). */
-export interface PolicyLocation {
+interface PolicyLocation {
   file: string;
   line: number;
   column: number;
@@ -37,7 +38,7 @@ export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renew
 }
 
 /** Test files by the usual names: `preview.testFiles` when the policy does not set it. */
-export const DEFAULT_TEST_FILES: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/test/**', '**/tests/**', '**/__tests__/**'];
+const DEFAULT_TEST_FILES: readonly string[] = ['**/*.test.*', '**/*.spec.*', '**/test/**', '**/tests/**', '**/__tests__/**'];
 
 export interface PreviewException {
   path: string[];
@@ -118,7 +119,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
   };
   const toLocation = (path: KeyPath): PolicyLocation => {
     const pos = where(path);
-    return { file: relative(context.root, pos.file).split('\\').join('/'), line: pos.line, column: pos.column };
+    return { file: projectRelative(context.root, pos.file), line: pos.line, column: pos.column };
   };
 
   const watchedGlobs: WatchedGlob[] = [];
@@ -131,7 +132,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
       if (glob.split('/').includes('..')) fail(at, `glob "${glob}" escapes the project root (${context.root})`);
       if (watch) {
         const pos = where(at, 'value');
-        watchedGlobs.push({ key: formatKeyPath(at), glob, matches: watch, location: { file: relative(context.root, pos.file).split('\\').join('/'), line: pos.line, column: pos.column } });
+        watchedGlobs.push({ key: formatKeyPath(at), glob, matches: watch, location: { file: projectRelative(context.root, pos.file), line: pos.line, column: pos.column } });
       }
     });
     return list;
@@ -209,7 +210,7 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
 
   return {
     root: context.root,
-    file: relative(context.root, context.file).split('\\').join('/'),
+    file: projectRelative(context.root, context.file),
     files: {
       include: merged.files?.include ? globs(merged.files.include, ['files', 'include'], 'source') : undefined,
       exclude: globs(merged.files?.exclude, ['files', 'exclude']),

@@ -5,7 +5,7 @@ export interface ReleaseTrain {
   currentIndex: number;
 }
 
-export function releaseIndex(train: ReleaseTrain, name: string): number {
+function releaseIndex(train: ReleaseTrain, name: string): number {
   return train.names.indexOf(name);
 }
 

@@ -83,7 +83,7 @@ const unexplainedFailure = z
   .union([z.literal(0), z.literal('fail')])
   .describe('The vote for a failure without evidence of a test failure in the log: fail (default) or 0 (SmokeStack: no -1 without evidence).');
 
-export const ciCriteriaSchema = z
+const ciCriteriaSchema = z
   .strictObject({
     probationDays: z.number().int().min(1).max(366).optional().describe('Length of the probation window in days (default 30).'),
     minCoverage: ratio.optional().describe('Minimum share of upstream patchsets the CI reported on (default 0.95).'),

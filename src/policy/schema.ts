@@ -40,7 +40,7 @@ const exceptionSchema = z.strictObject({
     .describe('Limit the exception to these features (default: all).'),
 });
 
-export const featureStatuses = ['preview', 'stable', 'deprecated', 'removed'] as const;
+const featureStatuses = ['preview', 'stable', 'deprecated', 'removed'] as const;
 
 const featureSchema = z.strictObject({
   status: z

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { Policy } from './model.js';
 import { compileFeatureGlob, featureIdOf, type FeatureGlob } from './feature-globs.js';
 
-export interface TestFileInfo {
+interface TestFileInfo {
   /** Matched by `preview.testFiles` or by a `preview.tests` glob. */
   isTest: boolean;
   /**

@@ -57,7 +57,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 }
 
 /** Aliases may expand to at most this many nodes in total: more is an alias bomb ("billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /** The plain value; an alias bomb is an InputError at the first alias, not an exhausted process. */
 function toPlainValue(file: string, document: Document.Parsed, lineCounter: LineCounter): unknown {

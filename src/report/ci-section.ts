@@ -1,7 +1,7 @@
 import type { PublicCriterion, ReadinessResult, SystemResult } from '../ci/result.js';
 import { formatThreshold, formatValue } from '../ci/reporters/format-values.js';
 
-export interface FailingCriterion {
+interface FailingCriterion {
   id: PublicCriterion['id'];
   value: number | null;
   threshold: number;

@@ -9,9 +9,9 @@ import type { CheckInput } from '../checks/check.js';
  * (allowed without an exception, e.g. `preview.typeOnlyImports: allow`), `exception` (through a
  * `preview.exceptions` entry).
  */
-export type ImporterKind = 'violation' | 'suppressed' | 'allowed' | 'exception';
+type ImporterKind = 'violation' | 'suppressed' | 'allowed' | 'exception';
 
-export interface Importer {
+interface Importer {
   file: string;
   /** Import edges from this file into the feature. */
   imports: number;
@@ -20,7 +20,7 @@ export interface Importer {
   exception?: string;
 }
 
-export interface ExceptionUse {
+interface ExceptionUse {
   path: string;
   reason: string;
   /** Stable files importing the feature through it. */
@@ -44,7 +44,7 @@ export interface FanIn {
   exceptionsUsed: ExceptionUse[];
 }
 
-export const TOP_IMPORTERS = 5;
+const TOP_IMPORTERS = 5;
 
 const KIND_RANK: Record<ImporterKind, number> = { violation: 0, suppressed: 1, allowed: 2, exception: 3 };
 

@@ -7,7 +7,7 @@ import type { ConfigKeyFact } from '../facts/config-file.js';
 import type { CheckInput } from '../checks/check.js';
 
 /** A place that needs the label (preview features) or still carries it (the others). */
-export interface LabelPlace {
+interface LabelPlace {
   file: string;
   line: number;
   /** The key, doc title or text. */

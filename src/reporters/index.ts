@@ -8,7 +8,7 @@ import { formatStylish } from './stylish.js';
 
 export type { ReporterOptions } from './reporter-options.js';
 
-export type CheckReporter = (result: CheckResult, options: ReporterOptions) => string;
+type CheckReporter = (result: CheckResult, options: ReporterOptions) => string;
 
 /** The one map from `--format` name to reporter. */
 export const CHECK_REPORTERS = {

@@ -81,6 +81,6 @@ function sarifLevel(severity: 'error' | 'warn'): 'error' | 'warning' {
 }
 
 /** A relative URI reference: each path segment percent-encoded (spaces, `#`, `?`, `%`, a `:` that would look like a scheme). */
-export function fileUri(file: string): string {
+function fileUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }

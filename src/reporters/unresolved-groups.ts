@@ -10,7 +10,7 @@ const CAUSES: readonly { cause: string; name: string; reported: boolean }[] = [
   { cause: 'computed', name: 'computed module name', reported: false },
 ];
 
-export interface UnresolvedGroup {
+interface UnresolvedGroup {
   cause: string;
   /** `missing file`, `declared package not installed (not reported)`. */
   label: string;

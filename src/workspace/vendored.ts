@@ -1,15 +1,15 @@
 import picomatch from 'picomatch';
 
 /** A line longer than this makes a file a minified bundle. */
-export const MINIFIED_LINE_LENGTH = 10_000;
+const MINIFIED_LINE_LENGTH = 10_000;
 /** Files under a `vendor/` folder from this size on are vendored copies (unless they say `prettier-ignore`). */
-export const VENDOR_FILE_BYTES = 1024 * 1024;
+const VENDOR_FILE_BYTES = 1024 * 1024;
 
 /**
  * Why a file is vendored or generated code that is not analysed by default, and which part of its
  * path makes it so (`part`: the folder or file a `files.include` glob must name to analyse it).
  */
-export interface VendoredReason {
+interface VendoredReason {
   reason: string;
   part: string;
 }

@@ -1,7 +1,7 @@
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
 import type { CriterionId, Evidence } from '../result.js';
-import { DAY_MS, dayOf, formatDay, formatTime } from '../time.js';
+import { DAY_MS, dayOf, formatTime } from '../time.js';
 import type { PatchsetEvent, RecheckEvent, Report, VoteScheme } from '../types.js';
 import type { TextMatcher } from '../patterns.js';
 
@@ -46,7 +46,7 @@ export interface CriterionResult {
   span?: { from: number; to: number; open: boolean } | undefined;
 }
 
-export interface SystemUnderTest {
+interface SystemUnderTest {
   name: string;
   voting: boolean;
   contacts: readonly string[];
@@ -78,7 +78,7 @@ export interface EvaluationInput {
   asOfDay: number;
 }
 
-export const MAX_EVIDENCE = 10;
+const MAX_EVIDENCE = 10;
 
 export function windowStart(input: EvaluationInput): number {
   return input.windowStartDay * DAY_MS;
@@ -99,10 +99,6 @@ export function round(value: number, digits: number): number {
 
 export function percent(value: number): string {
   return `${round(value * 100, 2)}%`;
-}
-
-export function day(time: number): string {
-  return formatDay(dayOf(time));
 }
 
 export function evidenceOf(report: Report, note: string): Evidence {
@@ -188,7 +184,7 @@ export function lowerBound(times: ArrayLike<number>, time: number): number {
 export const COUNTED_CLASSES = new Set(['pass', 'test', 'infra', 'unknown']);
 
 /** What the reference gate said on one patchset (report key): its first real test failure, and whether a report passed. */
-export interface ReferenceOutcome {
+interface ReferenceOutcome {
   firstFailure: Report | undefined;
   passed: boolean;
 }

@@ -16,7 +16,7 @@ export interface HttpOptions {
   onRetry?: (message: string) => void;
 }
 
-export interface HttpResponse {
+interface HttpResponse {
   text: string;
   headers: Headers;
 }

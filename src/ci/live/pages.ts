@@ -18,14 +18,14 @@ import { httpGet, redactUrl, type HttpOptions } from './http.js';
  * (`--max-pages`, default 1000) while the server still offers more.
  */
 
-export interface LiveSource {
+interface LiveSource {
   format: SourceFormat;
   /** What to show in messages (no credentials). */
   display: string;
   pages: AsyncIterable<string>;
 }
 
-export interface LiveOptions {
+interface LiveOptions {
   /** Only data since this day (UTC day number). */
   sinceDay?: number | undefined;
   env: NodeJS.ProcessEnv;
@@ -58,7 +58,7 @@ export function openLiveSource(spec: string, options: LiveOptions): LiveSource {
   return { format: 'github', display: `github:${target}`, pages: githubPages(target, options) };
 }
 
-export const DEFAULT_MAX_PAGES = 1000;
+const DEFAULT_MAX_PAGES = 1000;
 
 function http(options: LiveOptions, headers: Record<string, string>): HttpOptions {
   return { headers, onRetry: options.onRetry };
@@ -211,7 +211,7 @@ function checkNext(link: string, page: string, origin: string, seen: ReadonlySet
 }
 
 /** The rel="next" URL of a Link header. */
-export function nextLink(header: string | null): string | undefined {
+function nextLink(header: string | null): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(',')) {
     const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);

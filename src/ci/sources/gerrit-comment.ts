@@ -3,7 +3,7 @@
  * `* job url : RESULT` form), and recognises uploads and recheck requests.
  */
 
-export interface CommentJob {
+interface CommentJob {
   job: string;
   url?: string | undefined;
   result: string;
@@ -13,7 +13,7 @@ export interface CommentJob {
   detail?: string | undefined;
 }
 
-export interface CiComment {
+interface CiComment {
   patchset?: string | undefined;
   /** Verified vote in the `Patch Set N: Verified+1` prefix, if any. */
   verified?: number | undefined;

@@ -2,7 +2,7 @@ import { commentLog, labelVotes, parseCiComment, recheckLine, uploadedPatchset }
 import { str, type SourceContext } from './context.js';
 
 /** One Gerrit comment, as the REST API and stream-events both describe it. */
-export interface GerritComment {
+interface GerritComment {
   id: string;
   project?: string | undefined;
   change: string;

@@ -7,7 +7,7 @@ import { handleGerritComment } from './gerrit-common.js';
 const LABEL_CODES: Record<string, string> = { VRIF: 'Verified', CRVW: 'Code-Review', SUBM: 'Submit' };
 
 /** The label an approval votes on, by its name (`Verified`) whatever the Gerrit version wrote. */
-export function approvalLabel(approval: Record<string, unknown> | undefined): string | undefined {
+function approvalLabel(approval: Record<string, unknown> | undefined): string | undefined {
   const type = str(approval?.type);
   return type === undefined ? undefined : (LABEL_CODES[type] ?? type);
 }

@@ -32,7 +32,7 @@ export function megabytes(mb: number): number {
 }
 
 /** How long lines are read. */
-export interface LineOptions {
+interface LineOptions {
   /** The file or URL, for the message. */
   source: string;
   /** Longest line, in characters (default 64 MiB). */
@@ -45,7 +45,7 @@ export interface LineOptions {
 }
 
 /** The error for a line or record over the limit. */
-export function tooLong(source: string, what: string, maxLength: number): InputError {
+function tooLong(source: string, what: string, maxLength: number): InputError {
   const limit = maxLength >= 1024 * 1024 ? `${+(maxLength / 1024 / 1024).toFixed(2)} MiB` : `${maxLength} characters`;
   return new InputError(`${source}: ${what} is longer than ${limit}, the limit (a corrupt or unterminated file?; raise it with --max-line-mb)`);
 }
@@ -107,7 +107,7 @@ export async function* readLineBatches(
 }
 
 /** Options of the JSON record reader. */
-export interface JsonRecordOptions {
+interface JsonRecordOptions {
   /** Where the text comes from (for messages). */
   source: string;
   /** Strip Gerrit's `)]}'` XSSI prefix (before any top-level value) instead of rejecting it. */
@@ -121,7 +121,7 @@ export interface JsonRecordOptions {
 }
 
 /** One record of a JSON document: an element of a top-level array, or a top-level object. */
-export interface JsonRecord {
+interface JsonRecord {
   value: unknown;
   /** The property it was unwrapped from (`workflow_runs`, `jobs`), or null. */
   key: string | null;

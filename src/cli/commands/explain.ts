@@ -1,3 +1,4 @@
+import { projectRelative } from '../../project-path.js';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -49,7 +50,7 @@ Example:
       const abs = resolve(cwd, file);
       if (!existsSync(abs)) throw new InputError(`no such file: ${file}`);
       if (statSync(abs).isDirectory()) throw new InputError(`${file} is a directory: explain takes one file (lifecycle check ${file} checks a directory)`);
-      const rel = relative(top.root, abs).split('\\').join('/');
+      const rel = projectRelative(top.root, abs);
       if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${file} is outside the project root ${top.root}`);
       // Like discovery in `lifecycle check`: a symbolic link out of the root is never followed.
       const real = realpathSync(abs);
@@ -64,7 +65,7 @@ Example:
       const policy = workspace.loaded.policy;
       const vendored = workspace.skipped.vendored.find((item) => item.file === ownPath)?.reason ?? (readBy.kind === 'vendored' ? readBy.reason : undefined);
       const inScope = workspace.sourceFiles.includes(ownPath) && vendored === undefined;
-      const policyFile = relative(top.root, workspace.loaded.path).split('\\').join('/');
+      const policyFile = projectRelative(top.root, workspace.loaded.path);
       const describe = (fact: ImportFact) => (fact.target.kind === 'file' ? fromTop(fact.target.file) : describeTarget(fact));
       const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));
       const cls = facts.class;

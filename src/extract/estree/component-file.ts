@@ -2,7 +2,7 @@ import type { ImportSite, LabelledText } from '../../facts/source-file.js';
 import { COMPONENT_FILE, componentScripts, maskedToBlocks, sourceImports } from '../shared/component-blocks.js';
 import { extractImports } from '../typescript/extract-imports.js';
 
-export interface ComponentFileParts {
+interface ComponentFileParts {
   /** Imports the ESLint parsers leave out of their Program: Astro's bundled `<script>` tags, `<script src>` files. */
   imports: ImportSite[];
   labelledTexts: LabelledText[];

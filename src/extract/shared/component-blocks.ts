@@ -15,10 +15,10 @@ function htmlParserClass(): typeof Htmlparser2.Parser {
 /** Single-file component formats whose script blocks `lifecycle check` and the ESLint rules read. */
 export const COMPONENT_FILE = /\.(?:vue|svelte|astro)$/;
 
-export type ScriptLang = 'ts' | 'tsx' | 'js' | 'jsx';
+type ScriptLang = 'ts' | 'tsx' | 'js' | 'jsx';
 
 /** One block of script in a component file: `[start, end)` offsets of its code in the file's text. */
-export interface ScriptBlock {
+interface ScriptBlock {
   /** `script`, `script setup` (Vue), `module script` (Svelte), `frontmatter` (Astro). */
   kind: 'script' | 'script setup' | 'module script' | 'frontmatter';
   start: number;
@@ -26,7 +26,7 @@ export interface ScriptBlock {
   lang: ScriptLang;
 }
 
-export interface ComponentScripts {
+interface ComponentScripts {
   blocks: ScriptBlock[];
   /** `<script src="…">` of those blocks: the file is the block's code, so an import of it (at the value's opening quote). */
   sources: { specifier: string; offset: number }[];

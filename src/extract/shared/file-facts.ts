@@ -34,7 +34,7 @@ export function skippedAsVendored(file: string, text: string, include: readonly 
 }
 
 /** What an extractor found in one file's text. */
-export interface ExtractedSites {
+interface ExtractedSites {
   imports: readonly ImportSite[];
   labelledTexts: readonly LabelledText[];
   /** The text suppression directives are read in (a component file: its script blocks, the rest blanked). */

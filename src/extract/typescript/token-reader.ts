@@ -9,7 +9,7 @@ import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, s
  */
 
 /** What one scan found, or why the file needs the full parser. */
-export type TokenReading = { imports: ImportSite[]; literalRanges: [number, number][] } | { fallback: string };
+type TokenReading = { imports: ImportSite[]; literalRanges: [number, number][] } | { fallback: string };
 
 // Module state rather than fields: the reader's hot loop reads them once per token.
 let K: Kinds;

@@ -9,7 +9,7 @@ import type { Policy } from '../../policy/model.js';
 import { applyTextEdits, lineAround, offsetOf, type TextEdit } from './text-edits.js';
 
 /** A file's text after its stale labels were dropped, and what could not be dropped safely. */
-export interface LabelFix {
+interface LabelFix {
   text: string;
   manual: string[];
 }

@@ -22,7 +22,7 @@ interface Journal {
 }
 
 /** What the next run did with an interrupted transition. */
-export interface Recovery {
+interface Recovery {
   command: string;
   outcome: 'completed' | 'rolled back';
   message: string;
@@ -46,7 +46,7 @@ export const nodeTransitionFs: TransitionFs = {
   remove: (path) => rmSync(path, { force: true }),
 };
 
-export interface ApplyOptions {
+interface ApplyOptions {
   fs?: TransitionFs;
   /** Called once the journal is written (0 done), then after each operation with how many are done (the kill-after-k test hook). */
   afterOperation?: (done: number, total: number) => void;

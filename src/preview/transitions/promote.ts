@@ -1,5 +1,6 @@
+import { projectRelative } from '../../project-path.js';
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { analyzeFile, type AnalyzedFile } from '../../engine/analyze-file.js';
 import { SOURCE_FILE, type Workspace } from '../../workspace/open-workspace.js';
@@ -164,7 +165,7 @@ function unusedSuppressions(file: string, text: string, result: AnalyzedFile, id
 /** Status stable, `promoted: <current release>`, and the exceptions that only allowed this feature go. */
 function editRegistry(workspace: Workspace, id: string, builder: PlanBuilder): void {
   const { loaded } = workspace;
-  const policyFile = relative(loaded.root, loaded.path).split('\\').join('/');
+  const policyFile = projectRelative(loaded.root, loaded.path);
   const editor = new RegistryEditor(loaded.path, builder.textOf(policyFile));
   editor.setFeatureField(id, 'status', 'stable');
   editor.setFeatureField(id, 'promoted', loaded.policy.releases.current!);

@@ -1,5 +1,6 @@
+import { projectRelative } from '../../project-path.js';
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { compileConfigPattern } from '../../policy/config-key-owners.js';
 import { configFileFacts } from '../../config-files/index.js';
 import picomatch from 'picomatch';
@@ -57,7 +58,7 @@ export function planRemoval(workspace: Workspace, request: RemoveRequest, comman
   for (const file of workspace.allFiles.filter((candidate) => docsMatch(candidate))) builder.manualSteps.push(`${file}: remove or rewrite this doc of ${feature.id}`);
   if (files.length === 0) builder.notes.push(`${feature.id} has no code or tests left to delete`);
 
-  const policyFile = relative(loaded.root, loaded.path).split('\\').join('/');
+  const policyFile = projectRelative(loaded.root, loaded.path);
   const editor = new RegistryEditor(loaded.path, readFileSync(loaded.path, 'utf8'));
   editor.setFeatureField(feature.id, 'status', 'removed');
   builder.edit(policyFile, editor.text);

@@ -1,5 +1,6 @@
+import { projectRelative } from '../../project-path.js';
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+
 import { featureDeadline } from '../../policy/deadlines.js';
 import { InputError } from '../../errors.js';
 import type { LoadedPolicy } from '../../policy/load.js';
@@ -45,7 +46,7 @@ export function planRenewal(loaded: LoadedPolicy, request: RenewRequest, command
   const editor = new RegistryEditor(loaded.path, readFileSync(loaded.path, 'utf8'));
   editor.appendRenewal(feature.id, { release, tracking: request.tracking, reason });
   const builder = new PlanBuilder(loaded.root);
-  builder.edit(relative(loaded.root, loaded.path).split('\\').join('/'), editor.text);
+  builder.edit(projectRelative(loaded.root, loaded.path), editor.text);
   const deadline = after.deadline ?? `${options.maxCycles} releases after ${after.since ?? release} (past the end of the train)`;
   return { plan: builder.build(command, false), summary: `renewed ${feature.id} in ${release}: it must leave preview by ${deadline}` };
 }

@@ -16,7 +16,7 @@ export interface ExpectedImport {
   format: 'esm' | 'cjs';
 }
 
-export interface ImportRewrites {
+interface ImportRewrites {
   edits: TextEdit[];
   expected: ExpectedImport[];
   /** References that could not be rewritten safely: a person must look at them. */

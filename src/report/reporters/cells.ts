@@ -62,7 +62,7 @@ export function testsCell(feature: FeatureReport): string {
   return misplaced > 0 ? `${count} (${misplaced} misplaced)` : String(count);
 }
 
-export function findingsCell(feature: FeatureReport): string {
+function findingsCell(feature: FeatureReport): string {
   return `${feature.findings.errors}/${feature.findings.warnings}`;
 }
 
