@@ -1,8 +1,8 @@
 // The layering of src/ and rules/, as rules (CONTRIBUTING.md, "Layers"). .ci/run runs it through
 // scripts/layering.ts (`npm run layering`): the violations that remain are listed in
-// .dependency-cruiser-known-violations.json, which may only shrink (regenerate it after a fix:
-// `npx depcruise-baseline --config .dependency-cruiser.cjs src rules`); a new violation, a stale
-// entry, or a list that grew in git history fails CI.
+// .dependency-cruiser-known-violations.json, each with the reason it stays, and the list may only
+// shrink (after a fix, delete the entry: the check names stale ones); a new violation, a stale
+// entry, an entry without a reason, or a list that grew in git history fails CI.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../helpers/cli.js';
 
 // `npm run layering` (dist/scripts/layering.js, run by .ci/run) on a copy of this repository's
 // src/ and rules/ with its layering config: clean as committed, failing on a deliberately added
-// violation and on a stale known entry. The copy is not a git work tree, so the history part says
+// violation, on a stale known entry and on an entry without a reason. The copy is not a git work tree, so the history part says
 // it was not checked (that part is exercised on the real repository by .ci/run itself).
 const KNOWN = '.dependency-cruiser-known-violations.json';
 let copy: string;
@@ -45,6 +45,25 @@ describe('the layering check', () => {
       );
       expect(run.status).toBe(1);
     } finally {
+      rmSync(probe);
+    }
+  }, 60_000);
+
+  it('fails when a known violation does not say why it stays', () => {
+    const probe = join(copy, 'src', 'checks', 'imports-the-engine.ts');
+    writeFileSync(probe, "import { runCheck } from '../engine/run-check.js';\nexport const probe = runCheck;\n");
+    const original = readFileSync(join(copy, KNOWN), 'utf8');
+    const known = { type: 'dependency', from: 'src/checks/imports-the-engine.ts', to: 'src/engine/run-check.ts', rule: { severity: 'error', name: 'checks-use-facts-policy-findings-only' } };
+    writeFileSync(join(copy, KNOWN), JSON.stringify([...(JSON.parse(original) as unknown[]), known], null, 2));
+    try {
+      const run = layering();
+      expect(run.stdout).not.toContain('new layering violation');
+      expect(run.stdout).toContain(
+        'layering: known violation without a reason, checks-use-facts-policy-findings-only: src/checks/imports-the-engine.ts → src/engine/run-check.ts: say in its "reason" why it stays, or fix it',
+      );
+      expect(run.status).toBe(1);
+    } finally {
+      writeFileSync(join(copy, KNOWN), original);
       rmSync(probe);
     }
   }, 60_000);

@@ -1,6 +1,6 @@
 import type { MatrixRule } from '../collate.js';
 import type { MassFailureSettings } from '../mass-failure.js';
-import type { CriterionId, Evidence } from '../result.js';
+import type { Evidence, PublicCriterion } from '../result.js';
 import { DAY_MS, dayOf, formatTime } from '../time.js';
 import type { PatchsetEvent, RecheckEvent, Report, VoteScheme } from '../types.js';
 import type { TextMatcher } from '../patterns.js';
@@ -31,15 +31,8 @@ export interface CriteriaSettings {
 /** Days [from, to] (UTC day numbers, inclusive) on which a criterion was broken. */
 export type DayRange = readonly [number, number];
 
-export interface CriterionResult {
-  id: CriterionId;
-  /** The measured value over the window (null: not measurable). */
-  value: number | null;
-  threshold: number;
-  op: '>=' | '<=' | '<';
-  pass: boolean;
-  detail: string;
-  evidence: Evidence[];
+/** A criterion as evaluated: what the result shows, plus what the verdict needs internally. */
+export interface CriterionResult extends PublicCriterion {
   /** Internal: when the criterion was broken over the whole history (resets the probation clock). */
   incidents: DayRange[];
   /** Internal (silence): the measured span, clipped to the window like the value (epoch ms). */
