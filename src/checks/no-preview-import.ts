@@ -3,6 +3,7 @@ import { isMisplacedTestImport } from './preview-test-location.js';
 import type { Check } from './check.js';
 import type { ImportFact, SourceFileFacts } from '../facts/source-file.js';
 import type { CheckInput } from './check.js';
+import { nameVerdictsFor, reexportsAllowed } from './preview-names.js';
 
 const FORM_WORDS: Record<ImportFact['form'], string> = {
   import: 'imports',
@@ -15,11 +16,22 @@ const FORM_WORDS: Record<ImportFact['form'], string> = {
   'type-query': 'refers to types of',
 };
 
-/** Stable code imports no preview module; preview features import each other only if allowed. */
+/**
+ * Stable code imports no preview module and no preview declaration (names followed through
+ * re-exports, preview-names.ts); preview features import each other only if allowed. One finding
+ * per import site and name: a site into a preview file is reported as a whole (its names are not
+ * followed), the names of a site into stable code each at its specifier or member use.
+ */
 export const noPreviewImport: Check = {
   id: 'no-preview-import',
   run(facts: CheckInput): Finding[] {
-    return facts.files.flatMap((file) => file.imports.flatMap((fact) => verdictFor(file, fact, facts).finding ?? []));
+    return facts.files.flatMap((file) =>
+      file.imports.flatMap((fact) => {
+        const fileVerdict = verdictFor(file, fact, facts);
+        if (fileVerdict.finding) return [fileVerdict.finding];
+        return nameVerdictsFor(file, fact, facts.policy).flatMap((verdict) => verdict.finding ?? []);
+      }),
+    );
   },
 };
 
@@ -73,6 +85,9 @@ export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<
     (entry) => entry.features === undefined || (targetFeature !== undefined && entry.features.includes(targetFeature)),
   );
   if (exception) return { allowed: true, reason: `exception ${exception.path.join(', ')}: ${exception.reason}` };
+  if (fact.form === 'export-from' && reexportsAllowed(policy, targetFeature)) {
+    return { allowed: true, reason: `a stable re-export of preview code, allowed by ${targetFeature !== undefined && policy.features.find((entry) => entry.id === targetFeature)?.reexports === 'allow' ? `features.${targetFeature}.reexports` : 'preview.reexports'}: allow` };
+  }
   const typeNote = fact.typeOnly ? ' (type-only imports count: preview.typeOnlyImports is forbid)' : '';
   const verb = fact.typeOnly && fact.form === 'import' ? FORM_WORDS['import-type'] : FORM_WORDS[fact.form];
   return report(`stable code ${verb} ${what}${typeNote}`);

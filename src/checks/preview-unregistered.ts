@@ -1,6 +1,7 @@
 import type { Finding } from '../findings.js';
 import type { Check } from './check.js';
 import type { CheckInput } from './check.js';
+import { previewDeclaration } from '../policy/preview-declarations.js';
 
 /**
  * The findings depend only on the tree and the policy. The ESLint rule asks once per linted file
@@ -8,12 +9,16 @@ import type { CheckInput } from './check.js';
  */
 const memo = new WeakMap<object, WeakMap<object, Finding[]>>();
 
-/** Every folder under the preview subtree belongs to a registered feature; every preview feature has code. */
+/**
+ * Every folder under the preview subtree belongs to a registered feature; every preview
+ * declaration (by tag or name) belongs to one; every preview feature has code (files or declarations).
+ */
 export const previewUnregistered: Check = {
   id: 'preview-unregistered',
   run(facts: CheckInput): Finding[] {
+    const { findings: declarationFindings, features } = declarationsOfFeatures(facts);
     const tree = facts.tree;
-    if (!tree) return [];
+    if (!tree) return declarationFindings;
     let byPolicy = memo.get(tree);
     if (!byPolicy) {
       byPolicy = new WeakMap();
@@ -24,9 +29,38 @@ export const previewUnregistered: Check = {
       findings = unregisteredFindings({ ...facts, tree });
       byPolicy.set(facts.policy, findings);
     }
-    return findings.map((finding) => ({ ...finding }));
+    // A feature made of declarations in stable files has code, though no file of its own.
+    const featureHasNoCode = (finding: Finding) => finding.file === facts.policy.file && finding.feature !== undefined && features.has(finding.feature) && finding.message.includes('has no code');
+    return [...declarationFindings, ...findings.filter((finding) => !featureHasNoCode(finding)).map((finding) => ({ ...finding }))];
   },
 };
+
+/** Preview declarations of no known or of an unregistered feature (at the declaration), and the registered features that have some. */
+function declarationsOfFeatures(facts: CheckInput): { findings: Finding[]; features: Set<string> } {
+  const findings: Finding[] = [];
+  const features = new Set<string>();
+  for (const file of facts.files) {
+    for (const declaration of file.declarations ?? []) {
+      const verdict = previewDeclaration({ name: declaration.name, tags: declaration.tags, file: file.class }, facts.policy.preview.declarations);
+      if (!verdict) continue;
+      if (verdict.feature !== undefined && verdict.registered) {
+        features.add(verdict.feature);
+        continue;
+      }
+      const fix = verdict.feature === undefined ? 'name its feature (@preview <feature>, a {feature} in preview.exportNames, or features.<id>.exports)' : `add features.${verdict.feature} to ${facts.policy.file}`;
+      findings.push({
+        rule: 'preview-unregistered',
+        severity: 'error',
+        file: file.file,
+        line: declaration.line,
+        column: declaration.column,
+        ...(verdict.feature === undefined ? {} : { feature: verdict.feature }),
+        message: `preview declaration "${declaration.name}" (${verdict.reason}) belongs to ${verdict.feature === undefined ? 'no known feature' : `unregistered feature "${verdict.feature}"`}: ${fix}`,
+      });
+    }
+  }
+  return { findings, features };
+}
 
 function unregisteredFindings(facts: CheckInput & { tree: NonNullable<CheckInput['tree']> }): Finding[] {
   const findings: Finding[] = [];

@@ -2,6 +2,7 @@ import type { Finding } from '../findings.js';
 import type { Check } from './check.js';
 import type { ImportFact } from '../facts/source-file.js';
 import type { CheckInput } from './check.js';
+import { unfollowedNames } from './preview-names.js';
 
 /**
  * Imports of project code that could not be resolved cannot be checked, so they are reported.
@@ -11,6 +12,24 @@ import type { CheckInput } from './check.js';
 export const unresolvedImport: Check = {
   id: 'unresolved-import',
   run(facts: CheckInput): Finding[] {
+    const names = facts.files.flatMap((file) =>
+      file.imports.flatMap((fact) =>
+        unfollowedNames(fact).map(({ name, reason }) => ({
+          rule: 'unresolved-import',
+          severity: 'warn' as const,
+          file: file.file,
+          line: name.line,
+          column: name.column,
+          message: `cannot follow "${name.name}" from "${fact.specifier ?? ''}" to its declaration: ${reason}; a preview declaration behind it would go unnoticed`,
+          target: fact.specifier,
+        })),
+      ),
+    );
+    return [...names, ...unresolvedSites(facts)];
+  },
+};
+
+function unresolvedSites(facts: CheckInput): Finding[] {
     return facts.files.flatMap((file) =>
       file.imports.filter(isReportable).map((fact) => ({
         rule: 'unresolved-import',
@@ -22,8 +41,7 @@ export const unresolvedImport: Check = {
         target: fact.specifier,
       })),
     );
-  },
-};
+}
 
 /** Unresolved and worth a finding: a project path, or a bare name nothing declares. */
 function isReportable(fact: ImportFact): boolean {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { assembleFileFacts, extractionNeeds, skippedAsVendored } from '../extract/shared/file-facts.js';
 import { extractImports } from '../extract/typescript/extract-imports.js';
+import { namespaceUsesOf } from '../extract/typescript/namespace-uses.js';
+import { bundledTypeScript } from '../ts.js';
 import type { ExtractedImports } from '../extract/typescript/extracted-imports.js';
 import { readSourceText } from './read-source.js';
 import type { Workspace } from '../workspace/open-workspace.js';
@@ -57,6 +59,14 @@ export function analyzeFile(workspace: Workspace, file: string, options: Analyze
   }
   const { syntaxError } = extracted;
   const problem = syntaxError ? { ...syntaxError, message: `syntax error: ${syntaxError.message} (imports before and after it were still checked)` } : undefined;
-  const { facts, suppressions } = assembleFileFacts(workspace, file, fileClass, { ...extracted, directiveText: extracted.scriptText ?? read.text }, problem);
+  const scriptText = extracted.scriptText ?? read.text;
+  const following = {
+    ts: bundledTypeScript(),
+    revalidate: false,
+    text: scriptText,
+    // A component file's script blocks are read as TypeScript (the rest is blanked).
+    namespaceUses: (locals: ReadonlySet<string>) => namespaceUsesOf(extracted.scriptText === undefined ? file : `${file}.ts`, scriptText, locals),
+  };
+  const { facts, suppressions } = assembleFileFacts(workspace, file, fileClass, { ...extracted, directiveText: scriptText }, problem, following);
   return { facts, suppressions, readBy: extracted.parsedBecause === undefined ? { kind: 'scan' } : { kind: 'parse', because: extracted.parsedBecause } };
 }

@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { InputError } from '../errors.js';
 import { componentFileParts } from '../extract/estree/component-file.js';
 import { collectEstreeFacts, EstreeFactsCollector } from '../extract/estree/estree-facts.js';
+import { estreeNamespaceUses } from '../extract/estree/namespace-uses.js';
 import { assembleFileFacts, extractionNeeds, skippedAsVendored, type AssembledFile, type ExtractionNeeds } from '../extract/shared/file-facts.js';
 import { SUPPRESSION_DIRECTIVE } from '../extract/shared/suppression-directive.js';
 import type { SuppressionComment } from '../facts/suppressions.js';
@@ -276,6 +277,8 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
         literalRanges: directiveText.includes(SUPPRESSION_DIRECTIVE) ? literalRangesOf(program) : [],
       },
       undefined, // syntax errors are ESLint's to report
+      // Names are followed as in `lifecycle check`; export tables are checked against the disk.
+      { ts: editorTypeScript(), revalidate: true, text: directiveText, namespaceUses: (locals) => estreeNamespaceUses(program, context.sourceCode.visitorKeys, locals) },
     );
   } catch (error) {
     return policyErrorOf(error);

@@ -1,6 +1,7 @@
 // Facts about one source file: its imports as written and as resolved, its class (zone,
 // feature), its labelled texts and what stopped its analysis. Extractors (src/imports/,
-// src/eslint/) produce them; checks consume them. This module imports nothing.
+// src/eslint/) produce them; checks consume them. This module imports only other facts.
+import type { FollowedName, ImportBinding, LocalExport } from './declarations.js';
 
 export type ImportForm =
   | 'import'
@@ -30,6 +31,8 @@ export interface ImportSite {
   /** Lines of the whole statement, so a suppression above it covers a multi-line import. */
   statementStartLine: number;
   statementEndLine: number;
+  /** The names it brings in (`import` with a clause, `import type`, `export … from`); absent for other forms. */
+  bindings?: ImportBinding[];
 }
 
 /** A file that could not be analysed, or only partly (syntax error, binary, too large). */
@@ -96,6 +99,11 @@ export interface ImportFact {
   target: ImportTarget;
   /** How the target was found (for `lifecycle explain`). */
   via: string;
+  /**
+   * Its names followed to their declarations (src/extract/shared/follow-names.ts): only for a
+   * project file that is not preview code, and only names that can lead to a preview declaration.
+   */
+  names?: FollowedName[];
 }
 
 export interface SourceFileFacts {
@@ -105,4 +113,9 @@ export interface SourceFileFacts {
   problem: FileProblem | undefined;
   /** CLI help strings and route paths; collected for preview files only. */
   labelledTexts?: LabelledText[];
+  /**
+   * Its own exported declarations, when its text may make one preview (a preview tag or an export
+   * name pattern of the policy occurs in it): for preview-unregistered and the registry.
+   */
+  declarations?: LocalExport[];
 }

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../shared/label-calls.js';
+import type { ImportBinding } from '../../facts/declarations.js';
 import type { ImportForm, ImportSite, LabelledText } from '../../facts/source-file.js';
 
 /**
@@ -14,6 +15,24 @@ export interface EstreeFacts {
 type Node = TSESTree.Node;
 
 const start = (node: Node) => ({ line: node.loc.start.line, column: node.loc.start.column + 1 });
+
+/** An import or export name: an identifier, or a string literal (`"e-f" as g`). */
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+function binding(node: Node, imported: string, local: string | undefined, typeOnly: boolean): ImportBinding {
+  return { imported, local, ...start(node), typeOnly };
+}
+
+function importBindings(node: TSESTree.ImportDeclaration): ImportBinding[] {
+  const declarationTypeOnly = node.importKind === 'type';
+  return node.specifiers.map((specifier) => {
+    if (specifier.type === 'ImportDefaultSpecifier') return binding(specifier, 'default', specifier.local.name, declarationTypeOnly);
+    if (specifier.type === 'ImportNamespaceSpecifier') return binding(specifier, '*', specifier.local.name, declarationTypeOnly);
+    return binding(specifier, nameOf(specifier.imported), specifier.local.name, declarationTypeOnly || specifier.importKind === 'type');
+  });
+}
 
 function literalText(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
@@ -61,7 +80,7 @@ export class EstreeFactsCollector {
     return { imports: this.imports, labelledTexts };
   }
 
-  private add(specifierNode: Node, specifier: string | undefined, form: ImportForm, typeOnly: boolean, span: Node, typeOnlyBySpecifiers = false): void {
+  private add(specifierNode: Node, specifier: string | undefined, form: ImportForm, typeOnly: boolean, span: Node, typeOnlyBySpecifiers = false, bindings?: ImportBinding[]): void {
     const at = start(specifierNode);
     const declaration = span.type.endsWith('Declaration');
     this.imports.push({
@@ -72,6 +91,7 @@ export class EstreeFactsCollector {
       ...at,
       statementStartLine: span.loc.start.line,
       statementEndLine: declaration ? span.loc.end.line : at.line,
+      ...(bindings ? { bindings } : {}),
     });
   }
 
@@ -84,17 +104,20 @@ export class EstreeFactsCollector {
           node.specifiers.length > 0 &&
           node.specifiers.every((specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind === 'type');
         const form: ImportForm = node.importKind === 'type' ? 'import-type' : node.specifiers.length === 0 ? 'side-effect' : 'import';
-        this.add(node.source, node.source.value, form, node.importKind === 'type' || bySpecifiers, node, bySpecifiers);
+        this.add(node.source, node.source.value, form, node.importKind === 'type' || bySpecifiers, node, bySpecifiers, form === 'side-effect' ? undefined : importBindings(node));
         break;
       }
       case 'ExportNamedDeclaration':
         if (node.source) {
           const bySpecifiers = node.exportKind !== 'type' && node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.exportKind === 'type');
-          this.add(node.source, node.source.value, 'export-from', node.exportKind === 'type' || bySpecifiers, node, bySpecifiers);
+          const bindings = node.specifiers.map((specifier) => binding(specifier, nameOf(specifier.local), nameOf(specifier.exported), node.exportKind === 'type' || specifier.exportKind === 'type'));
+          this.add(node.source, node.source.value, 'export-from', node.exportKind === 'type' || bySpecifiers, node, bySpecifiers, bindings);
         }
         break;
       case 'ExportAllDeclaration':
-        this.add(node.source, node.source.value, 'export-from', node.exportKind === 'type', node);
+        this.add(node.source, node.source.value, 'export-from', node.exportKind === 'type', node, false, [
+          binding(node.source, '*', node.exported ? nameOf(node.exported) : undefined, node.exportKind === 'type'),
+        ]);
         break;
       case 'TSImportEqualsDeclaration':
         if (node.moduleReference.type === 'TSExternalModuleReference') {

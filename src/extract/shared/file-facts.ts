@@ -5,6 +5,10 @@ import { includedExplicitly, vendoredByContent } from '../../workspace/vendored.
 import type { FileClass, FileProblem, ImportFact, ImportSite, ImportTarget, LabelledText, SourceFileFacts } from '../../facts/source-file.js';
 import { findSuppressions, statementEnds } from './suppression-directive.js';
 import type { SuppressionComment } from '../../facts/suppressions.js';
+import type { LocalExport, NamespaceUse } from '../../facts/declarations.js';
+import type { TypeScript } from '../../ts.js';
+import { declarationIndexOf, type DeclarationIndex } from './declaration-index.js';
+import { followSiteNames } from './follow-names.js';
 
 /**
  * The per-file fact assembly of both `lifecycle check` (src/engine/analyze-file.ts) and the ESLint
@@ -43,6 +47,18 @@ interface ExtractedSites {
   literalRanges: readonly (readonly [number, number])[];
 }
 
+/**
+ * What following names needs from the runner: the TypeScript that reads export tables, whether
+ * files may change under it (the editor), the file's text, and its namespace uses (`ns.x`), found
+ * by the runner's own extractor and asked for only when a namespace can lead to a preview declaration.
+ */
+export interface NameFollowing {
+  ts: TypeScript;
+  revalidate: boolean;
+  text: string;
+  namespaceUses: (locals: ReadonlySet<string>) => readonly NamespaceUse[];
+}
+
 /** A source file's facts and the suppression directives written in it. */
 export interface AssembledFile {
   facts: SourceFileFacts;
@@ -55,17 +71,56 @@ export interface AssembledFile {
  * (each covering the whole import statement below it). Throws InputError when a nested project's
  * policy, needed to classify a target, cannot be loaded.
  */
-export function assembleFileFacts(workspace: Workspace, file: string, fileClass: FileClass, extracted: ExtractedSites, problem: FileProblem | undefined): AssembledFile {
+export function assembleFileFacts(
+  workspace: Workspace,
+  file: string,
+  fileClass: FileClass,
+  extracted: ExtractedSites,
+  problem: FileProblem | undefined,
+  following?: NameFollowing,
+): AssembledFile {
+  const imports = resolveImportSites(workspace, file, extracted.imports);
+  let declarations: LocalExport[] | undefined;
+  if (following) {
+    const index = declarationIndexOf(workspace, following.ts, following.revalidate);
+    followNames(index, imports, extracted.imports, following);
+    declarations = ownDeclarations(index, file, following.text);
+  }
   return {
     facts: {
       file,
       class: fileClass,
-      imports: resolveImportSites(workspace, file, extracted.imports),
+      imports,
       problem,
       ...(fileClass.zone === 'preview' ? { labelledTexts: [...extracted.labelledTexts] } : {}),
+      ...(declarations && declarations.length > 0 ? { declarations } : {}),
     },
     suppressions: findSuppressions(extracted.directiveText, statementEnds(extracted.imports), extracted.literalRanges),
   };
+}
+
+/** Adds to each import fact the names it brings in, followed to their declarations (follow-names.ts). */
+function followNames(index: DeclarationIndex, imports: ImportFact[], sites: readonly ImportSite[], following: NameFollowing): void {
+  let uses: readonly NamespaceUse[] | undefined;
+  let usesOf: ReadonlySet<string> | undefined;
+  const namespaceUses = (locals: ReadonlySet<string>) => {
+    if (!uses || !usesOf || [...locals].some((local) => !usesOf!.has(local))) {
+      // Every namespace binding of the file at once: one walk serves all its sites.
+      usesOf = new Set(sites.flatMap((site) => (site.bindings ?? []).flatMap((binding) => (binding.local === undefined ? [] : [binding.local]))));
+      uses = following.namespaceUses(usesOf);
+    }
+    return uses.filter((use) => locals.has(use.namespace));
+  };
+  imports.forEach((fact, position) => {
+    const names = followSiteNames(index, { form: fact.form, bindings: sites[position]!.bindings, target: fact.target }, namespaceUses);
+    if (names && names.length > 0) fact.names = names;
+  });
+}
+
+/** The file's own exported declarations, when its text may make one preview (for preview-unregistered and the registry). */
+function ownDeclarations(index: DeclarationIndex, file: string, text: string): LocalExport[] | undefined {
+  if (!/\.(?:[mc]?[jt]sx?)$/.test(file) || !index.textMayDeclarePreview(text)) return undefined;
+  return index.tableOfText(file, text).entries.filter((entry): entry is LocalExport => entry.kind === 'local');
 }
 
 /** Resolves and classifies import sites. */

@@ -1,3 +1,4 @@
+import type { ImportBinding } from '../../facts/declarations.js';
 import type { FileProblem, ImportForm, ImportSite, LabelledText } from '../../facts/source-file.js';
 import { bindingKind, labelledTextsOf, labelledTextsOfObject, OBJECT_SHAPE_DEPTH, type ArgShape, type ObjectArg, type CallShape, type LabelContext, type StringArg } from '../shared/label-calls.js';
 import { SUPPRESSION_DIRECTIVE } from '../shared/suppression-directive.js';
@@ -35,6 +36,7 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
     typeOnly: boolean,
     typeOnlyBySpecifiers: boolean,
     spanNode: TS.Node,
+    bindings?: ImportBinding[],
   ) => {
     const at = position(specifierNode);
     const declaration = ts.isImportDeclaration(spanNode) || ts.isExportDeclaration(spanNode) || ts.isImportEqualsDeclaration(spanNode);
@@ -46,7 +48,27 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       ...at,
       statementStartLine: lineOf(spanNode.getStart(source)),
       statementEndLine: declaration ? lineOf(spanNode.getEnd()) : at.line,
+      ...(bindings ? { bindings } : {}),
     });
+  };
+  const binding = (node: TS.Node, imported: string, local: string | undefined, typeOnly: boolean): ImportBinding => ({ imported, local, ...position(node), typeOnly });
+  const importBindings = (clause: TS.ImportClause): ImportBinding[] => {
+    const bindings: ImportBinding[] = [];
+    if (clause.name) bindings.push(binding(clause.name, 'default', clause.name.text, clause.isTypeOnly));
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) bindings.push(binding(named, '*', named.name.text, clause.isTypeOnly));
+    else if (named) {
+      for (const element of named.elements) {
+        bindings.push(binding(element, (element.propertyName ?? element.name).text, element.name.text, clause.isTypeOnly || element.isTypeOnly));
+      }
+    }
+    return bindings;
+  };
+  const exportBindings = (node: TS.ExportDeclaration & { moduleSpecifier: TS.StringLiteral }): ImportBinding[] => {
+    const clause = node.exportClause;
+    if (!clause) return [binding(node.moduleSpecifier, '*', undefined, node.isTypeOnly)];
+    if (ts.isNamespaceExport(clause)) return [binding(node.moduleSpecifier, '*', clause.name.text, node.isTypeOnly)];
+    return clause.elements.map((element) => binding(element, (element.propertyName ?? element.name).text, element.name.text, node.isTypeOnly || element.isTypeOnly));
   };
 
   const labelledTexts: LabelledText[] = [];
@@ -110,10 +132,10 @@ export function parseImports(fileName: string, text: string, options: ExtractOpt
       const clause = node.importClause;
       const form: ImportForm = clause ? 'import' : 'side-effect';
       const typeOnly = isTypeOnlyImport(clause);
-      add(node.moduleSpecifier, node.moduleSpecifier.text, clause?.isTypeOnly ? 'import-type' : form, typeOnly, typeOnly && !clause?.isTypeOnly, node);
+      add(node.moduleSpecifier, node.moduleSpecifier.text, clause?.isTypeOnly ? 'import-type' : form, typeOnly, typeOnly && !clause?.isTypeOnly, node, clause && importBindings(clause));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const typeOnly = isTypeOnlyExport(node);
-      add(node.moduleSpecifier, node.moduleSpecifier.text, 'export-from', typeOnly, typeOnly && !node.isTypeOnly, node);
+      add(node.moduleSpecifier, node.moduleSpecifier.text, 'export-from', typeOnly, typeOnly && !node.isTypeOnly, node, exportBindings(node as TS.ExportDeclaration & { moduleSpecifier: TS.StringLiteral }));
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expression = node.moduleReference.expression;
       add(expression, ts.isStringLiteral(expression) ? expression.text : undefined, 'import-equals', node.isTypeOnly, false, node);

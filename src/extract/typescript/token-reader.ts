@@ -1,5 +1,6 @@
 import { lineStartsOf, positionIn } from '../../line-positions.js';
 import type { TS } from '../../ts.js';
+import type { ImportBinding } from '../../facts/declarations.js';
 import type { ImportForm, ImportSite } from '../../facts/source-file.js';
 import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, type Kinds } from './scan-tokens.js';
 
@@ -221,20 +222,34 @@ class TokenReader {
       typeKeyword = true;
     }
     let hasDefault = false;
+    const bindings: ImportBinding[] = [];
     if (isName(token)) {
+      let binding = this.bindingHere(typeKeyword);
       token = this.next();
       if (token === K.EqualsToken) {
         this.importEquals(start, typeKeyword);
         return;
       }
-      hasDefault = true;
-      if (token === K.CommaToken) token = this.next();
+      // `import defer * as ns` and `import source x`: the first word is a phase.
+      const phase = binding.local === 'defer' || binding.local === 'source';
+      if (!phase || token !== K.AsteriskToken) {
+        if (phase && isName(token) && token !== K.FromKeyword) {
+          binding = this.bindingHere(typeKeyword);
+          token = this.next();
+        }
+        if (token !== K.CommaToken && token !== K.FromKeyword) throw needsFullParse('import clause');
+        hasDefault = true;
+        bindings.push({ ...binding, imported: 'default' });
+        if (token === K.CommaToken) token = this.next();
+      }
     }
     let allSpecifiersTypeOnly = false;
     if (token === K.OpenBraceToken) {
-      allSpecifiersTypeOnly = this.namedBindings();
+      allSpecifiersTypeOnly = this.namedBindings(bindings, typeKeyword, false);
     } else if (token === K.AsteriskToken) {
+      const binding = this.bindingHere(typeKeyword);
       if (this.next() !== K.AsKeyword || !isName(this.next())) throw needsFullParse('namespace import');
+      bindings.push({ ...binding, imported: '*', local: scanner.getTokenValue() });
       this.next();
     } else if (!hasDefault) {
       throw needsFullParse('import clause');
@@ -243,7 +258,13 @@ class TokenReader {
     const literal = this.literal();
     this.next();
     const typeOnly = typeKeyword || (!hasDefault && allSpecifiersTypeOnly);
-    this.endStatement(literal, typeKeyword ? 'import-type' : 'import', typeOnly, typeOnly && !typeKeyword, start);
+    this.endStatement(literal, typeKeyword ? 'import-type' : 'import', typeOnly, typeOnly && !typeKeyword, start, bindings);
+  }
+
+  /** A binding at the current token (its name and position); `imported` is filled in by the caller. */
+  private bindingHere(typeOnly: boolean): ImportBinding {
+    const at = this.position(this.tokenStart);
+    return { imported: '', local: scanner.getTokenValue(), line: at.line, column: at.column, typeOnly };
   }
 
   /** `import x = require('x')` (the current token is `=`); `import x = A.B` imports nothing. */
@@ -279,15 +300,19 @@ class TokenReader {
       typeKeyword = true;
     }
     let allSpecifiersTypeOnly = false;
+    const bindings: ImportBinding[] = [];
+    let star: { local: string | undefined } | undefined;
     if (token === K.AsteriskToken) {
+      star = { local: undefined };
       if (this.next() === K.AsKeyword) {
         const name = this.next();
         if (!isName(name) && name !== K.StringLiteral) throw needsFullParse('export * as name');
+        star.local = scanner.getTokenValue();
         this.next();
       }
       if (this.token !== K.FromKeyword) throw needsFullParse('export * without from');
     } else if (token === K.OpenBraceToken) {
-      allSpecifiersTypeOnly = this.namedBindings();
+      allSpecifiersTypeOnly = this.namedBindings(bindings, typeKeyword, true);
       if (this.token !== K.FromKeyword) return; // export { a, b }: no module specifier
     } else {
       return; // export const …, export default …: not an import
@@ -295,33 +320,52 @@ class TokenReader {
     if (this.next() !== K.StringLiteral) throw needsFullParse('export from without a string');
     this.rejectPrefix(before);
     const literal = this.literal();
+    if (star) {
+      // A bare or named `export *` names no specifier: its binding sits at the module specifier.
+      const at = this.position(literal.at);
+      bindings.push({ imported: '*', local: star.local, line: at.line, column: at.column, typeOnly: typeKeyword });
+    }
     this.next();
     const typeOnly = typeKeyword || allSpecifiersTypeOnly;
-    this.endStatement(literal, 'export-from', typeOnly, typeOnly && !typeKeyword, start);
+    this.endStatement(literal, 'export-from', typeOnly, typeOnly && !typeKeyword, start, bindings);
   }
 
   /**
-   * `{ a, type B, c as d, "e-f" as g }` (the current token is `{`); leaves the token after `}`.
-   * True when there is at least one specifier and every one is marked `type`.
+   * `{ a, type B, c as d, "e-f" as g }` (the current token is `{`), each added to `bindings`
+   * (`exported`: an `export { … }` list, whose names are the imported ones first); leaves the
+   * token after `}`. True when there is at least one specifier and every one is marked `type`.
    */
-  private namedBindings(): boolean {
+  private namedBindings(bindings: ImportBinding[], typeKeyword: boolean, exported: boolean): boolean {
     let count = 0;
     let typeOnly = 0;
     let token = this.next();
     while (token !== K.CloseBraceToken) {
       const parts: TS.SyntaxKind[] = [];
+      const values: string[] = [];
+      const at = this.position(this.tokenStart);
       while (token !== K.CommaToken && token !== K.CloseBraceToken) {
         if (!isName(token) && token !== K.StringLiteral) throw needsFullParse('import or export specifier');
         parts.push(token);
+        values.push(scanner.getTokenValue());
         token = this.next();
       }
       if (parts.length === 0) throw needsFullParse('empty specifier');
       count += 1;
+      let first = 0;
       if (parts[0] === K.TypeKeyword && parts.length > 1) {
         // `type as …` could be a binding named "type" renamed, or a type-only "as": the parser knows.
         if (parts[1] === K.AsKeyword) throw needsFullParse('specifier type as');
         typeOnly += 1;
+        first = 1;
       }
+      const names = values.slice(first);
+      const renamed = names.length === 3 && parts[first + 1] === K.AsKeyword;
+      if (names.length !== 1 && !renamed) throw needsFullParse('import or export specifier');
+      const imported = names[0]!;
+      const local = renamed ? names[2]! : imported;
+      // `import { "e-f" }` names no local binding (a syntax error the parser reports).
+      if (!exported && !renamed && parts[first] === K.StringLiteral) throw needsFullParse('string specifier without a local name');
+      bindings.push({ imported, local, line: at.line, column: at.column, typeOnly: typeKeyword || first === 1 });
       if (token === K.CommaToken) token = this.next();
     }
     this.next();
@@ -332,7 +376,7 @@ class TokenReader {
    * Import attributes (`with { … }`, also after a line break: no `with` statement in a module;
    * the older `assert { … }` only on the same line), then an optional `;`; records the import.
    */
-  private endStatement(literal: Literal, form: ImportForm, typeOnly: boolean, bySpecifiers: boolean, start: number): void {
+  private endStatement(literal: Literal, form: ImportForm, typeOnly: boolean, bySpecifiers: boolean, start: number, bindings?: ImportBinding[]): void {
     if (this.token === K.WithKeyword || (this.token === K.AssertKeyword && !scanner.hasPrecedingLineBreak())) {
       if (this.next() !== K.OpenBraceToken) throw needsFullParse('import attributes');
       const depth = this.open.length;
@@ -346,7 +390,7 @@ class TokenReader {
       end = scanner.getTokenEnd();
       this.next();
     }
-    this.add(literal, form, typeOnly, bySpecifiers, start, end);
+    this.add(literal, form, typeOnly, bySpecifiers, start, end, bindings);
   }
 
   private literal(): Literal {
@@ -354,7 +398,7 @@ class TokenReader {
   }
 
   /** `end` undefined: the span ends on the specifier's line (calls and import types). */
-  private add(literal: Literal, form: ImportForm, typeOnly: boolean, typeOnlyBySpecifiers: boolean, start: number, end: number | undefined): void {
+  private add(literal: Literal, form: ImportForm, typeOnly: boolean, typeOnlyBySpecifiers: boolean, start: number, end: number | undefined, bindings?: ImportBinding[]): void {
     const at = this.position(literal.at);
     this.imports.push({
       specifier: literal.specifier,
@@ -365,6 +409,7 @@ class TokenReader {
       column: at.column,
       statementStartLine: this.position(start).line,
       statementEndLine: end === undefined ? at.line : this.position(end).line,
+      ...(bindings ? { bindings } : {}),
     });
   }
 

@@ -1,0 +1,253 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TypeScript } from '../../ts.js';
+import type { Workspace } from '../../workspace/open-workspace.js';
+import type { DeclarationPolicy } from '../../policy/preview-declarations.js';
+import type { ChainLink, DeclarationRef, ExportTable, NameEnd } from '../../facts/declarations.js';
+import { readExportTable } from './export-table.js';
+
+/**
+ * Export tables of the workspace's files, read on first need and kept per file (ESLint:
+ * checked against the file's mtime), and the resolution of an exported name through re-export
+ * chains to its declaration (ES rules: explicit exports before `export *`, `default` never
+ * through `export *`, a name two `export *` give differently is ambiguous, cycles end).
+ *
+ * A file is read only when it can matter for a name: it is preview code, its text has an
+ * `export {`/`export *` (a re-export may hide there) or a doc tag the policy knows, or the name
+ * matches an export-name pattern. Otherwise the name ends in that file as a declaration of kind
+ * `module`: nothing there can make it preview but the file's class, which the end carries.
+ */
+export class DeclarationIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly nameHits = new Map<string, boolean>();
+  private readonly tagWords: string[];
+  private readonly patternWords: string[][];
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly ts: TypeScript,
+    private readonly revalidate: boolean,
+  ) {
+    const policy = workspace.loaded.policy.preview.declarations;
+    this.tagWords = ['@preview', ...Object.keys(policy.tags)];
+    this.patternWords = [...policy.exportNames, ...policy.featureExports.flatMap((entry) => entry.names)].map(({ pattern }) =>
+      pattern.split(/\*|\{feature\}/).filter((part) => part !== ''),
+    );
+  }
+
+  private get policy(): DeclarationPolicy {
+    return this.workspace.loaded.policy.preview.declarations;
+  }
+
+  /** Whether a text may declare a preview declaration by tag or name (so its own table is worth reading). */
+  textMayDeclarePreview(text: string): boolean {
+    return this.tagWords.some((word) => text.includes(word)) || this.patternWords.some((words) => words.every((word) => text.includes(word)));
+  }
+
+  /** Whether an exported name matches a `preview.exportNames` or `features.<id>.exports` pattern. */
+  nameMayBePreview(name: string): boolean {
+    let hit = this.nameHits.get(name);
+    if (hit === undefined) {
+      const policy = this.policy;
+      hit = policy.exportNames.some((pattern) => pattern.regex.matches(name)) || policy.featureExports.some((entry) => entry.names.some((pattern) => pattern.regex.matches(name)));
+      this.nameHits.set(name, hit);
+    }
+    return hit;
+  }
+
+  /** Whether following `name` into `file` can lead to a preview declaration (else it ends there, see the class comment). */
+  mayMatter(file: string, name: string): boolean {
+    const entry = this.entry(file);
+    return entry.mayReexport || entry.hasTag || entry.preview || this.nameMayBePreview(name);
+  }
+
+  /** Whether any name of the module can be preview (a namespace import of it is then followed). */
+  moduleMayMatter(file: string): boolean {
+    const entry = this.entry(file);
+    if (entry.mayReexport || entry.hasTag || entry.preview) return true;
+    return (this.table(file)?.entries ?? []).some((exported) => exported.kind !== 'star' && this.nameMayBePreview(exported.name));
+  }
+
+  /** The export table of a project file (undefined: unreadable, or a file kind without one). */
+  table(file: string): ExportTable | undefined {
+    const entry = this.entry(file);
+    if (entry.text === undefined) return undefined;
+    entry.table ??= readExportTable(this.ts, file, entry.text);
+    return entry.table;
+  }
+
+  /** The export table of a text the caller has already read (the file being analysed). */
+  tableOfText(file: string, text: string): ExportTable {
+    return readExportTable(this.ts, file, text);
+  }
+
+  /** Where `name`, exported by `file`, ends; undefined when the module does not export it (or only through a cycle). */
+  resolve(file: string, name: string, seen = new Set<string>(), throughStar = false): NameEnd | undefined {
+    const key = `${file}\0${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    if (!throughStar && !this.mayMatter(file, name)) return { declaration: this.unread(file, name), chain: [], typeOnly: false };
+    const table = this.table(file);
+    if (!table) return throughStar ? undefined : { declaration: this.unread(file, name), chain: [], typeOnly: false };
+    if (table.unlisted) return { unresolved: `${file} cannot be read for its exports: ${table.unlisted}`, chain: [] };
+    const local = table.entries.find((entry) => entry.kind === 'local' && entry.name === name);
+    if (local && local.kind === 'local') {
+      return { declaration: { file, name, declarationKind: local.declarationKind, line: local.line, column: local.column, tags: local.tags, class: this.classOf(file) }, chain: [], typeOnly: false };
+    }
+    const reexport = table.entries.find((entry) => entry.kind === 'reexport' && entry.name === name);
+    if (reexport && reexport.kind === 'reexport') {
+      const link: ChainLink = { file, line: reexport.line, column: reexport.column, name };
+      const target = this.follow(file, reexport.specifier, reexport.line, reexport.column);
+      if (target === undefined) return undefined; // leaves the project: a package's own business
+      if ('unresolved' in target) return { unresolved: target.unresolved, chain: [link] };
+      if ('declaration' in target) return { declaration: target.declaration, chain: [link], typeOnly: reexport.typeOnly };
+      const end = reexport.imported === '*' ? { declaration: this.namespaceOf(target.file), chain: [], typeOnly: false } : this.resolve(target.file, reexport.imported, seen);
+      if (end === undefined) return { unresolved: `${target.file} does not export "${reexport.imported}" (re-exported at ${file}:${reexport.line}:${reexport.column})`, chain: [link] };
+      return withLink(end, link, reexport.typeOnly);
+    }
+    if (name === 'default') return undefined;
+    const found: NameEnd[] = [];
+    for (const star of table.entries) {
+      if (star.kind !== 'star') continue;
+      const link: ChainLink = { file, line: star.line, column: star.column, name: '*' };
+      const target = this.follow(file, star.specifier, star.line, star.column);
+      if (target === undefined) continue;
+      if ('unresolved' in target) {
+        found.push({ unresolved: target.unresolved, chain: [link] });
+        continue;
+      }
+      if ('declaration' in target) continue; // a preview package's names are not listed
+      const end = this.resolve(target.file, name, seen, true);
+      if (end) found.push(withLink(end, link, star.typeOnly));
+    }
+    const unresolved = found.find((end) => 'unresolved' in end);
+    if (unresolved) return unresolved;
+    const distinct = new Map(found.map((end) => ['declaration' in end ? `${end.declaration.file}\0${end.declaration.name}` : '', end]));
+    if (distinct.size > 1) {
+      const places = [...distinct.values()].map((end) => ('declaration' in end ? end.declaration.file : '')).join(' and ');
+      return { unresolved: `"${name}" is ambiguous in ${file}: two \`export *\` give it (${places}), so it is not exported`, chain: [] };
+    }
+    return found[0];
+  }
+
+  /** Every name the module exports (`export *` expanded, `default` not through it), each followed to its end. */
+  moduleNames(file: string, seenFiles = new Set<string>()): Map<string, NameEnd> {
+    const names = new Map<string, NameEnd>();
+    if (seenFiles.has(file)) return names;
+    seenFiles.add(file);
+    const table = this.table(file);
+    if (!table) return names;
+    if (table.unlisted) return new Map([['*', { unresolved: `${file} cannot be read for its exports: ${table.unlisted}`, chain: [] }]]);
+    for (const entry of table.entries) {
+      if (entry.kind === 'star') {
+        const target = this.follow(file, entry.specifier, entry.line, entry.column);
+        if (target === undefined || 'declaration' in target) continue;
+        if ('unresolved' in target) {
+          names.set(`* ${entry.specifier}`, { unresolved: target.unresolved, chain: [] });
+          continue;
+        }
+        for (const name of this.moduleNames(target.file, seenFiles).keys()) {
+          if (name !== 'default' && !names.has(name)) names.set(name, this.resolve(file, name) ?? { unresolved: `"${name}" is not exported by ${file}`, chain: [] });
+        }
+      } else if (!names.has(entry.name)) {
+        names.set(entry.name, this.resolve(file, entry.name, new Set(), true) ?? { unresolved: `"${entry.name}" is not exported by ${file}`, chain: [] });
+      }
+    }
+    return names;
+  }
+
+  /** The declaration a namespace (`export * as ns`, `import * as ns`) stands for: the module itself. */
+  namespaceOf(file: string): DeclarationRef {
+    return { file, name: '*', declarationKind: 'namespace', line: 1, column: 1, tags: [], class: this.classOf(file) };
+  }
+
+  /** Where a re-export's module specifier leads: a project file, a preview package, why not, or undefined (outside the project). */
+  follow(file: string, specifier: string, line: number, column: number): { file: string } | { declaration: DeclarationRef } | { unresolved: string } | undefined {
+    const resolver = this.workspace.resolver;
+    const resolution = resolver.resolve(specifier, file, resolver.formatOf(file));
+    if (resolution.kind === 'file') return { file: resolution.file };
+    const feature = resolution.packageName ? this.workspace.classifier.featureOfPackage(resolution.packageName) : undefined;
+    if (feature && resolution.packageName) {
+      const zone = feature.status === 'preview' || feature.status === 'removed' ? 'preview' : 'stable';
+      return { declaration: { file: resolution.packageName, name: '*', declarationKind: 'module', line: 1, column: 1, tags: [], class: { zone, feature: feature.id, registered: true } } };
+    }
+    if (resolution.kind === 'unresolved' && !resolution.declared) return { unresolved: `cannot resolve "${specifier}" at ${file}:${line}:${column}: ${resolution.reason}` };
+    return undefined;
+  }
+
+  private unread(file: string, name: string): DeclarationRef {
+    return { file, name, declarationKind: 'module', line: 1, column: 1, tags: [], class: this.classOf(file) };
+  }
+
+  private classOf(file: string): DeclarationRef['class'] {
+    const { zone, feature, registered } = this.workspace.classifyTarget(file);
+    return { zone, ...(feature === undefined ? {} : { feature }), ...(registered === undefined ? {} : { registered }) };
+  }
+
+  private entry(file: string): FileEntry {
+    let entry = this.files.get(file);
+    const abs = join(this.workspace.root, file);
+    if (entry && this.revalidate && mtimeOf(abs) !== entry.mtimeMs) entry = undefined;
+    if (!entry) {
+      entry = this.readEntry(file, abs);
+      this.files.set(file, entry);
+    }
+    return entry;
+  }
+
+  private readEntry(file: string, abs: string): FileEntry {
+    const preview = this.workspace.classifyTarget(file).zone === 'preview';
+    // Component files and assets have no export table to read here.
+    if (!/\.(?:[mc]?[jt]sx?)$/.test(file)) return { mtimeMs: mtimeOf(abs), text: undefined, mayReexport: false, hasTag: false, preview };
+    let text: string | undefined;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    return {
+      mtimeMs: this.revalidate ? mtimeOf(abs) : 0,
+      text,
+      mayReexport: text !== undefined && REEXPORT_HINT.test(text),
+      hasTag: text !== undefined && this.tagWords.some((word) => text.includes(word)),
+      preview,
+    };
+  }
+}
+
+interface FileEntry {
+  mtimeMs: number;
+  text: string | undefined;
+  /** `export {` or `export *` occurs: a name may be re-exported. */
+  mayReexport: boolean;
+  hasTag: boolean;
+  preview: boolean;
+  table?: ExportTable;
+}
+
+const REEXPORT_HINT = /\bexport\s*(?:type\s*)?[{*]/;
+
+function mtimeOf(abs: string): number {
+  try {
+    return statSync(abs).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+function withLink(end: NameEnd, link: ChainLink, typeOnly: boolean): NameEnd {
+  if ('unresolved' in end) return { unresolved: end.unresolved, chain: [link, ...end.chain] };
+  return { declaration: end.declaration, chain: [link, ...end.chain], typeOnly: end.typeOnly || typeOnly };
+}
+
+const indexes = new WeakMap<Workspace, DeclarationIndex>();
+
+/** The index of a workspace (one per workspace object: a run of `lifecycle check`, or an editor's workspace until it is rebuilt). */
+export function declarationIndexOf(workspace: Workspace, ts: TypeScript, revalidate: boolean): DeclarationIndex {
+  let index = indexes.get(workspace);
+  if (!index) {
+    index = new DeclarationIndex(workspace, ts, revalidate);
+    indexes.set(workspace, index);
+  }
+  return index;
+}
