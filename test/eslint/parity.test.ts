@@ -79,7 +79,7 @@ function cliFindings(root: string): string[] {
 
 const projects = [
   join(REPO_ROOT, 'examples', 'netsvc'),
-  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx', 'workspace-outdir-dot', 'workspace-several-tsconfigs', 'project-references-outdir', 'asset-imports', 'single-file-components', 'nested-policies', 'deno-workspace'].map((name) => join(FIXTURES, name)),
+  ...['import-forms', 'type-only-allowed', 'tsconfig-paths', 'workspaces-unbuilt', 'pnpm-workspace-unbuilt', 'project-references', 'exceptions', 'suppressions', 'cross-feature', 'unregistered-folder', 'gitignored', 'cli-and-routes', 'js-and-jsx', 'workspace-outdir-dot', 'workspace-several-tsconfigs', 'project-references-outdir', 'asset-imports', 'single-file-components', 'nested-policies', 'deno-workspace', 'preview-declarations-monorepo', 'preview-declarations-index'].map((name) => join(FIXTURES, name)),
 ];
 
 describe.each(ESLINTS)('parity (%s): the ESLint plugin and lifecycle check report the same findings', (_name, Eslint) => {
@@ -135,6 +135,19 @@ describe('parity: the ESLint plugin and lifecycle check report the same findings
       .sort();
     expect(fromCli).toContain('packages/labs/src/stable.ts:2:23 no-preview-import');
     expect(fromEslint).toEqual(fromCli);
+  });
+
+  it('follows names to preview declarations in the editor too (not trivially equal)', async () => {
+    expect(await eslintFindings(join(FIXTURES, 'preview-declarations-monorepo'))).toEqual([
+      'packages/app/src/dashboard.ts:1:36 no-preview-import',
+      'packages/app/src/exporter.ts:2:10 no-preview-import',
+      'packages/app/src/meter.ts:2:10 no-preview-import',
+      'packages/app/src/meter.ts:5:37 no-preview-import',
+      'packages/app/src/namespace.ts:4:26 no-preview-import',
+      'packages/app/src/subpath.ts:2:10 no-preview-import',
+      'packages/sdk/src/index.ts:3:10 no-preview-import',
+      'packages/sdk/src/tracing.ts:5:17 preview-unregistered',
+    ]);
   });
 
   it('is not trivially empty', async () => {
