@@ -50,7 +50,8 @@ export function readExportTable(ts: TypeScript, fileName: string, text: string):
       for (const declaration of statement.declarationList.declarations) {
         for (const name of bindingNames(ts, declaration.name)) {
           locals.set(name.text, [...(locals.get(name.text) ?? []), { node: declaration, kind: 'variable' }]);
-          if (exported) entries.push(local(name.text, declaration, 'variable', declaration, name));
+          // The doc comment sits on the statement: it covers every variable it declares.
+          if (exported) entries.push(local(name.text, declaration, 'variable', statement, name));
         }
       }
     } else if (ts.isExportAssignment(statement)) {

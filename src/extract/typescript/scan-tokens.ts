@@ -1,4 +1,5 @@
 import type { TS } from '../../ts.js';
+import type { ImportSite } from '../../facts/source-file.js';
 
 /** Token-level facts for scan-imports.ts: token classes and the regex-or-division rule. */
 
@@ -84,6 +85,15 @@ function kindsOf(kind: typeof TS.SyntaxKind) {
 }
 
 export type Kinds = ReturnType<typeof kindsOf>;
+
+/** What one scan of token-reader.ts found, or why the file needs the full parser. */
+export type TokenReading = { imports: ImportSite[]; literalRanges: [number, number][] } | { fallback: string };
+
+/** A module specifier literal the reader saw: its value and offset. */
+export interface Literal {
+  specifier: string | undefined;
+  at: number;
+}
 
 let K: Kinds;
 
@@ -185,4 +195,23 @@ export function regexMayFollow(previous: TS.SyntaxKind): boolean {
       // (In SyntaxKind they run from `abstract` to the last keyword.) See also slashIsAmbiguous.
       return !(previous >= K.AbstractKeyword && previous <= K.LastKeyword);
   }
+}
+
+/**
+ * The names of one import or export specifier from its tokens and their values: `a`, `a as b`,
+ * `type a`, `type a as b`, string names (`"e-f" as g`); `exported`: an `export { … }` list. A string
+ * is the reason to leave the specifier to the parser.
+ */
+export function specifierNames(parts: readonly TS.SyntaxKind[], values: readonly string[], exported: boolean): { imported: string; local: string; typeOnly: boolean } | string {
+  if (parts.length === 0) return 'empty specifier';
+  const typeOnly = parts[0] === K.TypeKeyword && parts.length > 1;
+  // `type as …` could be a binding named "type" renamed, or a type-only "as": the parser knows.
+  if (typeOnly && parts[1] === K.AsKeyword) return 'specifier type as';
+  const first = typeOnly ? 1 : 0;
+  const names = values.slice(first);
+  const renamed = names.length === 3 && parts[first + 1] === K.AsKeyword;
+  if (names.length !== 1 && !renamed) return 'import or export specifier';
+  // `import { "e-f" }` names no local binding (a syntax error the parser reports).
+  if (!exported && !renamed && parts[first] === K.StringLiteral) return 'string specifier without a local name';
+  return { imported: names[0]!, local: renamed ? names[2]! : names[0]!, typeOnly };
 }

@@ -2,15 +2,13 @@ import { lineStartsOf, positionIn } from '../../line-positions.js';
 import type { TS } from '../../ts.js';
 import type { ImportBinding } from '../../facts/declarations.js';
 import type { ImportForm, ImportSite } from '../../facts/source-file.js';
-import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, startsExpression, startsStatement, type Kinds } from './scan-tokens.js';
+import { isControlKeyword, isLiteralToken, isModifier, isName, regexMayFollow, slashIsAmbiguous, specifierNames, startsExpression, startsStatement, type Kinds, type Literal, type TokenReading } from './scan-tokens.js';
 
 /**
  * The token reader of scan-imports.ts: one pass over the tokens, recording the import forms it can
  * read with certainty and giving up (a fallback reason) on anything else.
  */
 
-/** What one scan found, or why the file needs the full parser. */
-type TokenReading = { imports: ImportSite[]; literalRanges: [number, number][] } | { fallback: string };
 
 // Module state rather than fields: the reader's hot loop reads them once per token.
 let K: Kinds;
@@ -224,19 +222,14 @@ class TokenReader {
     let hasDefault = false;
     const bindings: ImportBinding[] = [];
     if (isName(token)) {
-      let binding = this.bindingHere(typeKeyword);
+      const binding = this.bindingHere(typeKeyword);
       token = this.next();
       if (token === K.EqualsToken) {
         this.importEquals(start, typeKeyword);
         return;
       }
-      // `import defer * as ns` and `import source x`: the first word is a phase.
-      const phase = binding.local === 'defer' || binding.local === 'source';
-      if (!phase || token !== K.AsteriskToken) {
-        if (phase && isName(token) && token !== K.FromKeyword) {
-          binding = this.bindingHere(typeKeyword);
-          token = this.next();
-        }
+      // `import defer * as ns`: `defer` is a phase, not a default binding.
+      if (binding.local !== 'defer' || token !== K.AsteriskToken) {
         if (token !== K.CommaToken && token !== K.FromKeyword) throw needsFullParse('import clause');
         hasDefault = true;
         bindings.push({ ...binding, imported: 'default' });
@@ -263,8 +256,7 @@ class TokenReader {
 
   /** A binding at the current token (its name and position); `imported` is filled in by the caller. */
   private bindingHere(typeOnly: boolean): ImportBinding {
-    const at = this.position(this.tokenStart);
-    return { imported: '', local: scanner.getTokenValue(), line: at.line, column: at.column, typeOnly };
+    return { imported: '', local: scanner.getTokenValue(), ...this.position(this.tokenStart), typeOnly };
   }
 
   /** `import x = require('x')` (the current token is `=`); `import x = A.B` imports nothing. */
@@ -320,11 +312,8 @@ class TokenReader {
     if (this.next() !== K.StringLiteral) throw needsFullParse('export from without a string');
     this.rejectPrefix(before);
     const literal = this.literal();
-    if (star) {
-      // A bare or named `export *` names no specifier: its binding sits at the module specifier.
-      const at = this.position(literal.at);
-      bindings.push({ imported: '*', local: star.local, line: at.line, column: at.column, typeOnly: typeKeyword });
-    }
+    // A bare or named `export *` has no specifier: its binding sits at the module specifier.
+    if (star) bindings.push({ imported: '*', local: star.local, ...this.position(literal.at), typeOnly: typeKeyword });
     this.next();
     const typeOnly = typeKeyword || allSpecifiersTypeOnly;
     this.endStatement(literal, 'export-from', typeOnly, typeOnly && !typeKeyword, start, bindings);
@@ -349,23 +338,11 @@ class TokenReader {
         values.push(scanner.getTokenValue());
         token = this.next();
       }
-      if (parts.length === 0) throw needsFullParse('empty specifier');
+      const names = specifierNames(parts, values, exported);
+      if (typeof names === 'string') throw needsFullParse(names);
       count += 1;
-      let first = 0;
-      if (parts[0] === K.TypeKeyword && parts.length > 1) {
-        // `type as …` could be a binding named "type" renamed, or a type-only "as": the parser knows.
-        if (parts[1] === K.AsKeyword) throw needsFullParse('specifier type as');
-        typeOnly += 1;
-        first = 1;
-      }
-      const names = values.slice(first);
-      const renamed = names.length === 3 && parts[first + 1] === K.AsKeyword;
-      if (names.length !== 1 && !renamed) throw needsFullParse('import or export specifier');
-      const imported = names[0]!;
-      const local = renamed ? names[2]! : imported;
-      // `import { "e-f" }` names no local binding (a syntax error the parser reports).
-      if (!exported && !renamed && parts[first] === K.StringLiteral) throw needsFullParse('string specifier without a local name');
-      bindings.push({ imported, local, line: at.line, column: at.column, typeOnly: typeKeyword || first === 1 });
+      if (names.typeOnly) typeOnly += 1;
+      bindings.push({ imported: names.imported, local: names.local, ...at, typeOnly: typeKeyword || names.typeOnly });
       if (token === K.CommaToken) token = this.next();
     }
     this.next();
@@ -417,9 +394,4 @@ class TokenReader {
     this.lineStarts ??= lineStartsOf(this.text, 'ecmascript');
     return positionIn(this.lineStarts, offset);
   }
-}
-
-interface Literal {
-  specifier: string | undefined;
-  at: number;
 }

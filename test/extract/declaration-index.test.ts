@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DeclarationIndex } from '../../src/extract/shared/declaration-index.js';
+import type { NameEnd } from '../../src/facts/declarations.js';
+import { bundledTypeScript } from '../../src/ts.js';
+import { openWorkspace } from '../../src/workspace/open-workspace.js';
+import { policyYaml, tempProject } from '../helpers/temp-project.js';
+
+function indexOf(files: Record<string, string>): DeclarationIndex {
+  const root = tempProject({
+    'lifecycle.yaml': policyYaml().replace('preview:\n', "preview:\n  exportNames: ['experimental_{feature}']\n"),
+    'package.json': '{ "name": "p", "type": "module" }',
+    ...files,
+  });
+  return new DeclarationIndex(openWorkspace({ cwd: root }), bundledTypeScript(), false);
+}
+
+/** `file:name via a → b`, or `unresolved: why`. */
+function shown(end: NameEnd | undefined): string {
+  if (end === undefined) return 'not exported';
+  if ('unresolved' in end) return `unresolved: ${end.unresolved}`;
+  const via = end.chain.map((link) => `${link.file}:${link.line}`).join(' → ');
+  return `${end.declaration.file}:${end.declaration.name} ${end.declaration.declarationKind}${via ? ` via ${via}` : ''}${end.typeOnly ? ' (type only)' : ''}`;
+}
+
+describe('DeclarationIndex: names through re-export chains', () => {
+  it('follows export { } from, renames, export * at any depth, and export * as', () => {
+    const index = indexOf({
+      'src/index.ts': "export { experimental_fwaas_a as renamed } from './a.js';\nexport * from './mid.js';\nexport * as ns from './a.js';\nexport type { experimental_fwaas_a as T } from './a.js';\n",
+      'src/mid.ts': "export * from './deep.js';\n",
+      'src/deep.ts': "export * from './a.js';\n",
+      'src/a.ts': 'export function experimental_fwaas_a() {}\nexport default 1;\n',
+    });
+    expect(shown(index.resolve('src/index.ts', 'renamed'))).toBe('src/a.ts:experimental_fwaas_a function via src/index.ts:1');
+    expect(shown(index.resolve('src/index.ts', 'experimental_fwaas_a'))).toBe('src/a.ts:experimental_fwaas_a function via src/index.ts:2 → src/mid.ts:1 → src/deep.ts:1');
+    expect(shown(index.resolve('src/index.ts', 'ns'))).toBe('src/a.ts:* namespace via src/index.ts:3');
+    expect(shown(index.resolve('src/index.ts', 'T'))).toBe('src/a.ts:experimental_fwaas_a function via src/index.ts:4 (type only)');
+    // `default` never passes through `export *`.
+    expect(shown(index.resolve('src/index.ts', 'default'))).toBe('not exported');
+  });
+
+  it('cycles of export * terminate; a name two export * give differently is ambiguous (ES rules)', () => {
+    const index = indexOf({
+      'src/x.ts': "export * from './y.js';\nexport function experimental_fwaas_x() {}\n",
+      'src/y.ts': "export * from './x.js';\n",
+      'src/both.ts': "export * from './one.js';\nexport * from './two.js';\n",
+      'src/one.ts': 'export const experimental_fwaas_dup = 1;\n',
+      'src/two.ts': 'export const experimental_fwaas_dup = 2;\n',
+    });
+    expect(shown(index.resolve('src/y.ts', 'experimental_fwaas_x'))).toBe('src/x.ts:experimental_fwaas_x function via src/y.ts:1');
+    expect(shown(index.resolve('src/y.ts', 'experimental_fwaas_missing'))).toBe('not exported');
+    expect(shown(index.resolve('src/both.ts', 'experimental_fwaas_dup'))).toMatch(/^unresolved: "experimental_fwaas_dup" is ambiguous in src\/both\.ts: two `export \*` give it \(src\/one\.ts and src\/two\.ts\)/);
+    expect([...index.moduleNames('src/y.ts').keys()]).toEqual(['experimental_fwaas_x']);
+  });
+
+  it('an unresolvable link is reported, never taken for stable', () => {
+    const index = indexOf({ 'src/index.ts': "export { experimental_fwaas_a } from './gone.js';\n" });
+    expect(shown(index.resolve('src/index.ts', 'experimental_fwaas_a'))).toMatch(/^unresolved: cannot resolve "\.\/gone\.js" at src\/index\.ts:1:10: no such file$/);
+  });
+
+  it('reads a file only when it can matter: no export list, no tag, no matching name → ends there unread', () => {
+    const index = indexOf({ 'src/plain.ts': 'export function helper() {}\n', 'src/tagged.ts': '/** @preview fwaas */\nexport function helper() {}\n' });
+    expect(index.mayMatter('src/plain.ts', 'helper')).toBe(false);
+    expect(shown(index.resolve('src/plain.ts', 'helper'))).toBe('src/plain.ts:helper module');
+    expect(index.mayMatter('src/plain.ts', 'experimental_fwaas_x')).toBe(true);
+    expect(shown(index.resolve('src/tagged.ts', 'helper'))).toBe('src/tagged.ts:helper function');
+  });
+});
