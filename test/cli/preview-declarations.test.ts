@@ -86,3 +86,23 @@ describe('preview declarations: eight stable files using two experimental_* APIs
     expect(new Set(findings.map((finding) => finding.file)).size).toBe(8);
   });
 });
+
+describe('lifecycle explain shows, per import, which names are preview and why', () => {
+  it('json: the names of each import with their preview declarations and verdicts', () => {
+    const run = runLifecycle(['explain', 'packages/app/src/meter.ts', '--format', 'json', '--cwd', fixture('preview-declarations-monorepo')]);
+    expect(run.status).toBe(1);
+    const body = JSON.parse(run.stdout) as { imports: { specifier: string; allowed: boolean; names: { name: string; preview: { declaration: string; file: string; feature: string | null; why: string }[]; allowed: boolean }[] }[] };
+    expect(body.imports).toHaveLength(1);
+    expect(body.imports[0]!.allowed).toBe(true); // the index file itself is stable
+    expect(body.imports[0]!.names.map((name) => ({ name: name.name, allowed: name.allowed, preview: name.preview.map((end) => `${end.declaration} ${end.file} ${end.feature} (${end.why})`) }))).toEqual([
+      { name: 'Meter', allowed: false, preview: ['MeterProvider packages/sdk/src/metrics.ts metrics (tagged @experimental (preview.tags: @experimental → metrics))'] },
+      { name: 'metrics.MeterProvider', allowed: false, preview: ['MeterProvider packages/sdk/src/metrics.ts metrics (tagged @experimental (preview.tags: @experimental → metrics))'] },
+      { name: 'metrics.METRICS_VERSION', allowed: true, preview: [] },
+    ]);
+  });
+
+  it('text: one line per followed name', () => {
+    const run = runLifecycle(['explain', 'packages/app/src/dashboard.ts', '--cwd', fixture('preview-declarations-monorepo')]);
+    expect(run.stdout).toContain('          name 1:36 renderChart: preview "renderChart" of "charts" (tagged @preview charts)\n            FORBIDDEN: stable code imports preview declaration "renderChart"');
+  });
+});

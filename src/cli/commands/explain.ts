@@ -40,11 +40,12 @@ Example:
     .action(async (file: string, flags: ExplainFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
-      const [{ openWorkspace }, { analyzeFile }, { verdictFor }, { runCheck }] = await Promise.all([
+      const [{ openWorkspace }, { analyzeFile }, { verdictFor }, { runCheck }, { nameVerdictsFor }] = await Promise.all([
         import('../../workspace/open-workspace.js'),
         import('../../engine/analyze-file.js'),
         import('../../checks/no-preview-import.js'),
         import('../../engine/run-check.js'),
+        import('../../checks/preview-names.js'),
       ]);
       const top = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
       const abs = resolve(cwd, file);
@@ -67,7 +68,8 @@ Example:
       const inScope = workspace.sourceFiles.includes(ownPath) && vendored === undefined;
       const policyFile = projectRelative(top.root, workspace.loaded.path);
       const describe = (fact: ImportFact) => (fact.target.kind === 'file' ? fromTop(fact.target.file) : describeTarget(fact));
-      const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }) }));
+      // Per import, the names followed to their declarations (only those that can be preview), each with its verdict.
+      const imports = facts.imports.map((fact) => ({ fact, verdict: verdictFor(facts, fact, { policy }), names: nameVerdictsFor(facts, fact, policy) }));
       const cls = facts.class;
       const zone = cls.zone === 'stable' && cls.exceptions ? 'exception' : cls.zone;
       // The exit code says what `lifecycle check <file>` would: the findings in this file, by level.
@@ -88,7 +90,7 @@ Example:
           exceptions: (cls.exceptions ?? []).map((entry) => ({ path: entry.path, reason: entry.reason, features: entry.features ?? null })),
           problem: facts.problem ?? null,
           findings: { errors, warnings },
-          imports: imports.map(({ fact, verdict }) => ({
+          imports: imports.map(({ fact, verdict, names }) => ({
             line: fact.line,
             column: fact.column,
             specifier: fact.specifier ?? null,
@@ -101,6 +103,14 @@ Example:
             via: fact.via,
             allowed: verdict.allowed,
             reason: verdict.reason,
+            names: names.map((name) => ({
+              name: name.name.name,
+              line: name.name.line,
+              column: name.name.column,
+              preview: name.previews.map((end) => ({ declaration: end.declaration.name, file: fromTop(end.declaration.file), line: end.declaration.line, column: end.declaration.column, feature: end.verdict.feature ?? null, why: end.verdict.reason })),
+              allowed: name.allowed,
+              reason: name.reason,
+            })),
           })),
         };
         io.stdout(`${JSON.stringify(body, null, 2)}\n`);
@@ -117,13 +127,18 @@ Example:
         ...(facts.problem ? [`  problem:  ${facts.problem.line}:${facts.problem.column} ${facts.problem.message}`] : []),
         `  imports:${imports.length === 0 ? '  none' : ''}`,
       ];
-      for (const { fact, verdict } of imports) {
+      for (const { fact, verdict, names } of imports) {
         const targetZone = 'class' in fact.target ? ` [${fact.target.class.zone}${fact.target.class.feature ? `: ${fact.target.class.feature}` : ''}]` : '';
         lines.push(`    ${fact.line}:${fact.column}  ${fact.specifier ?? '(computed)'}${fact.typeOnly ? ' (type-only)' : ''} → ${describe(fact)}${targetZone}`);
         if (fact.target.kind !== 'unresolved') lines.push(`          resolved by ${fact.via}`);
         // A target in a nested project is classified by that project's policy: say which rule did.
         if (fact.target.kind === 'file' && workspace.ownerOf(fact.target.file).workspace !== workspace) lines.push(`          target decided by ${fact.target.class.matchedBy}`);
         lines.push(`          ${verdict.allowed ? 'allowed' : 'FORBIDDEN'}: ${verdict.reason}`);
+        for (const name of names) {
+          const previews = name.previews.map((end) => `"${end.declaration.name}" ${end.verdict.feature ? `of "${end.verdict.feature}" ` : ''}(${end.verdict.reason})`);
+          lines.push(`          name ${name.name.line}:${name.name.column} ${name.name.name}: ${previews.length === 0 ? 'stable' : `preview ${previews.join(', ')}`}`);
+          if (name.previews.length > 0) lines.push(`            ${name.allowed ? 'allowed' : 'FORBIDDEN'}: ${name.reason}`);
+        }
       }
       if (inScope) lines.push(`  check:    ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in this file (lifecycle check ${rel})`);
       // One line per entry: a hostile name cannot break a line or forge one.
