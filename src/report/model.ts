@@ -3,6 +3,7 @@ import { testFileInfo } from '../policy/test-locations.js';
 import type { ReadinessResult } from '../ci/result.js';
 import { compareStrings, type CheckCounts, type CheckResult, type Finding } from '../findings.js';
 import type { Feature, Policy } from '../policy/model.js';
+import { previewDeclaration } from '../policy/preview-declarations.js';
 import { ciSection, type CiReport } from './ci-section.js';
 import { fanInByFeature, type FanIn } from './fan-in.js';
 import { labelCoverage, type FeatureLabels } from './label-coverage.js';
@@ -75,6 +76,11 @@ export interface FeatureReport {
   tests: { inPreviewTree: number; coLocated: number; misplaced: Place[] };
   /** Source files (code and tests) classified as the feature's. */
   codeFiles: number;
+  /**
+   * Its preview declarations made so by a doc tag, an export name pattern or `features.<id>.exports`
+   * (src/policy/preview-declarations.ts), wherever they are declared; in file and line order.
+   */
+  declarations: { name: string; file: string; line: number; column: number; kind: string; reason: string }[];
   findings: { errors: number; warnings: number; byCheck: Record<string, number> };
   recommendation: Recommendation;
 }
@@ -117,6 +123,7 @@ export function buildReport(input: ReportInput): ReportModel {
     // Next to the code counts where the policy names no test tree (else such a test is misplaced).
     else if (test.isTest && entry.class.feature && policy.preview.tests.length === 0) coLocatedTests.set(entry.class.feature, (coLocatedTests.get(entry.class.feature) ?? 0) + 1);
   }
+  const declarations = previewDeclarationsByFeature(facts);
   const features = policy.features.map((feature): FeatureReport => {
     const deadline = featureDeadline(feature, { releases: policy.releases, maxCycles: policy.preview.maxCycles, maxRenewals: policy.preview.maxRenewals });
     const ownFindings = findingsByFeature.get(feature.id) ?? [];
@@ -146,6 +153,7 @@ export function buildReport(input: ReportInput): ReportModel {
       fanIn: fanIn.get(feature.id)!,
       tests: { inPreviewTree: previewTests.get(feature.id) ?? 0, coLocated: coLocatedTests.get(feature.id) ?? 0, misplaced },
       codeFiles: codeFiles.get(feature.id) ?? 0,
+      declarations: declarations.get(feature.id) ?? [],
       findings: countFindings(ownFindings),
       recommendation: recommend({
         feature,
@@ -155,7 +163,8 @@ export function buildReport(input: ReportInput): ReportModel {
         fanIn: fanIn.get(feature.id)!,
         misplacedTests: misplaced.length,
         tests: (previewTests.get(feature.id) ?? 0) + (coLocatedTests.get(feature.id) ?? 0),
-        codeFiles: codeFiles.get(feature.id) ?? 0,
+        // Declarations in stable files are the feature's code too.
+        codeFiles: (codeFiles.get(feature.id) ?? 0) + (declarations.get(feature.id)?.length ?? 0),
         maxRenewals: policy.preview.maxRenewals,
         release,
         deadlineLabel: deadlineLabel(deadlineReport, policy.releases.names.at(-1)),
@@ -216,6 +225,22 @@ function groupFindings(findings: readonly Finding[], featureOfFile: ReadonlyMap<
     out.set(id, [...(out.get(id) ?? []), finding]);
   }
   return out;
+}
+
+/** The preview declarations of the analysed files, by feature (the one decision says which and why). */
+function previewDeclarationsByFeature(facts: ReportInput['facts']): Map<string, FeatureReport['declarations']> {
+  const byFeature = new Map<string, FeatureReport['declarations']>();
+  for (const file of facts.files) {
+    for (const declaration of file.declarations ?? []) {
+      const verdict = previewDeclaration({ name: declaration.name, tags: declaration.tags, file: file.class }, facts.policy.preview.declarations);
+      if (verdict?.feature === undefined) continue;
+      const list = byFeature.get(verdict.feature) ?? [];
+      list.push({ name: declaration.name, file: file.file, line: declaration.line, column: declaration.column, kind: declaration.declarationKind, reason: verdict.reason });
+      byFeature.set(verdict.feature, list);
+    }
+  }
+  for (const list of byFeature.values()) list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return byFeature;
 }
 
 function countFindings(findings: readonly Finding[]): FeatureReport['findings'] {

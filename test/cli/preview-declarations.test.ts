@@ -106,3 +106,21 @@ describe('lifecycle explain shows, per import, which names are preview and why',
     expect(run.stdout).toContain('          name 1:36 renderChart: preview "renderChart" of "charts" (tagged @preview charts)\n            FORBIDDEN: stable code imports preview declaration "renderChart"');
   });
 });
+
+describe('lifecycle report lists every preview declaration of a feature', () => {
+  it('json, text, markdown and html', () => {
+    const cwd = fixture('preview-declarations-monorepo');
+    const json = JSON.parse(runLifecycle(['report', '--format', 'json', '--cwd', cwd]).stdout) as { features: { id: string; declarations: { name: string; file: string; line: number; kind: string; reason: string }[] }[] };
+    expect(Object.fromEntries(json.features.map((feature) => [feature.id, feature.declarations.map((entry) => `${entry.name} ${entry.kind} ${entry.file}:${entry.line} (${entry.reason})`)]))).toEqual({
+      charts: ['renderChart function packages/sdk/src/charts.ts:5 (tagged @preview charts)'],
+      metrics: ['MeterProvider class packages/sdk/src/metrics.ts:2 (tagged @experimental (preview.tags: @experimental → metrics))'],
+      otlp: [
+        'experimental_otlp_batch function packages/sdk/src/otlp/batch.ts:1 (name matches experimental_{feature} (preview.exportNames))',
+        'experimental_otlp_createExporter function packages/sdk/src/otlp/exporter.ts:4 (name matches experimental_{feature} (preview.exportNames))',
+      ],
+    });
+    expect(runLifecycle(['report', '--cwd', cwd]).stdout).toContain('  declared   2 preview declarations\n             experimental_otlp_batch (function) packages/sdk/src/otlp/batch.ts:1:17: name matches experimental_{feature} (preview.exportNames)\n');
+    expect(runLifecycle(['report', '--format', 'markdown', '--cwd', cwd]).stdout).toContain('- Declarations: 1 preview declaration\n  - `renderChart` (function), `packages/sdk/src/charts.ts:5:17`: tagged @preview charts\n');
+    expect(runLifecycle(['report', '--format', 'html', '--cwd', cwd]).stdout).toContain('<code>MeterProvider</code> (class), <code>packages/sdk/src/metrics.ts:2:14</code>: tagged @experimental (preview.tags: @experimental → metrics)');
+  });
+});

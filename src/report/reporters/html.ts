@@ -152,6 +152,10 @@ function featureArticle(feature: FeatureReport, model: ReportModel): string {
   if (feature.status === 'preview' || feature.tests.misplaced.length > 0) {
     rows.push(['Tests', esc(testsSentence(feature)) + list(feature.tests.misplaced.slice(0, 5).map((place) => `misplaced: <code>${esc(`${place.file}:${place.line}`)}</code>`))]);
   }
+  if (feature.declarations.length > 0) {
+    const declarations = feature.declarations.map((declaration) => `<code>${esc(declaration.name)}</code> (${esc(declaration.kind)}), <code>${esc(`${declaration.file}:${declaration.line}:${declaration.column}`)}</code>: ${esc(declaration.reason)}`);
+    rows.push(['Declarations', esc(plural(feature.declarations.length, 'preview declaration')) + list(declarations)]);
+  }
   if (feature.status === 'removed') rows.push(['Code left', plural(feature.codeFiles, 'file')]);
   const findings = Object.entries(feature.findings.byCheck).map(([rule, count]) => `<code>${esc(rule)}</code> ${count}`);
   rows.push(['Findings', findings.length > 0 ? findings.join(', ') : 'none']);

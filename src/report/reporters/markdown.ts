@@ -87,6 +87,10 @@ function featureDetails(feature: FeatureReport, model: ReportModel): string[] {
       lines.push(`  - exception ${code(use.path)} (${plural(use.files, 'file')}): ${text(use.reason)}`);
     }
   }
+  if (feature.declarations.length > 0) {
+    lines.push(`- Declarations: ${plural(feature.declarations.length, 'preview declaration')}`);
+    for (const declaration of feature.declarations) lines.push(`  - ${code(declaration.name)} (${declaration.kind}), ${code(`${declaration.file}:${declaration.line}:${declaration.column}`)}: ${text(declaration.reason)}`);
+  }
   if (feature.status === 'preview' || feature.tests.misplaced.length > 0) {
     lines.push(`- Tests: ${text(testsSentence(feature))}`);
     for (const place of feature.tests.misplaced.slice(0, 5)) lines.push(`  - misplaced: ${code(`${place.file}:${place.line}`)}`);

@@ -97,6 +97,10 @@ function featureBlock(feature: FeatureReport, model: ReportModel, paint: Paint):
     lines.push(field('tests', testsSentence(feature)));
     for (const place of feature.tests.misplaced.slice(0, 5)) lines.push(field('', paint('dim', `misplaced: ${place.file}:${place.line}`)));
   }
+  if (feature.declarations.length > 0) {
+    lines.push(field('declared', `${feature.declarations.length} preview declaration${feature.declarations.length === 1 ? '' : 's'}`));
+    for (const declaration of feature.declarations) lines.push(field('', paint('dim', `${declaration.name} (${declaration.kind}) ${declaration.file}:${declaration.line}:${declaration.column}: ${declaration.reason}`)));
+  }
   if (feature.status === 'removed') lines.push(field('code left', `${feature.codeFiles} file${feature.codeFiles === 1 ? '' : 's'}`));
   lines.push(field('findings', findingsSentence(feature)));
   const { recommendation } = feature;
