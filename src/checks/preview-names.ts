@@ -34,6 +34,8 @@ export interface NameVerdict {
 
 /** Why a declaration is preview, or undefined when it is stable. */
 export function previewVerdictOf(declaration: DeclarationRef, policy: Policy): PreviewDeclarationVerdict | undefined {
+  // A package outside the project (node_modules) is not this project's preview code, whatever its names.
+  if (declaration.class.zone === 'outside') return undefined;
   return previewDeclaration({ name: declaration.name, tags: declaration.tags, file: declaration.class }, policy.preview.declarations);
 }
 

@@ -52,6 +52,14 @@ describe('DeclarationIndex: names through re-export chains', () => {
     expect([...index.moduleNames('src/y.ts').keys()]).toEqual(['experimental_fwaas_x']);
   });
 
+  it('a name from a package outside the project ends there (zone outside): explicitly, or through its export *', () => {
+    const index = indexOf({ 'src/index.ts': "export { join as experimental_fwaas_join } from 'node:path';\nexport * from 'node:fs';\n" });
+    const join = index.resolve('src/index.ts', 'experimental_fwaas_join');
+    expect(shown(join)).toBe('node:path:join module via src/index.ts:1');
+    expect(join && 'declaration' in join ? join.declaration.class.zone : undefined).toBe('outside');
+    expect(shown(index.resolve('src/index.ts', 'readFileSync'))).toBe('node:fs:readFileSync module via src/index.ts:2');
+  });
+
   it('an unresolvable link is reported, never taken for stable', () => {
     const index = indexOf({ 'src/index.ts': "export { experimental_fwaas_a } from './gone.js';\n" });
     expect(shown(index.resolve('src/index.ts', 'experimental_fwaas_a'))).toMatch(/^unresolved: cannot resolve "\.\/gone\.js" at src\/index\.ts:1:10: no such file$/);

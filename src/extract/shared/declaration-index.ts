@@ -98,7 +98,7 @@ export class DeclarationIndex {
     if (reexport && reexport.kind === 'reexport') {
       const link: ChainLink = { file, line: reexport.line, column: reexport.column, name };
       const target = this.follow(file, reexport.specifier, reexport.line, reexport.column);
-      if (target === undefined) return undefined; // leaves the project: a package's own business
+      if (target === undefined) return { declaration: this.outside(reexport.specifier, reexport.imported), chain: [link], typeOnly: reexport.typeOnly };
       if ('unresolved' in target) return { unresolved: target.unresolved, chain: [link] };
       if ('declaration' in target) return { declaration: target.declaration, chain: [link], typeOnly: reexport.typeOnly };
       const end = reexport.imported === '*' ? { declaration: this.namespaceOf(target.file), chain: [], typeOnly: false } : this.resolve(target.file, reexport.imported, seen);
@@ -107,11 +107,16 @@ export class DeclarationIndex {
     }
     if (name === 'default') return undefined;
     const found: NameEnd[] = [];
+    /** An `export *` of a package outside the project: a name found nowhere else may come from there. */
+    let outside: NameEnd | undefined;
     for (const star of table.entries) {
       if (star.kind !== 'star') continue;
       const link: ChainLink = { file, line: star.line, column: star.column, name: '*' };
       const target = this.follow(file, star.specifier, star.line, star.column);
-      if (target === undefined) continue;
+      if (target === undefined) {
+        outside ??= { declaration: this.outside(star.specifier, name), chain: [link], typeOnly: star.typeOnly };
+        continue;
+      }
       if ('unresolved' in target) {
         found.push({ unresolved: target.unresolved, chain: [link] });
         continue;
@@ -127,7 +132,7 @@ export class DeclarationIndex {
       const places = [...distinct.values()].map((end) => ('declaration' in end ? end.declaration.file : '')).join(' and ');
       return { unresolved: `"${name}" is ambiguous in ${file}: two \`export *\` give it (${places}), so it is not exported`, chain: [] };
     }
-    return found[0];
+    return found[0] ?? outside;
   }
 
   /** Every name the module exports (`export *` expanded, `default` not through it), each followed to its end. */
@@ -173,6 +178,11 @@ export class DeclarationIndex {
     }
     if (resolution.kind === 'unresolved' && !resolution.declared) return { unresolved: `cannot resolve "${specifier}" at ${file}:${line}:${column}: ${resolution.reason}` };
     return undefined;
+  }
+
+  /** A declaration of a package outside the project (node_modules, a builtin): not judged (its zone is `outside`). */
+  private outside(specifier: string, name: string): DeclarationRef {
+    return { file: specifier, name, declarationKind: 'module', line: 1, column: 1, tags: [], class: { zone: 'outside' } };
   }
 
   private unread(file: string, name: string): DeclarationRef {
