@@ -13,6 +13,9 @@
 //   packages/<pkg>/tsconfig.json    extends ../../tsconfig.base.json
 //   packages/<pkg>/src/{index,utils/index,core,model,service,api,util,db/migrations}/…
 //   packages/<pkg>/src/preview/<feature>/**
+//   (v4) per package one stable experimental_<feature>_* declaration (features.<id>.exports), re-exported
+//   by its index (a forbidden crossing point) and imported by name by two stable files of the next
+//   package: the name-following no-preview-import findings, listed as nameViolations.
 //
 // Usage: node bench/generate-monorepo.js [--files N] [--out DIR] [--seed N]   (--help: the usage)
 // Prints the expected violation count; writes <out>.expected.json next to the repo.
@@ -21,7 +24,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { positiveInteger, readCommandLine } from './command-line.js';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 const SCOPE = '@bench';
 const ALIAS = '@app';
 const CURRENT_RELEASE = '2026.2';
@@ -189,6 +192,10 @@ function statementFor(from, to, form, specForm) {
       return { top: `import type { ${type} } from '${spec}';`, use: `export type Re${type}${from.id} = ${type};` };
     case 'export-from':
       return { top: `export { ${sym} as ${local} } from '${spec}';` };
+    case 'export-preview':
+      return { top: `export { ${to.previewDeclaration} } from '${spec}';` };
+    case 'import-preview':
+      return { top: `import { ${from.importsPreview} } from '${spec}';`, use: `export const previewUse${from.id} = ${from.importsPreview};` };
     case 'export-star-as':
       return { top: `export * as ${local}Ns from '${spec}';` };
     case 'dynamic-import':
@@ -255,10 +262,39 @@ function renderFile(file, rnd) {
   if (bodies.length) {
     extras.push(`export async function load${pascal(sym)}(): Promise<number> {`, `  let total = 0;`, ...bodies, `  return total;`, `}`, '');
   }
+  if (file.previewDeclaration) extras.push(`/** Preview by name: features.<id>.exports. */`, `export function ${file.previewDeclaration}(): string {`, `  return '${file.previewDeclaration}';`, `}`, '');
   if (file.nodeBuiltin) extras.push(`export const ${sym}Path = join('data', '${sym}.json');`, '');
   if (file.externalPkg) extras.push(`export const ${sym}Debounced = debounce(() => ${sym}({}), 50);`, '');
   extras.push(...uses);
   return `${extras.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Declaration-level preview (v4): per package, one stable file declares experimental_<feature>_<sym>
+ * (its first feature lists the pattern in features.<id>.exports), the package index re-exports it
+ * (a finding: reexports is forbid), and the last two stable files of the next package import it by
+ * name through the package name.
+ * No random draws: every other file is what v3 generated.
+ */
+function planPreviewDeclarations(packages) {
+  const nameViolations = [];
+  packages.forEach((pkg, p) => {
+    const feature = pkg.features[0];
+    const declaring = pkg.stable.find((f) => f.path.includes('/util/')) ?? pkg.stable[0];
+    declaring.previewDeclaration = `experimental_${camel(feature)}_${symbolOf(declaring)}`;
+    pkg.previewExports = `experimental_${camel(feature)}_*`;
+    // The stable index re-exporting it is a crossing point (reexports: forbid, the default).
+    pkg.index.imports.push({ to: declaring, form: 'export-preview', specForm: 'relative-js' });
+    nameViolations.push({ from: pkg.index.path, to: declaring.path, name: declaring.previewDeclaration });
+    const consumers = packages[(p + 1) % packages.length];
+    for (const from of consumers.stable.slice(-2)) {
+      from.importsPreview = declaring.previewDeclaration;
+      from.imports.push({ to: pkg.index, form: 'import-preview', specForm: 'workspace-package' });
+      if (consumers !== pkg) consumers.deps.add(pkg.name);
+      nameViolations.push({ from: from.path, to: declaring.path, name: declaring.previewDeclaration });
+    }
+  });
+  return nameViolations.sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
 }
 
 /** Build the import graph: normal edges, exception edges and the deliberate violations. */
@@ -381,6 +417,7 @@ function lifecycleYaml(packages) {
         `    introduced: "${CURRENT_RELEASE}"`,
         `    owners: [${feature.split('-')[0]}-lead@example.org, ${pkg.dir}-core@example.org]`,
         `    tracking: https://tracker.example/blueprints/${feature}`,
+        ...(feature === pkg.features[0] ? [`    exports: ["${pkg.previewExports}"]`] : []),
       );
     }
   }
@@ -457,6 +494,7 @@ export function generateMonorepo({ files: totalFiles, out, seed = 20260 + totalF
   const packages = planPackages(totalFiles, rnd);
   for (const pkg of packages) planFiles(pkg, rnd);
   const violations = planImports(packages, totalFiles, rnd);
+  const nameViolations = planPreviewDeclarations(packages);
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -534,6 +572,7 @@ export function generateMonorepo({ files: totalFiles, out, seed = 20260 + totalF
     packages: packages.length,
     features: packages.reduce((n, p) => n + p.features.length, 0),
     violations,
+    nameViolations,
   };
   writeJson(`${out}.expected.json`, expected);
   return expected;

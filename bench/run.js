@@ -143,7 +143,13 @@ function judge(result, size) {
       for (const k of vs.extra.slice(0, 25)) notes.push(`    extra  ${k}`);
     }
   }
+  if (result.names && !lc.error) {
+    const { planted, found, missing } = result.names;
+    notes.push(`[${size}] lifecycle name-following: ${found} findings at preview declarations (not compared with dependency-cruiser, which cannot see them); ${planted - missing.length} of the generator's ${planted} planted ones found`);
+    if (missing.length > 0) failures.push(`[${size}] lifecycle missed ${missing.length} planted name-level violations: ${missing.slice(0, 5).join('; ')}`);
+  }
   if (lc.otherRules.length) notes.push(`[${size}] lifecycle also reported other rules (not compared): ${lc.otherRules.join(', ')}`);
+  if (lc.cpuSeconds != null && dc.cpuSeconds != null) notes.push(`[${size}] CPU time (user + system, median): lifecycle ${lc.cpuSeconds.toFixed(2)} s, dependency-cruiser ${dc.cpuSeconds.toFixed(2)} s (${(dc.cpuSeconds / lc.cpuSeconds).toFixed(2)}x)`);
   if (lc.walls.length > 1) notes.push(`[${size}] wall times per run: lifecycle ${lc.walls.map((w) => w.toFixed(2)).join(', ')}; dependency-cruiser ${dc.walls.map((w) => w.toFixed(2)).join(', ')}`);
   return { failures, notes };
 }
