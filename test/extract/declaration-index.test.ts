@@ -73,3 +73,32 @@ describe('DeclarationIndex: names through re-export chains', () => {
     expect(shown(index.resolve('src/tagged.ts', 'helper'))).toBe('src/tagged.ts:helper function');
   });
 });
+
+describe('DeclarationIndex: what is read (the cost of check)', () => {
+  it('a name not written in any export list of a file without export * ends there; a listed or starred one is followed', () => {
+    const index = indexOf({
+      'src/lists.ts': "import { a } from './a.js';\nexport function local() {}\nexport { a as renamed };\nexport { b } from './b.js';\n",
+      'src/star.ts': "export * from './a.js';\nexport function own() {}\n",
+      'src/a.ts': 'export const a = 1;\n',
+      'src/b.ts': 'export const b = 1;\n',
+    });
+    expect(index.mayMatter('src/lists.ts', 'local')).toBe(false);
+    expect(index.mayMatter('src/lists.ts', 'renamed')).toBe(true);
+    expect(index.mayMatter('src/lists.ts', 'b')).toBe(true);
+    expect(index.mayMatter('src/star.ts', 'own')).toBe(true);
+  });
+
+  it('a module matters for export * and namespaces only when something it reaches may be preview', () => {
+    const index = indexOf({
+      'src/plain.ts': "export * from './leaf.js';\nexport { x } from './leaf.js';\n",
+      'src/leaf.ts': 'export const x = 1;\n',
+      'src/cycle-a.ts': "export * from './cycle-b.js';\n",
+      'src/cycle-b.ts': "export * from './cycle-a.js';\n",
+      'src/reaches.ts': "export * from './named.js';\n",
+      'src/named.ts': 'export const experimental_fwaas_x = 1;\n',
+    });
+    expect(index.moduleMayMatter('src/plain.ts')).toBe(false);
+    expect(index.moduleMayMatter('src/cycle-a.ts')).toBe(false);
+    expect(index.moduleMayMatter('src/reaches.ts')).toBe(true);
+  });
+});

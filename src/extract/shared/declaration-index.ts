@@ -55,17 +55,38 @@ export class DeclarationIndex {
     return hit;
   }
 
-  /** Whether following `name` into `file` can lead to a preview declaration (else it ends there, see the class comment). */
+  /**
+   * Whether following `name` into `file` can lead to a preview declaration (else it ends there, see
+   * the class comment): the file is preview code or has a tag the policy knows, the name matches a
+   * pattern, the file has a bare `export *` (the name may come through it), or the name is written
+   * in one of its `export { … }` lists or `export * as` (a re-export, or a rename of a local).
+   */
   mayMatter(file: string, name: string): boolean {
     const entry = this.entry(file);
-    return entry.mayReexport || entry.hasTag || entry.preview || this.nameMayBePreview(name);
+    return entry.hasTag || entry.preview || entry.starExport || entry.listed.has(name) || this.nameMayBePreview(name);
   }
 
-  /** Whether any name of the module can be preview (a namespace import of it is then followed). */
-  moduleMayMatter(file: string): boolean {
+  /**
+   * Whether any name of the module can be preview (its `export *`, or a namespace of it, is then
+   * followed): it is preview code, its text has a tag or an export-name pattern's fixed part, it has
+   * an `export { … }` list of its own (which may rename an import), or a module it re-exports from
+   * may matter. Read from the texts, without parsing; a cycle of re-exports adds nothing.
+   */
+  moduleMayMatter(file: string, visiting = new Set<string>()): boolean {
     const entry = this.entry(file);
-    if (entry.mayReexport || entry.hasTag || entry.preview) return true;
-    return (this.table(file)?.entries ?? []).some((exported) => exported.kind !== 'star' && this.nameMayBePreview(exported.name));
+    if (entry.moduleMayMatter !== undefined) return entry.moduleMayMatter;
+    if (visiting.has(file)) return false;
+    visiting.add(file);
+    let matters = entry.hasTag || entry.preview || entry.localList || (entry.text !== undefined && this.textMayDeclarePreview(entry.text));
+    for (const specifier of entry.reexportsFrom) {
+      if (matters) break;
+      const target = this.follow(file, specifier, 1, 1);
+      matters = target !== undefined && ('unresolved' in target || 'declaration' in target || this.moduleMayMatter(target.file, visiting));
+    }
+    visiting.delete(file);
+    // Only a verdict reached outside a cycle is final (inside one, a module still open counted as false).
+    if (matters || visiting.size === 0) entry.moduleMayMatter = matters;
+    return matters;
   }
 
   /** The export table of a project file (undefined: unreadable, or a file kind without one). */
@@ -208,7 +229,7 @@ export class DeclarationIndex {
   private readEntry(file: string, abs: string): FileEntry {
     const preview = this.workspace.classifyTarget(file).zone === 'preview';
     // Component files and assets have no export table to read here.
-    if (!/\.(?:[mc]?[jt]sx?)$/.test(file)) return { mtimeMs: mtimeOf(abs), text: undefined, mayReexport: false, hasTag: false, preview };
+    if (!/\.(?:[mc]?[jt]sx?)$/.test(file)) return { mtimeMs: mtimeOf(abs), text: undefined, starExport: false, listed: new Set(), localList: false, reexportsFrom: [], hasTag: false, preview };
     let text: string | undefined;
     try {
       text = readFileSync(abs, 'utf8');
@@ -218,7 +239,10 @@ export class DeclarationIndex {
     return {
       mtimeMs: this.revalidate ? mtimeOf(abs) : 0,
       text,
-      mayReexport: text !== undefined && REEXPORT_HINT.test(text),
+      starExport: text !== undefined && STAR_EXPORT.test(text),
+      listed: text === undefined ? new Set() : listedNames(text),
+      localList: text !== undefined && LOCAL_EXPORT_LIST.test(text),
+      reexportsFrom: text === undefined ? [] : [...text.matchAll(REEXPORT_FROM)].map((match) => match[2]!),
       hasTag: text !== undefined && this.tagWords.some((word) => text.includes(word)),
       preview,
     };
@@ -228,14 +252,38 @@ export class DeclarationIndex {
 interface FileEntry {
   mtimeMs: number;
   text: string | undefined;
-  /** `export {` or `export *` occurs: a name may be re-exported. */
-  mayReexport: boolean;
+  /** A bare `export * from` occurs: any name may come through it. */
+  starExport: boolean;
+  /** The names written in `export { … }` lists and after `export * as` (both sides of `as`). */
+  listed: ReadonlySet<string>;
+  /** An `export { … }` list without `from` occurs (it may re-export an imported binding). */
+  localList: boolean;
+  /** The module specifiers of its `export … from` statements. */
+  reexportsFrom: string[];
+  moduleMayMatter?: boolean;
   hasTag: boolean;
   preview: boolean;
   table?: ExportTable;
 }
 
-const REEXPORT_HINT = /\bexport\s*(?:type\s*)?[{*]/;
+const STAR_EXPORT = /\bexport\s*(?:type\s*)?\*\s*from\b/;
+const EXPORT_LIST = /\bexport\s*(?:type\s*)?(?:\{([^}]*)\}|\*\s*as\s+([\w$]+|'[^']*'|"[^"]*"))/g;
+const LOCAL_EXPORT_LIST = /\bexport\s*(?:type\s*)?\{[^}]*\}(?!\s*from\b)/;
+const REEXPORT_FROM = /\bexport\s*(?:type\s*)?(?:\*(?:\s*as\s+(?:[\w$]+|'[^']*'|"[^"]*"))?|\{[^}]*\})\s*from\s*(['"])([^'"]+)\1/g;
+const LISTED_NAME = /[\w$]+|'[^']*'|"[^"]*"/g;
+
+/**
+ * The names an `export { … }` list or `export * as` of the text writes, read with a regular
+ * expression (a superset: words in comments inside a list count too, which only costs a read).
+ */
+function listedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('export')) return names;
+  for (const match of text.matchAll(EXPORT_LIST)) {
+    for (const word of (match[1] ?? match[2] ?? '').match(LISTED_NAME) ?? []) names.add(/^['"]/.test(word) ? word.slice(1, -1) : word);
+  }
+  return names;
+}
 
 function mtimeOf(abs: string): number {
   try {
