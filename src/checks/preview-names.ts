@@ -15,14 +15,14 @@ import type { ImportFact, SourceFileFacts } from '../facts/source-file.js';
  */
 
 /** One preview declaration a name ends at, and why it is preview. */
-export interface PreviewEnd {
+interface PreviewEnd {
   declaration: DeclarationRef;
   verdict: PreviewDeclarationVerdict;
   chain: Extract<NameEnd, { declaration: DeclarationRef }>['chain'];
   typeOnly: boolean;
 }
 
-export interface NameVerdict {
+interface NameVerdict {
   name: FollowedName;
   /** The preview declarations it ends at (empty: stable). */
   previews: PreviewEnd[];
@@ -33,7 +33,7 @@ export interface NameVerdict {
 }
 
 /** Why a declaration is preview, or undefined when it is stable. */
-export function previewVerdictOf(declaration: DeclarationRef, policy: Policy): PreviewDeclarationVerdict | undefined {
+function previewVerdictOf(declaration: DeclarationRef, policy: Policy): PreviewDeclarationVerdict | undefined {
   // A package outside the project (node_modules) is not this project's preview code, whatever its names.
   if (declaration.class.zone === 'outside') return undefined;
   return previewDeclaration({ name: declaration.name, tags: declaration.tags, file: declaration.class }, policy.preview.declarations);

@@ -27,7 +27,7 @@ export interface LocalExport {
 }
 
 /** `export { x } from`, `export { x as y } from`, `export * as ns from` (imported `*`), or `import { x } from …; export { x }`. */
-export interface ReexportEntry {
+interface ReexportEntry {
   kind: 'reexport';
   /** The name it is exported under here. */
   name: string;
@@ -40,7 +40,7 @@ export interface ReexportEntry {
 }
 
 /** `export * from 'x'`: every name of x but `default`, unless declared here or ambiguous. */
-export interface StarExport {
+interface StarExport {
   kind: 'star';
   specifier: string;
   typeOnly: boolean;
@@ -79,7 +79,7 @@ export interface NamespaceUse {
 }
 
 /** The class of the file a declaration is in (the part of a file class the decision reads). */
-export interface DeclaringFileClass {
+interface DeclaringFileClass {
   zone: 'preview' | 'stable' | 'outside';
   feature?: string;
   registered?: boolean;

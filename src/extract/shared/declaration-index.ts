@@ -45,7 +45,7 @@ export class DeclarationIndex {
   }
 
   /** Whether an exported name matches a `preview.exportNames` or `features.<id>.exports` pattern. */
-  nameMayBePreview(name: string): boolean {
+  private nameMayBePreview(name: string): boolean {
     let hit = this.nameHits.get(name);
     if (hit === undefined) {
       const policy = this.policy;
@@ -90,7 +90,7 @@ export class DeclarationIndex {
   }
 
   /** The export table of a project file (undefined: unreadable, or a file kind without one). */
-  table(file: string): ExportTable | undefined {
+  private table(file: string): ExportTable | undefined {
     const entry = this.entry(file);
     if (entry.text === undefined) return undefined;
     entry.table ??= readExportTable(this.ts, file, entry.text);
@@ -183,12 +183,12 @@ export class DeclarationIndex {
   }
 
   /** The declaration a namespace (`export * as ns`, `import * as ns`) stands for: the module itself. */
-  namespaceOf(file: string): DeclarationRef {
+  private namespaceOf(file: string): DeclarationRef {
     return { file, name: '*', declarationKind: 'namespace', line: 1, column: 1, tags: [], class: this.classOf(file) };
   }
 
   /** Where a re-export's module specifier leads: a project file, a preview package, why not, or undefined (outside the project). */
-  follow(file: string, specifier: string, line: number, column: number): { file: string } | { declaration: DeclarationRef } | { unresolved: string } | undefined {
+  private follow(file: string, specifier: string, line: number, column: number): { file: string } | { declaration: DeclarationRef } | { unresolved: string } | undefined {
     const resolver = this.workspace.resolver;
     const resolution = resolver.resolve(specifier, file, resolver.formatOf(file));
     if (resolution.kind === 'file') return { file: resolution.file };

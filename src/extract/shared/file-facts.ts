@@ -52,7 +52,7 @@ interface ExtractedSites {
  * files may change under it (the editor), the file's text, and its namespace uses (`ns.x`), found
  * by the runner's own extractor and asked for only when a namespace can lead to a preview declaration.
  */
-export interface NameFollowing {
+interface NameFollowing {
   ts: TypeScript;
   revalidate: boolean;
   text: string;

@@ -14,7 +14,7 @@ import type { DeclarationIndex } from './declaration-index.js';
  *   name of the module, at the use.
  * - `export * from`, `export * as ns from`: every name of the module, at the module specifier.
  */
-export interface SiteToFollow {
+interface SiteToFollow {
   form: ImportForm;
   bindings: readonly ImportBinding[] | undefined;
   target: ImportTarget;
