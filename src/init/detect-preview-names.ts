@@ -1,0 +1,83 @@
+import { posix } from 'node:path';
+import { bundledTypeScript, type TS } from '../ts.js';
+import { NOTHING_DETECTED, type Detection, type DetectedFeature } from './detection.js';
+import { PREVIEW_NAME_PREFIXES } from './preview-words.js';
+import { packageOf, type RepositoryScan } from './scan.js';
+
+const SCRIPT = /\.[mc]?[jt]sx?$/;
+
+/**
+ * Files and exports whose names say they are not stable yet (`experimental_*`, `unstable_*`).
+ * Files: in a workspace package, a feature per package (`packages/{feature}/**‍/unstable_*`, as
+ * Deno libraries do it); elsewhere, a feature per file (`src/unstable_{feature}.*`). Exports are
+ * advice only: the policy cannot yet name a preview export inside a stable file. Files under
+ * `skipDirs` (already a feature's) are not looked at.
+ */
+export function detectPreviewNames(scan: RepositoryScan, skipDirs: readonly string[]): Detection {
+  const files = scan.sourceFiles.filter((file) => !skipDirs.some((dir) => file.startsWith(`${dir}/`)));
+  const code = new Set<string>();
+  const features = new Map<string, DetectedFeature & { files: string[] }>();
+  for (const file of files) {
+    const name = posix.basename(file);
+    const prefix = PREVIEW_NAME_PREFIXES.find((candidate) => name.startsWith(candidate));
+    const stem = prefix ? name.slice(prefix.length).split('.')[0]! : '';
+    if (!prefix || stem === '') continue;
+    const word = prefix.slice(0, -1);
+    const pkg = packageOf(scan, file);
+    const parent = pkg ? posix.dirname(pkg.dir) : posix.dirname(file);
+    const id = pkg ? posix.basename(pkg.dir) : stem;
+    code.add(pkg ? `${parent === '.' ? '' : `${parent}/`}{feature}/**/${prefix}*` : `${parent === '.' ? '' : `${parent}/`}${prefix}{feature}.*`);
+    const seen = features.get(id) ?? { id, title: pkg ? `${word} APIs of ${pkg.name} (${prefix}*)` : `${prefix}${stem}`, where: pkg ? pkg.dir : file, why: '', kind: pkg ? 'package' : 'file', word, files: [] };
+    seen.files.push(name);
+    seen.why = pkg ? `files named ${prefix}* in package ${pkg.name}: ${seen.files.join(', ')}` : `a file named ${prefix}*`;
+    features.set(id, seen);
+  }
+  const exports = previewExports(scan, files);
+  const notes =
+    exports.length === 0
+      ? []
+      : [
+          `advice: export names that say preview: ${exports.join(', ')}; no policy key names a preview export inside a stable file yet, so check does not see them: move them into a preview folder or file (${PREVIEW_NAME_PREFIXES.map((prefix) => `${prefix}*`).join(', ')}) to make them a feature`,
+        ];
+  return {
+    ...NOTHING_DETECTED,
+    features: [...features.values()].map(({ files: _files, ...feature }) => feature),
+    code: [...code].sort(),
+    notes,
+  };
+}
+
+/** `name (file)` of each exported declaration or export specifier named experimental_* / unstable_*. */
+function previewExports(scan: RepositoryScan, files: readonly string[]): string[] {
+  const found: string[] = [];
+  let ts: ReturnType<typeof bundledTypeScript> | undefined;
+  for (const file of files) {
+    if (!SCRIPT.test(file) || PREVIEW_NAME_PREFIXES.some((prefix) => posix.basename(file).startsWith(prefix))) continue;
+    const text = scan.text(file);
+    if (!PREVIEW_NAME_PREFIXES.some((prefix) => text.includes(prefix))) continue;
+    ts ??= bundledTypeScript();
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    for (const name of exportedNames(ts, source)) {
+      if (PREVIEW_NAME_PREFIXES.some((prefix) => name.startsWith(prefix))) found.push(`${name} (${file})`);
+    }
+  }
+  return found;
+}
+
+function exportedNames(ts: ReturnType<typeof bundledTypeScript>, source: TS.SourceFile): string[] {
+  const names: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      names.push(...statement.exportClause.elements.map((element) => element.name.text));
+      continue;
+    }
+    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    if (!exported) continue;
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+    } else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as TS.Node)) {
+      names.push((statement.name as TS.Identifier).text);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,63 @@
+import { RESERVED_KEYS } from '../policy/yaml-source.js';
+import type { DetectedFeature } from './detection.js';
+import type { DetectedRelease } from './detect-version.js';
+
+/** The label init chose, and the words (one per feature found) it chose it from. */
+export interface LabelChoice {
+  label: string;
+  words: string[];
+}
+
+interface Decisions {
+  release: DetectedRelease;
+  label: LabelChoice;
+  /** Every feature found, before features of the same id are merged (each is a decision of its own). */
+  found: readonly DetectedFeature[];
+  /** The placeholder preview.code glob, when no preview code was found. */
+  placeholder: string | undefined;
+  tests: readonly string[];
+  exceptionFolders: readonly string[];
+  /** What was not looked at: vendored code. */
+  vendored: readonly string[];
+  /** The detectors' own lines; `advice: …` ones go last. */
+  notes: readonly string[];
+}
+
+/**
+ * What `lifecycle init` decided and why, one line per decision, in the order a reader checks them:
+ * the release, the label, what was left out, the preview folders, each feature
+ * (`feature "charts": packages/charts-experimental (package name ends in -experimental)`), tests,
+ * exceptions, then advice. Printed on stderr and kept in the header of the policy it writes.
+ */
+export function decisionLines(decisions: Decisions): string[] {
+  const advice = decisions.notes.filter((note) => note.startsWith('advice: '));
+  return [
+    releaseLine(decisions.release),
+    labelLine(decisions.label),
+    ...decisions.vendored,
+    ...(decisions.placeholder ? [`preview code: none found; ${decisions.placeholder} is a placeholder`] : []),
+    ...decisions.notes.filter((note) => !advice.includes(note)),
+    ...decisions.found.map((feature) =>
+      RESERVED_KEYS.includes(feature.id)
+        ? `Not registered: ${feature.kind} "${feature.id}" (that name cannot be a feature id); rename the ${feature.kind === 'preview folder' ? 'folder' : feature.kind}, then register it`
+        : `feature "${feature.id}": ${feature.where} (${feature.why})`,
+    ),
+    ...decisions.tests.map((glob) => `preview tests: ${glob} (a preview folder under a test folder)`),
+    ...decisions.exceptionFolders.map((folder) => `exception: ${folder}/** may import preview code (a migrations folder); say why in its reason`),
+    ...advice,
+  ];
+}
+
+function releaseLine(release: DetectedRelease): string {
+  if (release.kind === 'root') return `release "${release.release}": ${release.file} has version ${release.version} (releases.current; the train lists it alone: add the releases before and after it)`;
+  if (release.kind === 'package') return `release "${release.release}": releases.current reads workspace package ${release.name} (${release.version}) on a train derived from semver (releases.scheme: minor): ${release.why}`;
+  return 'release: none found (no version in package.json, deno.json or a workspace package): releases.current is a placeholder comment to fill in; until then no deadline is counted';
+}
+
+function labelLine({ label, words }: LabelChoice): string {
+  const count = (word: string) => words.filter((candidate) => candidate === word).length;
+  if (label === 'experimental') return `label "experimental": ${count('experimental')} of ${words.length} features were found by the word experimental, ${count('preview')} by preview`;
+  if (count('preview') > 0) return `label "preview": ${count('preview')} of ${words.length} features were found by the word preview, ${count('experimental')} by experimental`;
+  const others = [...new Set(words)].sort();
+  return `label "preview": the default (no feature was found by the word experimental${others.length > 0 ? ` or preview; the words found: ${others.join(', ')}` : ''})`;
+}
