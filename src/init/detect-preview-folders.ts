@@ -21,8 +21,9 @@ const PREVIEW_WHEN_CODE: readonly string[] = PREVIEW_FOLDER_NAMES_WHEN_CODE;
  * Preview folders among the source files: folders named preview, experimental, labs, unstable or
  * incubating, and alpha, beta or next (those hold code, since only source files are looked at).
  * Each sub-folder holding code is a feature (`<folder>/{feature}/**`), except generic ones (utils,
- * shared, types, …); files directly in the folder and its generic sub-folders make a feature of
- * their own (`features.<id>.paths`), so no preview file belongs to no feature. A preview folder
+ * shared, types, …); files directly in the folder and its generic sub-folders belong to its one
+ * feature, or with several (or none) make a feature of their own (`features.<id>.paths`), so no
+ * preview file belongs to no feature. A preview folder
  * under test/ holds the tests of the features (`preview.tests`). A folder that is a workspace
  * package is left to the package (its name decides), and so is everything in `skipDirs`.
  */
@@ -57,12 +58,14 @@ export function detectPreviewFolders(scan: RepositoryScan, skipDirs: readonly st
   const notes: string[] = [];
   for (const entry of folders) {
     notes.push(`preview folder ${entry.folder}: a folder named ${entry.word}${PREVIEW_WHEN_CODE.includes(entry.word) ? ' that holds code' : ''}`);
-    for (const sub of [...entry.features].sort()) {
-      features.push({ id: sub, title: sub, where: `${entry.folder}/${sub}`, why: `a folder in the preview folder ${entry.folder}`, kind: 'preview folder', word: entry.word });
-    }
+    const own = [...entry.features].sort().map((sub): DetectedFeature => ({ id: sub, title: sub, where: `${entry.folder}/${sub}`, why: `a folder in the preview folder ${entry.folder}`, kind: 'preview folder', word: entry.word }));
     const shared = sharedCode(entry);
-    if (shared) features.push(shared);
-    for (const sub of [...entry.generic].sort()) notes.push(`not a feature: ${entry.folder}/${sub} (a generic folder name; its files are feature "${shared!.id}")`);
+    // With one feature in the folder, the shared files are that feature's; with several (or none), a feature of their own.
+    const sole = own.length === 1 ? own[0]! : undefined;
+    if (sole && shared) own[0] = { ...sole, where: `${sole.where}, ${shared.where}`, why: `${sole.why}; ${shared.why}: the only feature there`, paths: shared.paths! };
+    features.push(...own, ...(shared && !sole ? [{ ...shared, why: `${shared.why}: a feature of their own${own.length > 1 ? ', so imports between it and the other features there are cross-feature imports (preview.crossFeatureImports)' : ''}` }] : []));
+    const owner = sole ?? shared;
+    for (const sub of [...entry.generic].sort()) notes.push(`not a feature: ${entry.folder}/${sub} (a generic folder name; its files are feature "${owner!.id}")`);
   }
   return {
     ...NOTHING_DETECTED,
@@ -89,5 +92,5 @@ function sharedCode(entry: PreviewFolder): DetectedFeature | undefined {
     ...(generic.length > 0 ? [`its generic folder${generic.length === 1 ? '' : 's'} ${generic.join(', ')}`] : []),
   ].join(' and ');
   const paths = [...(direct.length > 0 ? [`${entry.folder}/*`] : []), ...generic.map((sub) => `${entry.folder}/${sub}/**`)];
-  return { id, title: `Shared code of ${entry.folder}`, where: paths.join(', '), why: `${what}: a feature of their own`, kind: 'preview folder', word: entry.word, paths };
+  return { id, title: `Shared code of ${entry.folder}`, where: paths.join(', '), why: what, kind: 'preview folder', word: entry.word, paths };
 }

@@ -19,6 +19,6 @@ export function planStarterPolicy(root: string): StarterPolicy {
   const names = detectPreviewNames(scan, [...packages.claimedDirs, ...folders.claimedDirs, ...(deno?.detection.claimedDirs ?? [])]);
   const detections = [packages, folders, names, ...(deno ? [deno.detection] : [])];
   const release = detectVersion(scan, new Set(packages.features.flatMap((feature) => feature.packages ?? [])), deno?.version);
-  const vendored = scan.vendored.map(({ part, reason, files }) => `not looked at: ${part} (${reason}; ${files} source file${files === 1 ? '' : 's'})`);
+  const vendored = scan.vendored.map(({ part, reason, files }) => `not looked at: ${part} (${files} source file${files === 1 ? '' : 's'}): ${reason}`);
   return assembleStarterPolicy(detections, release, vendored);
 }

@@ -55,9 +55,16 @@ function releaseLine(release: DetectedRelease): string {
 }
 
 function labelLine({ label, words }: LabelChoice): string {
-  const count = (word: string) => words.filter((candidate) => candidate === word).length;
-  if (label === 'experimental') return `label "experimental": ${count('experimental')} of ${words.length} features were found by the word experimental, ${count('preview')} by preview`;
-  if (count('preview') > 0) return `label "preview": ${count('preview')} of ${words.length} features were found by the word preview, ${count('experimental')} by experimental`;
-  const others = [...new Set(words)].sort();
-  return `label "preview": the default (no feature was found by the word experimental${others.length > 0 ? ` or preview; the words found: ${others.join(', ')}` : ''})`;
+  const counts = [...countWords(words)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([word, count]) => `${word} ${count}`);
+  const top = [...countWords(words)].sort(([, a], [, b]) => b - a);
+  const mostly = top.length > 0 && (top.length === 1 || top[0]![1] > top[1]![1]) ? top[0]![0] : undefined;
+  if (label === 'experimental' || mostly === 'preview') return `label "${label}": most features were found by the word ${label} (${counts.join(', ')})`;
+  return `label "preview": the default${counts.length > 0 ? `: experimental is not the word most features were found by (${counts.join(', ')})` : ' (no feature found)'}`;
+}
+
+/** How many times each word occurs. */
+export function countWords(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
 }

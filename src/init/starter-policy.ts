@@ -2,7 +2,7 @@ import { Document, type YAMLMap } from 'yaml';
 import { RESERVED_KEYS } from '../policy/yaml-source.js';
 import type { Detection, DetectedFeature } from './detection.js';
 import type { DetectedRelease } from './detect-version.js';
-import { decisionLines, type LabelChoice } from './print-decisions.js';
+import { countWords, decisionLines, type LabelChoice } from './print-decisions.js';
 
 /** The `$schema` line README.md shows: the schema of the installed package, for the YAML language server. */
 export const SCHEMA_LINE = '# yaml-language-server: $schema=node_modules/feature-lifecycle/schema.json';
@@ -80,11 +80,13 @@ function releasesOf(release: DetectedRelease): Record<string, unknown> {
   return { train: [] };
 }
 
-/** `experimental` when more of what was found is named experimental than preview; `preview` otherwise. */
+/** `experimental` when more of the features were found by that word than by any other; `preview` otherwise. */
 function chooseLabel(found: readonly DetectedFeature[]): LabelChoice {
-  const worded = found.filter((feature) => feature.word !== '');
-  const count = (word: string) => worded.filter((feature) => feature.word === word).length;
-  return { label: count('experimental') > count('preview') ? 'experimental' : 'preview', words: worded.map((feature) => feature.word) };
+  const words = found.map((feature) => feature.word).filter((word) => word !== '');
+  const counts = countWords(words);
+  const experimental = counts.get('experimental') ?? 0;
+  const mostCommon = experimental > 0 && [...counts].every(([word, count]) => word === 'experimental' || count < experimental);
+  return { label: mostCommon ? 'experimental' : 'preview', words };
 }
 
 /** One feature per id: the packages and paths of every detection that found it (the first one's title). */
