@@ -5,6 +5,8 @@ import { PREVIEW_NAME_PREFIXES } from './preview-words.js';
 import { packageOf, type RepositoryScan } from './scan.js';
 
 const SCRIPT = /\.[mc]?[jt]sx?$/;
+/** A test's stem, Deno style: `cache_test` → `cache`. */
+const TEST_STEM = /^(.+)_(?:test|spec)$/;
 
 /**
  * Files and exports whose names say they are not stable yet (`experimental_*`, `unstable_*`).
@@ -25,11 +27,15 @@ export function detectPreviewNames(scan: RepositoryScan, skipDirs: readonly stri
     const word = prefix.slice(0, -1);
     const pkg = packageOf(scan, file);
     const parent = pkg ? posix.dirname(pkg.dir) : posix.dirname(file);
-    const id = pkg ? posix.basename(pkg.dir) : stem;
+    // A Deno-style test (unstable_cache_test.ts) is the feature's, not one of its own: the glob binds
+    // it to "cache_test", so the feature's paths name it.
+    const tested = TEST_STEM.exec(stem);
+    const id = pkg ? posix.basename(pkg.dir) : (tested?.[1] ?? stem);
     code.add(pkg ? `${parent === '.' ? '' : `${parent}/`}{feature}/**/${prefix}*` : `${parent === '.' ? '' : `${parent}/`}${prefix}{feature}.*`);
-    const seen = features.get(id) ?? { id, title: pkg ? `${word} APIs of ${pkg.name} (${prefix}*)` : `${prefix}${stem}`, where: pkg ? pkg.dir : file, why: '', kind: pkg ? 'package' : 'file', word, files: [] };
+    const seen = features.get(id) ?? { id, title: pkg ? `${word} APIs of ${pkg.name} (${prefix}*)` : `${prefix}${id}`, where: pkg ? pkg.dir : file, why: '', kind: pkg ? 'package' : 'file', word, files: [] };
     seen.files.push(name);
-    seen.why = pkg ? `files named ${prefix}* in package ${pkg.name}: ${seen.files.join(', ')}` : `a file named ${prefix}*`;
+    if (tested && !pkg) seen.paths = [...(seen.paths ?? []), file];
+    seen.why = pkg ? `files named ${prefix}* in package ${pkg.name}: ${seen.files.join(', ')}` : `${seen.files.length === 1 ? 'a file' : 'files'} named ${prefix}*${seen.files.length === 1 ? '' : `: ${seen.files.join(', ')}`}`;
     features.set(id, seen);
   }
   const exports = previewExports(scan, files);
