@@ -7,6 +7,8 @@ import { packageOf, type RepositoryScan } from './scan.js';
 const SCRIPT = /\.[mc]?[jt]sx?$/;
 /** A test's stem, Deno style: `cache_test` → `cache`. */
 const TEST_STEM = /^(.+)_(?:test|spec)$/;
+/** Export names the advice lists by name; the rest are counted. */
+const MAX_LISTED = 10;
 
 /**
  * Files and exports whose names say they are not stable yet (`experimental_*`, `unstable_*`).
@@ -43,7 +45,7 @@ export function detectPreviewNames(scan: RepositoryScan, skipDirs: readonly stri
     exports.length === 0
       ? []
       : [
-          `advice: export names that say preview: ${exports.join(', ')}; no policy key names a preview export inside a stable file yet, so check does not see them: move them into a preview folder or file (${PREVIEW_NAME_PREFIXES.map((prefix) => `${prefix}*`).join(', ')}) to make them a feature`,
+          `advice: export names that say preview: ${exports.slice(0, MAX_LISTED).join(', ')}${exports.length > MAX_LISTED ? ` and ${exports.length - MAX_LISTED} more` : ''}; no policy key names a preview export inside a stable file yet, so check does not see them: move them into a preview folder or file (${PREVIEW_NAME_PREFIXES.map((prefix) => `${prefix}*`).join(', ')}) to make them a feature`,
         ];
   return {
     ...NOTHING_DETECTED,

@@ -1,13 +1,16 @@
 import semver from 'semver';
 import type { RepositoryScan } from './scan.js';
 
+/** The version many monorepo roots carry in place of one. */
+const PLACEHOLDER_VERSION = '0.0.0';
+
 /** Where the current release comes from, as `releases` in the starter policy will say it. */
 export type DetectedRelease =
   /** A version at the root (package.json, or deno.json of a Deno workspace): its major.minor, written as is. */
   | { kind: 'root'; release: string; version: string; file: string }
   /** No root version, but workspace packages have one: `current: { package }` on a semver-derived train. */
   | { kind: 'package'; release: string; version: string; name: string; why: string }
-  | { kind: 'none' };
+  | { kind: 'none'; rootPlaceholder: boolean };
 
 /**
  * The release under development: the root package.json (or deno.json) version's major.minor; else
@@ -21,16 +24,17 @@ export function detectVersion(scan: RepositoryScan, previewNames: ReadonlySet<st
     if (release) return { kind: 'root', release, version: denoVersion, file: 'deno.json' };
   }
   const rootVersion = scan.packages.manifestsByDir.get('')?.version;
-  const rootRelease = typeof rootVersion === 'string' ? majorMinor(rootVersion) : undefined;
+  // 0.0.0 is the placeholder many monorepo roots carry, not a release.
+  const rootRelease = typeof rootVersion === 'string' && rootVersion !== PLACEHOLDER_VERSION ? majorMinor(rootVersion) : undefined;
   if (rootRelease) return { kind: 'root', release: rootRelease, version: rootVersion!, file: 'package.json' };
   const versioned = [...scan.packageByDir.values()]
-    .filter((pkg) => !previewNames.has(pkg.name) && !pkg.denoConfig && typeof pkg.manifest.version === 'string' && semver.valid(pkg.manifest.version) && pkg.manifest.version !== '0.0.0')
+    .filter((pkg) => !previewNames.has(pkg.name) && !pkg.denoConfig && typeof pkg.manifest.version === 'string' && semver.valid(pkg.manifest.version) && pkg.manifest.version !== PLACEHOLDER_VERSION)
     .map((pkg) => ({ name: pkg.name, version: pkg.manifest.version!, release: majorMinor(pkg.manifest.version!)! }));
-  if (versioned.length === 0) return { kind: 'none' };
+  if (versioned.length === 0) return { kind: 'none', rootPlaceholder: rootVersion === PLACEHOLDER_VERSION };
   const count = (release: string) => versioned.filter((pkg) => pkg.release === release).length;
   const chosen = [...versioned].sort((a, b) => count(b.release) - count(a.release) || semver.rcompare(a.version, b.version) || (a.name < b.name ? -1 : 1))[0]!;
   const sharing = count(chosen.release);
-  const why = `the root package.json has no version; ${sharing} of ${versioned.length} versioned workspace package${versioned.length === 1 ? ' is' : 's are'} at ${chosen.release}`;
+  const why = `the root package.json has ${rootVersion === PLACEHOLDER_VERSION ? `the placeholder version ${PLACEHOLDER_VERSION}` : 'no version'}; ${sharing} of ${versioned.length} versioned workspace package${versioned.length === 1 ? ' is' : 's are'} at ${chosen.release}`;
   return { kind: 'package', release: chosen.release, version: chosen.version, name: chosen.name, why };
 }
 
