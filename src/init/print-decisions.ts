@@ -51,8 +51,8 @@ export function decisionLines(decisions: Decisions): string[] {
 function releaseLine(release: DetectedRelease): string {
   if (release.kind === 'root') return `release "${release.release}": ${release.file} has version ${release.version} (releases.current; the train lists it alone: add the releases before and after it)`;
   if (release.kind === 'package') return `release "${release.release}": releases.current reads workspace package ${release.name} (${release.version}) on a train derived from semver (releases.scheme: minor): ${release.why}`;
-  const root = release.rootPlaceholder ? 'only the placeholder version 0.0.0 in package.json' : 'no version in package.json';
-  return `release: none found (${root}, none in deno.json or a workspace package): releases.current is a placeholder comment to fill in; until then no deadline is counted`;
+  const root = release.rootPlaceholder ? 'only the placeholder version 0.0.0 in the root package.json, none in deno.json' : 'no version in the root package.json or deno.json';
+  return `release: none found (${root}, no workspace package.json with one): releases.current is a placeholder comment to fill in; until then no deadline is counted`;
 }
 
 function labelLine({ label, words }: LabelChoice): string {

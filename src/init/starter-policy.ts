@@ -66,7 +66,7 @@ export function assembleStarterPolicy(detections: readonly Detection[], release:
 }
 
 const NO_RELEASE_COMMENT = [
-  ' current: TODO. lifecycle init found no version (package.json, deno.json, workspace packages).',
+  ' current: TODO. lifecycle init found no version (root package.json, deno.json, workspace package.json files).',
   ' Write the release under development and the train, e.g.',
   '   current: "2026.1"',
   '   train: [{ name: "2026.1" }, { name: "2026.2" }]',
