@@ -14,7 +14,7 @@ const MAX_LISTED = 10;
  * Files and exports whose names say they are not stable yet (`experimental_*`, `unstable_*`).
  * Files: in a workspace package, a feature per package (`packages/{feature}/**‍/unstable_*`, as
  * Deno libraries do it); elsewhere, a feature per file (`src/unstable_{feature}.*`). Exports are
- * advice only: the policy cannot yet name a preview export inside a stable file. Files under
+ * advice only (the `preview.exportNames` to write, and the features to register). Files under
  * `skipDirs` (already a feature's) are not looked at.
  */
 export function detectPreviewNames(scan: RepositoryScan, skipDirs: readonly string[]): Detection {
@@ -41,23 +41,31 @@ export function detectPreviewNames(scan: RepositoryScan, skipDirs: readonly stri
     features.set(id, seen);
   }
   const exports = previewExports(scan, files);
-  const notes =
-    exports.length === 0
-      ? []
-      : [
-          `advice: export names that say preview: ${exports.slice(0, MAX_LISTED).join(', ')}${exports.length > MAX_LISTED ? ` and ${exports.length - MAX_LISTED} more` : ''}; no policy key names a preview export inside a stable file yet, so check does not see them: move them into a preview folder or file (${PREVIEW_NAME_PREFIXES.map((prefix) => `${prefix}*`).join(', ')}) to make them a feature`,
-        ];
   return {
     ...NOTHING_DETECTED,
     features: [...features.values()].map(({ files: _files, ...feature }) => feature),
     code: [...code].sort(),
-    notes,
+    notes: exports.length === 0 ? [] : [exportAdvice(exports)],
   };
 }
 
-/** `name (file)` of each exported declaration or export specifier named experimental_* / unstable_*. */
-function previewExports(scan: RepositoryScan, files: readonly string[]): string[] {
-  const found: string[] = [];
+/**
+ * Advice, not policy: the exports named like preview code in stable files, the `preview.exportNames`
+ * patterns that would make them preview declarations, and the feature ids those patterns bind.
+ */
+function exportAdvice(exports: readonly { name: string; file: string }[]): string {
+  const listed = exports.slice(0, MAX_LISTED).map(({ name, file }) => `${name} (${file})`).join(', ');
+  const more = exports.length > MAX_LISTED ? ` and ${exports.length - MAX_LISTED} more` : '';
+  const prefixes = PREVIEW_NAME_PREFIXES.filter((prefix) => exports.some(({ name }) => name.startsWith(prefix)));
+  const patterns = prefixes.map((prefix) => `"${prefix}{feature}"`).join(', ');
+  // {feature} binds letters, digits and $ up to the next _ (src/policy/preview-declarations.ts).
+  const ids = [...new Set(exports.map(({ name }) => /^[A-Za-z0-9$]*/.exec(name.slice(name.indexOf('_') + 1))![0]).filter((id) => id !== ''))].sort();
+  return `advice: exports named like preview code in stable files: ${listed}${more}; to make them preview declarations, add preview.exportNames: [${patterns}] and register the features the names bind (${ids.join(', ')}), or move them into a preview folder or file`;
+}
+
+/** Each exported declaration or export specifier named experimental_* / unstable_*, with its file. */
+function previewExports(scan: RepositoryScan, files: readonly string[]): { name: string; file: string }[] {
+  const found: { name: string; file: string }[] = [];
   let ts: ReturnType<typeof bundledTypeScript> | undefined;
   for (const file of files) {
     if (!SCRIPT.test(file) || PREVIEW_NAME_PREFIXES.some((prefix) => posix.basename(file).startsWith(prefix))) continue;
@@ -66,7 +74,7 @@ function previewExports(scan: RepositoryScan, files: readonly string[]): string[
     ts ??= bundledTypeScript();
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     for (const name of exportedNames(ts, source)) {
-      if (PREVIEW_NAME_PREFIXES.some((prefix) => name.startsWith(prefix))) found.push(`${name} (${file})`);
+      if (PREVIEW_NAME_PREFIXES.some((prefix) => name.startsWith(prefix))) found.push({ name, file });
     }
   }
   return found;
