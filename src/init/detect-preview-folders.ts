@@ -23,9 +23,9 @@ const PREVIEW_WHEN_CODE: readonly string[] = PREVIEW_FOLDER_NAMES_WHEN_CODE;
  * Each sub-folder holding code is a feature (`<folder>/{feature}/**`), except generic ones (utils,
  * shared, types, …); files directly in the folder and its generic sub-folders belong to its one
  * feature, or with several (or none) make a feature of their own (`features.<id>.paths`), so no
- * preview file belongs to no feature. A preview folder
- * under test/ holds the tests of the features (`preview.tests`). A folder that is a workspace
- * package is left to the package (its name decides), and so is everything in `skipDirs`.
+ * preview file belongs to no feature. A preview folder under test/ holds the tests of the features
+ * (`preview.tests`). A folder that is a workspace package is left to the package (its name
+ * decides), and so is everything in `skipDirs`.
  */
 export function detectPreviewFolders(scan: RepositoryScan, skipDirs: readonly string[]): Detection {
   const code = new Map<string, PreviewFolder>();

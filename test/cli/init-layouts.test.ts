@@ -9,7 +9,7 @@ import { fixture, REPO_ROOT, runLifecycle } from '../helpers/cli.js';
 /**
  * `lifecycle init` on one fixture per repository layout (test/fixtures/init-*), run as a user
  * runs it: its output, the policy it writes and what `lifecycle check` then finds are exactly what
- * the fixture's EXPECTED.md says.
+ * the fixture's EXPECTED-INIT.md says.
  */
 const LAYOUTS = ['init-preview-packages', 'init-alpha-beta-next', 'init-preview-names', 'init-loose-preview-files', 'init-yarn4', 'init-no-version'];
 
@@ -18,11 +18,11 @@ afterEach(() => {
   while (copies.length > 0) rmSync(copies.pop()!, { recursive: true, force: true });
 });
 
-/** A temp copy of a fixture without its EXPECTED.md. */
+/** A temp copy of a fixture without its EXPECTED-INIT.md. */
 function copyOf(name: string): string {
   const root = mkdtempSync(join(tmpdir(), `lifecycle-${name}-`));
   copies.push(root);
-  cpSync(fixture(name), root, { recursive: true, filter: (source) => !source.endsWith('EXPECTED.md') });
+  cpSync(fixture(name), root, { recursive: true, filter: (source) => !source.endsWith('EXPECTED-INIT.md') });
   return root;
 }
 
@@ -33,16 +33,16 @@ interface Expected {
   checkExit: number;
 }
 
-/** The fenced blocks under the `## …` headings of a fixture's EXPECTED.md. */
+/** The fenced blocks under the `## …` headings of a fixture's EXPECTED-INIT.md. */
 function expectedOf(name: string): Expected {
-  const text = readFileSync(join(fixture(name), 'EXPECTED.md'), 'utf8');
+  const text = readFileSync(join(fixture(name), 'EXPECTED-INIT.md'), 'utf8');
   const block = (heading: string): string => {
     const match = new RegExp(`^## ${heading}\\n[\\s\\S]*?\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`$`, 'm').exec(text);
-    if (!match) throw new Error(`${name}/EXPECTED.md has no block under "## ${heading}"`);
+    if (!match) throw new Error(`${name}/EXPECTED-INIT.md has no block under "## ${heading}"`);
     return match[1]!;
   };
   const exit = /^`lifecycle check` exits (\d)\.$/m.exec(text);
-  if (!exit) throw new Error(`${name}/EXPECTED.md does not say how lifecycle check exits`);
+  if (!exit) throw new Error(`${name}/EXPECTED-INIT.md does not say how lifecycle check exits`);
   return { decisions: block('Decisions'), policy: block('lifecycle.yaml'), findings: block('Findings'), checkExit: Number(exit[1]) };
 }
 
@@ -53,7 +53,7 @@ interface CheckJson {
 const validatePolicy = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schema.json'), 'utf8')) as object);
 
 describe.each(LAYOUTS)('lifecycle init on %s', (name) => {
-  it('prints its decisions, writes the expected starter policy, and check finds what EXPECTED.md says', () => {
+  it('prints its decisions, writes the expected starter policy, and check finds what EXPECTED-INIT.md says', () => {
     const expected = expectedOf(name);
     const root = copyOf(name);
     const run = runLifecycle(['init', '--cwd', root]);

@@ -17,15 +17,17 @@ export function registerInitCommand(program: Command, io: CliIo): void {
       'after',
       `
 Reads the repository (honouring .gitignore; .yarn/ and vendored bundles left out) and registers
-a preview feature for each workspace package named ${PREVIEW_PACKAGE_SUFFIXES.map((word) => `*-${word}`).join(', ')}, ${PREVIEW_PACKAGE_PREFIXES.map((word) => `${word}-*`).join(', ')},
-each sub-folder of a folder named ${PREVIEW_FOLDER_NAMES.join(', ')} (or ${PREVIEW_FOLDER_NAMES_WHEN_CODE.join(', ')},
-holding code), with the files directly in it and its generic folders (utils, shared, types, …)
-as a feature of their own, and files named ${PREVIEW_NAME_PREFIXES.map((prefix) => `${prefix}*`).join(', ')}. In a Deno workspace
-(deno.json "workspace"), files named unstable_*.ts are preview code of a feature per member, and
-a member still at 0.x is a preview feature as a whole. The label is experimental when what it
-found says experimental more than preview. releases.current is the root version's major.minor,
-else a workspace package's version, else a placeholder comment. Prints what it decided and why
-on stderr (and keeps it in the policy's header). Never overwrites an existing lifecycle.yaml.
+a preview feature for:
+  - each workspace package named ${[...PREVIEW_PACKAGE_SUFFIXES.map((word) => `*-${word}`), ...PREVIEW_PACKAGE_PREFIXES.map((word) => `${word}-*`)].join(', ')};
+  - each sub-folder holding code of a folder named ${PREVIEW_FOLDER_NAMES.join(', ')}
+    (or ${PREVIEW_FOLDER_NAMES_WHEN_CODE.join(', ')}, when it holds code), never a generic one (utils, shared, types, …);
+    files directly in such a folder join its one feature, or are a feature of their own;
+  - each file named ${PREVIEW_NAME_PREFIXES.map((prefix) => `${prefix}*`).join(', ')} (a feature per workspace package, or per file);
+  - in a Deno workspace, the unstable_*.ts files of each member, and each member still at 0.x.
+The label is experimental when most features were found by that word. releases.current is the
+root version's major.minor, else a workspace package's version, else a placeholder comment.
+Prints what it decided and why on stderr (and keeps it in the policy's header). Never overwrites
+an existing lifecycle.yaml.
 
 Examples:
   $ lifecycle init --dry-run     # see what it would write
