@@ -2,7 +2,7 @@ import type { Finding } from '../findings.js';
 import type { Check } from './check.js';
 import type { ImportFact } from '../facts/source-file.js';
 import type { CheckInput } from './check.js';
-import { unfollowedNames } from './preview-names.js';
+import { unfollowedNames } from './no-preview-import.js';
 
 /**
  * Imports of project code that could not be resolved cannot be checked, so they are reported.

@@ -40,12 +40,11 @@ Example:
     .action(async (file: string, flags: ExplainFlags) => {
       const cwd = resolveCwd(io.cwd, flags.cwd);
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
-      const [{ openWorkspace }, { analyzeFile }, { verdictFor }, { runCheck }, { nameVerdictsFor }] = await Promise.all([
+      const [{ openWorkspace }, { analyzeFile }, { verdictFor, nameVerdictsFor }, { runCheck }] = await Promise.all([
         import('../../workspace/open-workspace.js'),
         import('../../engine/analyze-file.js'),
         import('../../checks/no-preview-import.js'),
         import('../../engine/run-check.js'),
-        import('../../checks/preview-names.js'),
       ]);
       const top = openWorkspace({ cwd, ...(flags.policy ? { policyPath: flags.policy } : {}) });
       const abs = resolve(cwd, file);
