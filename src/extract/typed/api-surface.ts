@@ -1,5 +1,7 @@
 import type { ApiDeclaration, ApiDocTag, ApiPlace, ApiSurfaceFacts } from '../../facts/api-surface.js';
 import type { FileClass } from '../../facts/source-file.js';
+import { resolve } from 'node:path';
+import { projectRelative } from '../../project-path.js';
 import type { TS, TypeScript } from '../../ts.js';
 
 /** What the walk needs besides the program: where project files are, and their class. */
@@ -10,6 +12,12 @@ export interface SurfaceContext {
   /** Project-relative path of an absolute file name; undefined outside the project or in node_modules. */
   projectPath(fileName: string): string | undefined;
   classify(file: string): FileClass;
+}
+
+/** The project path of an absolute file name below `root`; undefined outside it or in node_modules. */
+export function projectPathBelow(root: string, fileName: string): string | undefined {
+  const file = projectRelative(root, resolve(fileName));
+  return file === '' || file.startsWith('..') || file.startsWith('/') || /(?:^|\/)node_modules\//.test(file) ? undefined : file;
 }
 
 /** Bounds of one walk (fail closed: reaching one is a problem, not a silent stop). */

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ApiSurfaceFacts } from '../../facts/api-surface.js';
-import { projectRelative } from '../../project-path.js';
 import { bundledLibFiles, bundledTypeScript, type TS, type TypeScript } from '../../ts.js';
 import type { Workspace } from '../../workspace/open-workspace.js';
-import { apiSurfaceOfProgram } from './api-surface.js';
+import { apiSurfaceOfProgram, projectPathBelow } from './api-surface.js';
 import { apiEntryPoints } from './entry-points.js';
 import { mergeApiSurfaces } from './merge-surfaces.js';
 
@@ -48,8 +47,7 @@ export function projectApiSurface(workspace: Workspace): ApiSurfaceFacts {
 
 /** A project path, or undefined outside the root or in node_modules. */
 function relativeTo(workspace: Workspace, fileName: string): string | undefined {
-  const file = projectRelative(workspace.root, resolve(fileName));
-  return file === '' || file.startsWith('..') || file.startsWith('/') || /(?:^|\/)node_modules\//.test(file) ? undefined : file;
+  return projectPathBelow(workspace.root, fileName);
 }
 
 /**
