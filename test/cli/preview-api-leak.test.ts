@@ -92,6 +92,24 @@ describe('lifecycle check: preview-api-leak', () => {
     ]);
   });
 
+  it('follows enum member initializers, type parameter constraints and private members (which are not public)', () => {
+    const root = tempProject({
+      'lifecycle.yaml': `${policyYaml()}checks: { preview-api-leak: error }\napi: { entryPoints: src/index.ts }\n`,
+      'src/index.ts': [
+        "import { Level, type Rule } from './preview/fwaas/rules';",
+        'export enum Severity { Low = Level.Low, High = 2 }',
+        'export function pick<T extends Rule>(rules: T[]): number { return rules.length; }',
+        'export class Engine { private rules: Rule[] = []; #cache?: Rule; count(): number { return this.rules.length + (this.#cache ? 1 : 0); } }',
+        '',
+      ].join('\n'),
+      'src/preview/fwaas/rules.ts': 'export enum Level { Low = 1 }\nexport interface Rule { id: string }\n',
+    });
+    expect(apiLeaks(root).findings).toEqual([
+      'src/index.ts:2:13 exposes a preview declaration in its public API: Severity.Low → Level (preview feature "fwaas"; declared in preview code, src/preview/fwaas/rules.ts:1:13)',
+      'src/index.ts:3:17 exposes a preview declaration in its public API: pick → Rule (preview feature "fwaas"; declared in preview code, src/preview/fwaas/rules.ts:2:18)',
+    ]);
+  });
+
   it('fails closed: an entry point without a source file is a finding at its package.json', () => {
     const root = tempProject({
       'lifecycle.yaml': `${policyYaml()}checks: { preview-api-leak: error }\n`,
