@@ -205,7 +205,7 @@ export async function compareOnRepo(repoDir, { runs = 1, expected = null } = {})
     lifecycleVsExpected: expectedPairs ? { extra: diff(lc.pairs, expectedPairs), missing: diff(expectedPairs, lc.pairs) } : null,
     depcruiseVsExpected: expectedPairs ? { extra: diff(dc.pairs, expectedPairs), missing: diff(expectedPairs, dc.pairs) } : null,
     expectedByPair: expected ? new Map(expected.violations.map((v) => [pairKey(v.from, v.to), v])) : new Map(),
-    // The planted name-level violations (generator v4) must all be found; more may come through re-export chains.
+    // The planted name-level violations (generator version 5) must all be found; more may come through re-export chains.
     names: expected?.nameViolations && lc.namePairs
       ? { planted: expected.nameViolations.length, found: lc.namePairs.size, missing: expected.nameViolations.map((v) => pairKey(v.from, v.to)).filter((k) => !lc.namePairs.has(k)).sort() }
       : null,
