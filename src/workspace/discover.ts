@@ -20,6 +20,17 @@ export interface Discovery {
   gitignored: { files: number; directories: number };
   /** Directories that could not be listed (e.g. mode 000), project-relative, with the error code. */
   unreadableDirectories: { path: string; code: string }[];
+  /**
+   * Every directory the walk listed (project-relative, '' for the root), with its entries as read
+   * and its mtime from just before: the resolver takes these listings instead of reading them
+   * again, and a long-lived process tells by the mtime which directories changed since.
+   */
+  directories?: Map<string, DirectoryListing>;
+}
+
+export interface DirectoryListing {
+  entries: readonly Dirent[];
+  mtimeMs: number;
 }
 
 interface IgnoreLayer {
@@ -41,13 +52,16 @@ export function discoverFiles(root: string): Discovery {
   const visited = new Set<string>([realRoot]);
   const gitignored = { files: 0, directories: 0 };
   const unreadableDirectories: Discovery['unreadableDirectories'] = [];
+  const directories = new Map<string, DirectoryListing>();
 
   /** `dirReal`: the directory's real path (symlinks resolved), for telling loops apart. */
   const walk = (dirRel: string, dirReal: string, layers: IgnoreLayer[]): void => {
     const dirAbs = dirRel === '' ? root : join(root, dirRel);
     let entries: Dirent[];
     try {
+      const { mtimeMs } = statSync(dirAbs);
       entries = readdirSync(dirAbs, { withFileTypes: true });
+      directories.set(dirRel, { entries, mtimeMs });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       notes.push({ path: dirRel || '.', message: `cannot read directory (${code})` });
@@ -91,7 +105,7 @@ export function discoverFiles(root: string): Discovery {
   };
   walk('', realRoot, []);
   files.sort();
-  return { files, notes, gitignored, unreadableDirectories };
+  return { files, notes, gitignored, unreadableDirectories, directories };
 }
 
 function readGitignore(dirAbs: string): Ignore | undefined {
