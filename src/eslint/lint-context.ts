@@ -14,7 +14,7 @@ import { policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import type { Workspace } from '../workspace/open-workspace.js';
 import { diskCheckDue } from './disk-check.js';
-import { currentWorkspace } from './workspace-cache.js';
+import { currentWorkspace, WorkspaceNotReady } from './workspace-cache.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
 
@@ -23,12 +23,18 @@ type FileLintContext =
   | { kind: 'ok'; facts: CheckInput; file: SourceFileFacts; suppressions: SuppressionComment[]; workspace: Workspace }
   /** No lifecycle.yaml above the file, or the file is outside its project: nothing to check. */
   | { kind: 'none' }
-  | { kind: 'policy-error'; message: string };
+  | { kind: 'policy-error'; message: string }
+  /** The project could not be listed within the budget: reported on the file, never a silent pass. */
+  | { kind: 'not-checked'; message: string };
 
 interface LifecycleSettings {
   /** Path of lifecycle.yaml (absolute, or relative to ESLint's cwd). */
   policy?: string;
+  /** How long listing the project may block one lint, in ms (default DEFAULT_BUDGET_MS). */
+  budgetMs?: number;
 }
+
+const DEFAULT_BUDGET_MS = 10_000;
 
 /** Per linted file (SourceCode object), per policy option: computed once for all rules. */
 const perSourceCode = new WeakMap<object, Map<string, FileLintContext>>();
@@ -160,6 +166,9 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   if (optionPolicy === undefined && settings.policy !== undefined && (typeof settings.policy !== 'string' || settings.policy === '')) {
     return { kind: 'policy-error', message: `settings.lifecycle.policy must be the path of lifecycle.yaml (a non-empty string), not ${JSON.stringify(settings.policy)}` };
   }
+  if (settings.budgetMs !== undefined && !(typeof settings.budgetMs === 'number' && settings.budgetMs > 0 && Number.isFinite(settings.budgetMs))) {
+    return { kind: 'policy-error', message: `settings.lifecycle.budgetMs must be a positive number of milliseconds, not ${JSON.stringify(settings.budgetMs)}` };
+  }
   const configured = optionPolicy ?? settings.policy;
   const check = diskCheckDue();
   const checkDisk = retried || check !== false;
@@ -179,7 +188,13 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   }
   // A policy named in the configuration checks every file alone, like `lifecycle check --policy`;
   // a policy found for the file leaves the subtrees with a lifecycle.yaml of their own to theirs.
-  const workspace = currentWorkspace(loaded, configured !== undefined, editorTypeScript(), check);
+  let workspace: Workspace;
+  try {
+    workspace = currentWorkspace(loaded, configured !== undefined, editorTypeScript(), check, settings.budgetMs ?? DEFAULT_BUDGET_MS);
+  } catch (error) {
+    if (error instanceof WorkspaceNotReady) return { kind: 'not-checked', message: error.message };
+    throw error;
+  }
   if (checkDisk) workspace.resolver.forgetFileSystem();
   const file = projectPathOf(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.

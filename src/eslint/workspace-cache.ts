@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LoadedPolicy } from '../policy/load.js';
 import type { TypeScript } from '../ts.js';
 import type { DiskCheck } from './disk-check.js';
-import { createIgnoreChecker, discoverFiles, type Discovery, type DirectoryListing } from '../workspace/discover.js';
+import { createIgnoreChecker, discoverFiles, DiscoveryTimeout, type Discovery, type DirectoryListing } from '../workspace/discover.js';
 import { SOURCE_FILE, workspaceFor, type Workspace } from '../workspace/open-workspace.js';
 
 /**
@@ -34,26 +34,54 @@ interface CachedWorkspace {
 }
 
 const cached = new Map<string, CachedWorkspace>();
+/** Per policy: when its walk last passed the budget, and how far it got; no new walk before RETRY_AFTER_MS. */
+const timedOut = new Map<string, { at: number; error: DiscoveryTimeout }>();
+const RETRY_AFTER_MS = 60_000;
+
+/** The walk of a project did not finish within the budget: the lint reports the file as not checked. */
+export class WorkspaceNotReady extends Error {
+  override readonly name = 'WorkspaceNotReady';
+}
 
 /**
  * The workspace of a loaded policy (`single`: the policy named in the configuration, which checks
  * every file below it; else the policy found for the file, nested policies applying below them),
  * brought up to date with what the sweep found so far.
  */
-export function currentWorkspace(loaded: LoadedPolicy, single: boolean, typescript: TypeScript, check: DiskCheck): Workspace {
+export function currentWorkspace(loaded: LoadedPolicy, single: boolean, typescript: TypeScript, check: DiskCheck, budgetMs: number): Workspace {
   const key = `${single ? 'single' : 'nested'}\0${loaded.path}`;
   let entry = cached.get(key);
+  const walk = () => {
+    const failed = timedOut.get(key);
+    if (failed && Date.now() - failed.at < RETRY_AFTER_MS) throw notReady(failed.error, budgetMs);
+    try {
+      const discovery = discoverFiles(loaded.root, { deadline: performance.now() + budgetMs });
+      timedOut.delete(key);
+      return discovery;
+    } catch (error) {
+      if (!(error instanceof DiscoveryTimeout)) throw error;
+      timedOut.set(key, { at: Date.now(), error });
+      throw notReady(error, budgetMs);
+    }
+  };
   const build = (discovery: Discovery, previous?: Workspace) => {
     entry = fresh(loaded, workspaceFor(loaded, { typescript, nested: !single, discovery, ...(previous ? { previous } : {}) }), discovery);
     cached.set(key, entry);
     return entry.workspace;
   };
-  if (!entry) return build(discoverFiles(loaded.root));
+  if (!entry) return build(walk());
   // An edited policy: a new classifier over the same walk, packages and resolver.
   if (entry.loaded !== loaded) return build(entry.discovery, entry.workspace);
   const outcome = sweep(entry, check === 'periodic' || (check === 'after-pause' && Date.now() - entry.sweep.startedAt >= SWEEP_INTERVAL_MS));
-  if (outcome === 'rewalk') return build(discoverFiles(loaded.root));
+  if (outcome === 'rewalk') return build(walk());
   return entry.workspace;
+}
+
+function notReady(error: DiscoveryTimeout, budgetMs: number): WorkspaceNotReady {
+  return new WorkspaceNotReady(
+    `listing the project did not finish within ${budgetMs} ms (${error.directories} directories, ${error.files} files listed; settings.lifecycle.budgetMs); ` +
+      `tried again ${RETRY_AFTER_MS / 1000} s after the last attempt`,
+  );
 }
 
 function fresh(loaded: LoadedPolicy, workspace: Workspace, discovery: Discovery): CachedWorkspace {

@@ -45,8 +45,9 @@ interface IgnoreLayer {
  * directory reached twice, e.g. through a symlink loop, is skipped with a note); links that
  * point outside the root are not followed.
  */
-export function discoverFiles(root: string): Discovery {
+export function discoverFiles(root: string, options: { deadline?: number } = {}): Discovery {
   const realRoot = realpathSync(root);
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const files: string[] = [];
   const notes: DiscoveryNote[] = [];
   const visited = new Set<string>([realRoot]);
@@ -56,6 +57,7 @@ export function discoverFiles(root: string): Discovery {
 
   /** `dirReal`: the directory's real path (symlinks resolved), for telling loops apart. */
   const walk = (dirRel: string, dirReal: string, layers: IgnoreLayer[]): void => {
+    if (performance.now() > deadline) throw new DiscoveryTimeout(directories.size, files.length);
     const dirAbs = dirRel === '' ? root : join(root, dirRel);
     let entries: Dirent[];
     try {
@@ -106,6 +108,17 @@ export function discoverFiles(root: string): Discovery {
   walk('', realRoot, []);
   files.sort();
   return { files, notes, gitignored, unreadableDirectories, directories };
+}
+
+/** The walk passed its deadline (a huge tree, or a slow network file system): what it had listed by then. */
+export class DiscoveryTimeout extends Error {
+  override readonly name = 'DiscoveryTimeout';
+  constructor(
+    readonly directories: number,
+    readonly files: number,
+  ) {
+    super(`listing the project passed its time budget after ${directories} directories (${files} files)`);
+  }
 }
 
 function readGitignore(dirAbs: string): Ignore | undefined {

@@ -28,11 +28,11 @@ function copyOf(name: string): string {
   return root;
 }
 
-function editor(cwd: string) {
+function editor(cwd: string, settings: Record<string, unknown> = {}) {
   const eslint = new ESLint({
     cwd,
     overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended as never],
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, settings }, plugin.configs.recommended as never],
   });
   /** The lifecycle findings of a buffer (the file's text on disk when `text` is omitted). */
   return async (file: string, text = readFileSync(join(cwd, file), 'utf8')) => {
@@ -89,19 +89,39 @@ describe('one ESLint instance: what changed on disk shows in the next lint', () 
   });
 });
 
+describe('a project that cannot be listed within the budget', () => {
+  it('fails closed: every file is reported as not checked, at its first line', async () => {
+    const cwd = copyOf('exceptions');
+    const lint = editor(cwd, { lifecycle: { budgetMs: 1e-9 } });
+    for (const file of ['src/core/router.ts', 'src/plugins/loader.ts']) {
+      expect(await lint(file)).toEqual([
+        expect.stringMatching(/^1:1 lifecycle\/no-preview-import lifecycle: this file is not checked: listing the project did not finish within 1e-9 ms \(0 directories, 0 files listed; settings\.lifecycle\.budgetMs\)/),
+      ]);
+    }
+  });
+
+  it('a budget that is not a positive number is a configuration error on the file', async () => {
+    const cwd = copyOf('exceptions');
+    const lint = editor(cwd, { lifecycle: { budgetMs: 'fast' } });
+    expect(await lint('src/core/router.ts')).toEqual([
+      '1:1 lifecycle/no-preview-import lifecycle policy error: settings.lifecycle.budgetMs must be a positive number of milliseconds, not "fast"',
+    ]);
+  });
+});
+
 describe('currentWorkspace(): incremental by directory mtime', () => {
   it('keeps the workspace while no listing changed, patches an added file in, walks again for a new directory', () => {
     const cwd = copyOf('exceptions');
     const loaded = loadPolicy({ cwd });
     const ts = bundledTypeScript();
-    const first = currentWorkspace(loaded, false, ts, 'periodic');
+    const first = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
     expect(first.sourceFiles).toContain('src/core/router.ts');
     // Nothing changed on disk: the same workspace, however often the disk is checked.
-    expect(currentWorkspace(loaded, false, ts, 'periodic')).toBe(first);
-    expect(currentWorkspace(loaded, false, ts, false)).toBe(first);
+    expect(currentWorkspace(loaded, false, ts, 'periodic', 10_000)).toBe(first);
+    expect(currentWorkspace(loaded, false, ts, false, 10_000)).toBe(first);
 
     writeFileSync(join(cwd, 'src/core/added.ts'), 'export const added = 1;\n');
-    const patched = currentWorkspace(loaded, false, ts, 'periodic');
+    const patched = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
     expect(patched).not.toBe(first);
     expect(patched.sourceFiles).toEqual([...first.sourceFiles, 'src/core/added.ts'].sort());
     // Patched, not rebuilt: the resolver keeps its caches.
@@ -109,7 +129,7 @@ describe('currentWorkspace(): incremental by directory mtime', () => {
 
     mkdirSync(join(cwd, 'src/preview/newfeature'));
     writeFileSync(join(cwd, 'src/preview/newfeature/index.ts'), 'export const x = 1;\n');
-    const rewalked = currentWorkspace(loaded, false, ts, 'periodic');
+    const rewalked = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
     expect(rewalked.resolver).not.toBe(first.resolver);
     expect(rewalked.sourceFiles).toContain('src/preview/newfeature/index.ts');
     expect(rewalked.sourceFiles).toContain('src/core/added.ts');
