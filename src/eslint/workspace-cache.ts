@@ -21,7 +21,7 @@ const SWEEP_SLICE_MS = 1;
 /** A disk check after a pause starts a new sweep only this long after the last one started. */
 const SWEEP_INTERVAL_MS = 1_000;
 /** Entries whose coming or going changes more than the file lists. */
-const STRUCTURAL_NAME = /^(?:package\.json|deno\.jsonc?|\.gitignore|lifecycle\.ya?ml)$/;
+const STRUCTURAL_NAME = /^(?:package\.json|pnpm-workspace\.yaml|deno\.jsonc?|\.gitignore|lifecycle\.ya?ml)$/;
 
 interface CachedWorkspace {
   loaded: LoadedPolicy;
