@@ -23,8 +23,9 @@ module.exports = {
     // The ESLint runner runs checks over facts from the shared extractors; it shares nothing with the CLI engine.
     { name: 'eslint-runner-never-imports-engine-or-cli', severity: 'error', from: { path: '^(src/eslint|rules)/|^src/eslint-plugin\\.ts$' },
       to: { path: '^src/(engine|cli)/' } },
-    { name: 'reporters-import-result-models-only', severity: 'error', from: { path: '^src/(reporters|report/reporters|ci/reporters)/' },
-      to: { path: '^src/', pathNot: ['^src/(reporters|report/reporters|ci/reporters)/', '^src/findings\\.ts$', '^src/report/model\\.ts$', '^src/ci/result\\.ts$'] } },
+    // Output formats (src/formats/{check,report,ci}) are pure functions of the result models.
+    { name: 'reporters-import-result-models-only', severity: 'error', from: { path: '^src/formats/' },
+      to: { path: '^src/', pathNot: ['^src/formats/', '^src/findings\\.ts$', '^src/report/model\\.ts$', '^src/ci/result\\.ts$'] } },
     { name: 'no-production-import-of-devdependency', severity: 'error', from: { path: '^(src|rules)/' }, to: { dependencyTypes: ['npm-dev'] } },
   ],
   options: {

@@ -1,4 +1,4 @@
-import type { SuppressionUse } from '../facts/suppressions.js';
+import type { SuppressionComment, SuppressionUse } from '../facts/suppressions.js';
 import type { Finding } from '../findings.js';
 import { nearestKey } from '../policy/suggest.js';
 import { CHECK_IDS } from './catalogue.js';
@@ -9,7 +9,8 @@ const RULE = 'suppression-comment';
 /**
  * `lifecycle-disable-next-line` comments name a known check, give a reason, and suppress
  * something. Runs after the other checks: whether a directive was used is known only once their
- * findings have been matched against it (engine/suppressions.ts), so it reads `suppressions`.
+ * findings have been matched against it (suppressFindings below, which both runners call), so it
+ * reads `suppressions`.
  */
 export const suppressionComment: Check = {
   id: RULE,
@@ -37,4 +38,38 @@ function problemOf(rules: readonly string[], reason: string | undefined, used: b
     return `lifecycle-disable-next-line ${rules.join(', ')} has no reason, so it suppresses nothing; add \` -- <why this is allowed>\``;
   }
   return used ? undefined : `unused lifecycle-disable-next-line ${rules.join(', ')}: nothing to suppress on the next line; remove it`;
+}
+
+/**
+ * Removes the findings that a valid suppression (one with a reason) covers, and says of every
+ * directive whether it suppressed something: the facts the `suppression-comment` check judges.
+ */
+export function suppressFindings(
+  findings: readonly Finding[],
+  suppressionsByFile: ReadonlyMap<string, readonly SuppressionComment[]>,
+): { kept: Finding[]; uses: SuppressionUse[] } {
+  const used = new Set<SuppressionComment>();
+  const kept = findings.filter((finding) => {
+    const candidates = suppressionsByFile.get(finding.file) ?? [];
+    const suppression = candidates.find(
+      (candidate) =>
+        candidate.reason !== undefined &&
+        candidate.rules.includes(finding.rule) &&
+        finding.line > candidate.line &&
+        finding.line <= candidate.coversUntilLine,
+    );
+    if (suppression) used.add(suppression);
+    return !suppression;
+  });
+  const uses = [...suppressionsByFile].flatMap(([file, directives]) => directives.map((directive) => ({ file, directive, used: used.has(directive) })));
+  return { kept, uses };
+}
+
+/** The findings left after suppression, followed by the `suppression-comment` findings about the directives. */
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressionsByFile: ReadonlyMap<string, readonly SuppressionComment[]>,
+): Finding[] {
+  const { kept, uses } = suppressFindings(findings, suppressionsByFile);
+  return [...kept, ...suppressionFindings(uses)];
 }

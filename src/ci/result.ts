@@ -1,7 +1,7 @@
 /**
  * The result model of CI readiness: what `lifecycle ci-readiness` (and `report`) evaluate to and
  * what `lifecycle ci vote` decides, and the formats a readiness result is printed in. The
- * reporters (src/ci/reporters/) import this module and nothing else of src/ci (layering rule
+ * reporters (src/formats/ci/) import this module and nothing else of src/ci (layering rule
  * `reporters-import-result-models-only`). Types only, plus the list of formats: the CLI offers
  * the formats as choices without loading the evaluation or the reporters.
  */

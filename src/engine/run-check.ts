@@ -15,7 +15,7 @@ import { collectProjectFiles } from './collect-project-files.js';
 import { changedScopeBelow, changedSince, type ChangedScope } from './changed-files.js';
 import { joinPrefix } from '../workspace/nested-policies.js';
 import { nothingAnalysedError } from './nothing-analysed.js';
-import { suppressFindings } from './suppressions.js';
+import { suppressFindings } from '../checks/suppression-comment.js';
 import { openWorkspace, projectsOf, type Workspace } from '../workspace/open-workspace.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';

@@ -3,7 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 // (~0.1 s at ESLint start-up, measured); only RuleCreator is needed at run time.
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { checkInfo } from '../checks/catalogue.js';
-import { applySuppressions } from '../engine/suppressions.js';
+import { applySuppressions } from '../checks/suppression-comment.js';
 import type { Finding } from '../findings.js';
 import { collectingListeners, lintContextFor } from './lint-context.js';
 import type { Check } from '../checks/check.js';

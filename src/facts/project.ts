@@ -26,7 +26,7 @@ export interface ProjectFacts {
   docs?: readonly DocFileFacts[];
   /**
    * The suppression directives of the files and whether each suppressed a finding: known only once
-   * the other checks have run, so set for the `suppression-comment` check alone (engine/suppressions.ts).
+   * the other checks have run, so set for the `suppression-comment` check alone (suppressFindings in checks/suppression-comment.ts).
    */
   suppressions?: readonly SuppressionUse[];
 }

@@ -8,6 +8,7 @@ import { releaseForVersion, versionFileOf, type ReleaseTrain } from './releases.
 import { releaseOfVersion, semverTrain, tagTrain, type DerivedRelease } from './derived-train.js';
 import { workspacePackageVersion, type ReadManifest } from './package-version.js';
 import { nearestKey } from './suggest.js';
+import { compileExportNamePattern, exportNamePatternProblem, type DeclarationPolicy } from './preview-declarations.js';
 import { formatKeyPath, hasPath, locate, type KeyPath, type SourcePosition, type YamlSource } from './yaml-source.js';
 
 /** A place in the policy, relative to the project root (for findings that point at lifecycle.yaml). */
@@ -17,7 +18,7 @@ interface PolicyLocation {
   column: number;
 }
 
-export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths' | 'code' | 'tests'> {
+export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renewals' | 'config' | 'docs' | 'packages' | 'paths' | 'code' | 'tests' | 'exports'> {
   id: string;
   status: NonNullable<FeatureEntry['status']>;
   owners: string[];
@@ -29,6 +30,8 @@ export interface Feature extends Omit<FeatureEntry, 'status' | 'owners' | 'renew
   paths: string[];
   /** `features.<id>.tests`: the feature's own test globs (tests next to its code). */
   tests: string[];
+  /** `features.<id>.exports`: exported names (patterns) that belong to the feature. */
+  exports: string[];
   /** Where the feature's key is written. */
   location: PolicyLocation;
   /** Where each of its written fields is (owners, tracking, …), for findings about one field. */
@@ -77,7 +80,13 @@ export interface Policy {
     typeOnlyImports: 'forbid' | 'allow';
     crossFeatureImports: 'forbid' | 'allow';
     exceptions: PreviewException[];
+    /** Whether a stable file may re-export a preview declaration (`features.<id>.reexports` overrides). */
+    reexports: 'forbid' | 'allow';
+    /** Which declarations are preview (preview.tags, preview.exportNames, features.<id>.exports), compiled. */
+    declarations: DeclarationPolicy;
   };
+  /** `api.entryPoints`: stable public entry points for preview-api-leak (empty: the workspace packages'). */
+  api: { entryPoints: string[] };
   features: Feature[];
   registry: { minOwners: number; requireTracking: boolean };
   /**
@@ -183,6 +192,10 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
           ...globs(entry.code, [...base, 'code'], entry.status === 'removed' ? undefined : 'source'),
         ],
         tests: globs(entry.tests, [...base, 'tests'], entry.status === 'removed' ? undefined : 'source'),
+        exports: (entry.exports ?? []).map((name, index) => {
+          const problem = exportNamePatternProblem(name, false);
+          return problem ? fail([...base, 'exports', index], problem) : name;
+        }),
         location: toLocation(base),
         fieldLocations: Object.fromEntries(Object.keys(entry).map((key) => [key, toLocation([...base, key])])),
         renewalLocations: (entry.renewals ?? []).map((_, index) => toLocation([...base, 'renewals', index])),
@@ -196,6 +209,8 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
       }
     }
   }
+
+  const declarations = buildDeclarationPolicy(preview, features, fail);
 
   const severities: Record<string, Severity> = {};
   for (const check of context.checks) severities[check.id] = check.defaultSeverity;
@@ -225,7 +240,10 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
       typeOnlyImports: preview.typeOnlyImports ?? 'forbid',
       crossFeatureImports: preview.crossFeatureImports ?? 'forbid',
       exceptions,
+      reexports: preview.reexports ?? 'forbid',
+      declarations,
     },
+    api: { entryPoints: globs(merged.api?.entryPoints, ['api', 'entryPoints'], 'source') },
     features,
     registry: {
       minOwners: merged.registry?.minOwners ?? 1,
@@ -238,6 +256,29 @@ export function buildPolicy(merged: PolicyFile, context: BuildContext): Policy {
     ci: merged.ci,
     watchedGlobs,
   };
+}
+
+function buildDeclarationPolicy(
+  preview: NonNullable<PolicyFile['preview']>,
+  features: readonly Feature[],
+  fail: (path: KeyPath, message: string, target?: 'key' | 'value') => never,
+): DeclarationPolicy {
+  const featureIds = new Set(features.map((feature) => feature.id));
+  const tags: Record<string, string> = {};
+  for (const [tag, feature] of Object.entries(preview.tags ?? {})) {
+    if (tag === '@preview') fail(['preview', 'tags', tag], '@preview is built in (@preview <feature>); map other tags only', 'key');
+    if (feature !== 'from-name' && !featureIds.has(feature)) {
+      const hint = nearestKey(feature, [...featureIds]);
+      fail(['preview', 'tags', tag], `unknown feature "${feature}"${hint ? ` (did you mean "${hint}"?)` : ''}; a feature id of the registry or "from-name"`);
+    }
+    tags[tag] = feature;
+  }
+  const exportNames = (preview.exportNames ?? []).map((pattern, index) => {
+    const problem = exportNamePatternProblem(pattern, true);
+    return problem ? fail(['preview', 'exportNames', index], problem) : compileExportNamePattern(pattern);
+  });
+  const featureExports = features.filter((feature) => feature.exports.length > 0).map((feature) => ({ feature: feature.id, names: feature.exports.map(compileExportNamePattern) }));
+  return { tags, exportNames, featureExports, featureIds };
 }
 
 function buildReleases(

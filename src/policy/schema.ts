@@ -75,6 +75,14 @@ const featureSchema = z.strictObject({
     .array(z.string())
     .optional()
     .describe("Globs of the feature's tests where they sit next to its code, e.g. packages/charts/src/**/*.test.ts or packages/charts/__tests__/**."),
+  exports: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Exported names (declarations) that belong to the feature wherever they are declared, e.g. experimental_createClient; * matches any run of name characters.'),
+  reexports: z
+    .enum(['allow', 'forbid'])
+    .optional()
+    .describe("Overrides preview.reexports for this feature's declarations."),
 });
 
 const previewSchema = z.strictObject({
@@ -105,6 +113,18 @@ const previewSchema = z.strictObject({
     .array(exceptionSchema)
     .optional()
     .describe('Stable places allowed to import preview code, each with a reason.'),
+  tags: z
+    .record(z.string().regex(/^@[A-Za-z][\w-]*$/, 'a doc tag such as @experimental'), z.string().min(1))
+    .optional()
+    .describe('Doc-comment tags that make a declaration preview, mapped to its feature id or to "from-name" (the feature bound by preview.exportNames, else the file\'s feature). @preview <feature> is built in.'),
+  exportNames: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Patterns of exported names that make a declaration preview, e.g. experimental_{feature} or unstable_*: * matches any run of name characters, {feature} binds the feature id.'),
+  reexports: z
+    .enum(['allow', 'forbid'])
+    .optional()
+    .describe('Whether a stable file may re-export a preview declaration (the re-export is the crossing point); default forbid.'),
 });
 
 const filesSchema = z.strictObject({
@@ -153,6 +173,13 @@ export const policyFileSchema = z
       .strictObject({ files: z.array(z.string()).optional().describe('Globs of config files.') })
       .optional(),
     docs: z.strictObject({ files: z.array(z.string()).optional().describe('Globs of doc files.') }).optional(),
+    api: z
+      .strictObject({
+        entryPoints: globList
+          .optional()
+          .describe("Glob(s) of the stable public entry points whose exports preview-api-leak checks (default: workspace packages' exports and main)."),
+      })
+      .optional(),
     checks: z
       .record(z.string(), severity)
       .optional()

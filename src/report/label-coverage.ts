@@ -5,34 +5,8 @@ import { labelSources } from '../checks/preview-config-label.js';
 import type { Feature } from '../policy/model.js';
 import type { ConfigKeyFact } from '../facts/config-file.js';
 import type { CheckInput } from '../checks/check.js';
+import type { FeatureLabels, LabelCoverage, LabelPlace } from './model.js';
 
-/** A place that needs the label (preview features) or still carries it (the others). */
-interface LabelPlace {
-  file: string;
-  line: number;
-  /** The key, doc title or text. */
-  what: string;
-}
-
-/**
- * How many of a feature's user-facing places carry the label. For a preview feature `problems`
- * lists the places without it; for a stable, deprecated or removed feature `labelled` counts
- * stale labels and `problems` lists them.
- */
-export interface LabelCoverage {
-  labelled: number;
-  total: number;
-  problems: LabelPlace[];
-}
-
-export interface FeatureLabels {
-  config: LabelCoverage;
-  docs: LabelCoverage;
-  /** CLI help texts (command, option and argument descriptions); null when not collected (stable code is not scanned). */
-  cli: LabelCoverage | null;
-  /** HTTP route paths; null unless preview-route-label is enabled and the feature is in preview. */
-  routes: LabelCoverage | null;
-}
 
 function emptyCoverage(): LabelCoverage {
   return { labelled: 0, total: 0, problems: [] };

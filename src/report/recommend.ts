@@ -1,36 +1,7 @@
 import type { FeatureDeadline } from '../policy/deadlines.js';
 import type { Feature } from '../policy/model.js';
 import type { FanIn } from './fan-in.js';
-import type { FeatureLabels, LabelCoverage } from './label-coverage.js';
-
-export type Action = 'promote' | 'renew' | 'remove' | 'keep';
-
-/**
- * What the release manager should do with a feature, and why. `rule` names the rule that decided
- * (docs/report.md lists them in order); `blockers` are what keeps a preview feature from being
- * ready to promote.
- */
-export interface Recommendation {
-  action: Action;
-  rule: RecommendationRule;
-  reason: string;
-  blockers: string[];
-}
-
-export type RecommendationRule =
-  | 'removed-code-left'
-  | 'removed-clean'
-  | 'not-in-preview'
-  | 'deadline-unknown'
-  | 'not-yet-introduced'
-  | 'overdue-ready'
-  | 'overdue-untested'
-  | 'overdue-stale'
-  | 'overdue-renewable'
-  | 'due-next-ready'
-  | 'due-next-renewable'
-  | 'due-next-last-chance'
-  | 'on-track';
+import type { Action, FeatureLabels, LabelCoverage, Recommendation, RecommendationRule } from './model.js';
 
 export interface RecommendationInput {
   feature: Pick<Feature, 'id' | 'status'>;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyBaseline, readBaseline, serializeBaseline, updateBaseline, type Baseline } from '../../src/baseline/baseline.js';
 import { fingerprintOf, normalizeLine, withFingerprints, type LineLookup } from '../../src/baseline/fingerprint.js';
 import type { CheckResult, Finding } from '../../src/findings.js';
-import { summaryOf } from '../reporters/fixtures.js';
+import { summaryOf } from '../formats/check/fixtures.js';
 
 const finding = (line: number, extra: Partial<Finding> = {}): Finding => ({
   rule: 'no-preview-import',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySuppressions } from '../../src/engine/suppressions.js';
+import { applySuppressions } from '../../src/checks/suppression-comment.js';
 import { findSuppressions } from '../../src/extract/shared/suppression-directive.js';
 import { suppressionComment, suppressionFindings } from '../../src/checks/suppression-comment.js';
 import type { Finding } from '../../src/findings.js';

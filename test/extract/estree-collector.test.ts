@@ -87,7 +87,9 @@ describe('EstreeFactsCollector: ESLint traversal and own walk agree', () => {
     expect(compared).toBeGreaterThan(500);
     expect(imports).toBeGreaterThan(1000);
     expect(labelled).toBeGreaterThan(10);
-  });
+    // Every TypeScript file of the repository, parsed twice per option set: about 25 s alone, over 60 s
+    // on a loaded machine, and growing with the repository.
+  }, 240_000);
 
   it('on the component files of the single-file-components fixture, with their ESLint parsers', () => {
     const dir = join(repo, 'test/fixtures/single-file-components/src');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FORMAT_NAMES } from '../../src/cli/commands/report.js';
-import { REPORT_FORMATS } from '../../src/report/reporters/index.js';
+import { REPORT_FORMATS } from '../../src/formats/report/index.js';
 import { REPO_ROOT, fixture, runLifecycle } from '../helpers/cli.js';
 import { policyYaml, tempProject } from '../helpers/temp-project.js';
 

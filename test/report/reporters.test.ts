@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/report/model.js';
-import { REPORT_REPORTERS } from '../../src/report/reporters/index.js';
+import { REPORT_REPORTERS } from '../../src/formats/report/index.js';
 import { REPO_ROOT, fixture, runLifecycle } from '../helpers/cli.js';
 
 const NETSVC = join(REPO_ROOT, 'examples', 'netsvc');

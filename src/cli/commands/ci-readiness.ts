@@ -193,7 +193,7 @@ async function runReadiness(systems: string[], options: ReadinessOptions, io: Cl
     changeUrl: checkChangeUrl(options.changeUrl),
   });
   if (!outcome.result) return 0;
-  const { READINESS_REPORTERS } = await import('../../ci/reporters/index.js');
+  const { READINESS_REPORTERS } = await import('../../formats/ci/index.js');
   io.stdout(READINESS_REPORTERS[options.format as ReadinessFormat](outcome.result, { changeUrl: outcome.changeUrl }));
   return outcome.result.systems.every((s) => s.mayVote) ? 0 : 1;
 }

@@ -69,7 +69,7 @@ export function registerCiVoteCommand(ci: Command, io: CliIo): void {
       if (options.result.trim() === '') throw new InputError('--result: empty result code');
       // Loaded here, not at the top: `lifecycle --help` and the other commands need none of it.
       const ci = options.policy ? (await import('../../load-policy.js')).loadPolicy({ cwd, policyPath: options.policy }).merged.ci : undefined;
-      const [{ decideVote }, { VOTE_REPORTERS }] = await Promise.all([import('../../ci/pipeline.js'), import('../../ci/reporters/vote.js')]);
+      const [{ decideVote }, { VOTE_REPORTERS }] = await Promise.all([import('../../ci/pipeline.js'), import('../../formats/ci/vote.js')]);
       const vote = await decideVote({
         result: options.result,
         log: options.log === undefined ? undefined : { path: resolve(cwd, options.log), display: options.log },

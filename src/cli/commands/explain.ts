@@ -3,7 +3,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { EXIT_CLEAN, EXIT_FINDINGS, InputError } from '../../errors.js';
-import { defuseCommandLines, escapeControl } from '../../reporters/escape.js';
+import { defuseCommandLines, escapeControl } from '../../formats/check/escape.js';
 import type { CliIo } from '../io.js';
 import { resolveCwd } from './shared.js';
 import type { ImportFact } from '../../facts/source-file.js';

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
-import { escapeControl } from '../../reporters/escape.js';
+import { escapeControl } from '../../formats/check/escape.js';
 import type { CliIo } from '../io.js';
 import type { SetExitCode } from './shared.js';
 import { resolveCwd } from './shared.js';
 
-/** The formats of src/report/reporters (listed here so `--help` does not load the reporters). */
+/** The formats of src/formats/report (listed here so `--help` does not load the reporters). */
 export const REPORT_FORMAT_NAMES = ['text', 'markdown', 'json', 'html'] as const;
 
 interface ReportFlags {
@@ -56,8 +56,8 @@ export function registerReportCommand(program: Command, io: CliIo, setExitCode: 
       const { parseFailOn, failingConditions } = await import('../../report/fail-on.js');
       const conditions = parseFailOn(flags.failOn);
       const { gatherReportInput } = await import('../../report/gather.js');
-      const { buildReport } = await import('../../report/model.js');
-      const { REPORT_REPORTERS } = await import('../../report/reporters/index.js');
+      const { buildReport } = await import('../../report/build-report.js');
+      const { REPORT_REPORTERS } = await import('../../formats/report/index.js');
       const input = await gatherReportInput({
         cwd,
         policyPath: flags.policy,

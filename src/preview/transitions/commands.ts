@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_CLEAN, EXIT_FINDINGS, InputError } from '../../errors.js';
-import { escapeControl } from '../../reporters/escape.js';
+import { escapeControl } from '../../formats/check/escape.js';
 import type { CliIo } from '../../cli/io.js';
 import { resolveCwd } from '../../cli/commands/shared.js';
 import { applyPlan, JOURNAL_FILE, recoverInterrupted } from './journal.js';

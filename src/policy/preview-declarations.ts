@@ -1,0 +1,121 @@
+import { RE2JS } from 're2js';
+
+/**
+ * Which exported declarations are preview, and of which feature — the one decision that the
+ * name-following `no-preview-import`, `preview-unregistered`, `preview-api-leak`, the registry
+ * and the report share (docs/policy.md, "Preview declarations"). A declaration is preview when,
+ * in this order:
+ *
+ * 1. its exported name is listed in `features.<id>.exports` → that feature;
+ * 2. its doc comment carries `@preview <feature>` (built in) or a tag mapped by `preview.tags`
+ *    → the tag's feature (`"from-name"`: the feature bound by `preview.exportNames`, else the
+ *    file's feature);
+ * 3. its exported name matches a `preview.exportNames` pattern → the `{feature}` it binds, else
+ *    the file's feature;
+ * 4. it is declared in preview code → the file's feature.
+ *
+ * A preview declaration whose feature is unknown (no `{feature}` bound, `@preview` without an id,
+ * stable file) has `feature: undefined`; one whose feature is not in the registry has
+ * `registered: false`. Both are `preview-unregistered` findings, never silently stable.
+ */
+
+/** `preview.exportNames` and `features.<id>.exports` entries, compiled (RE2: linear time). */
+export interface ExportNamePattern {
+  pattern: string;
+  regex: RE2JS;
+  /** True when the pattern has `{feature}`. */
+  bindsFeature: boolean;
+}
+
+const NAME_PART = /^(?:[A-Za-z0-9_$]|\*|\{feature\})+$/;
+
+/** Why a pattern is not a valid export-name pattern, or undefined when it is. */
+export function exportNamePatternProblem(pattern: string, allowFeature: boolean): string | undefined {
+  if (!NAME_PART.test(pattern)) return `"${pattern}" is not an export-name pattern: use name characters (A-Z a-z 0-9 _ $), * and ${allowFeature ? '{feature}' : 'no {feature}'}`;
+  const placeholders = pattern.split('{feature}').length - 1;
+  if (!allowFeature && placeholders > 0) return `"${pattern}": {feature} is not allowed here (the entry already names its feature)`;
+  if (placeholders > 1) return `"${pattern}" has {feature} more than once`;
+  if (pattern.replace(/\{feature\}|\*/g, '') === '') return `"${pattern}" matches every name; give it a fixed part such as experimental_`;
+  return undefined;
+}
+
+/**
+ * Compiles a pattern: `*` matches any run of name characters; `{feature}` binds a run of letters,
+ * digits and `$` (no `_`), and a pattern that ends in `{feature}` also matches names that go on
+ * with `_…` (`experimental_{feature}` binds `otlp` in `experimental_otlp_createExporter`).
+ */
+export function compileExportNamePattern(pattern: string): ExportNamePattern {
+  const parts = pattern.split(/(\*|\{feature\})/).filter((part) => part !== '');
+  const body = parts
+    .map((part) => (part === '*' ? '[A-Za-z0-9_$]*' : part === '{feature}' ? '(?P<feature>[A-Za-z0-9$]+)' : part.replace(/\$/g, '\\$')))
+    .join('');
+  const bindsFeature = pattern.includes('{feature}');
+  const tail = pattern.endsWith('{feature}') ? '(?:_[A-Za-z0-9_$]*)?' : '';
+  return { pattern, regex: RE2JS.compile(`^${body}${tail}$`), bindsFeature };
+}
+
+/** The policy's part of the decision (model.ts builds it). */
+export interface DeclarationPolicy {
+  /** `preview.tags` plus the built-in `@preview`; the value is a feature id or `from-name`. */
+  tags: Readonly<Record<string, string>>;
+  exportNames: readonly ExportNamePattern[];
+  /** `features.<id>.exports`, compiled, by feature. */
+  featureExports: readonly { feature: string; names: readonly ExportNamePattern[] }[];
+  /** Ids of the registry. */
+  featureIds: ReadonlySet<string>;
+}
+
+/** One doc-comment tag as written: `@preview otlp` is `{ tag: '@preview', text: 'otlp' }`. */
+export interface DocTag {
+  tag: string;
+  text: string;
+}
+
+/** What the decision reads about one exported declaration. */
+export interface DeclarationEvidence {
+  /** The name it is exported under (`default` for a default export). */
+  name: string;
+  tags: readonly DocTag[];
+  /** The class of the file that declares it. */
+  file: { zone: 'preview' | 'stable' | 'outside'; feature?: string | undefined };
+}
+
+export interface PreviewDeclarationVerdict {
+  /** Undefined when no feature could be told (see the module comment). */
+  feature: string | undefined;
+  registered: boolean;
+  /** In words, for messages and `lifecycle explain`: `tagged @preview otlp`, `name matches experimental_{feature}`. */
+  reason: string;
+}
+
+/** The built-in tag: `@preview <feature>`. */
+const BUILT_IN_TAG = '@preview';
+
+/** Whether a declaration is preview, and of which feature; undefined when it is stable. */
+export function previewDeclaration(evidence: DeclarationEvidence, policy: DeclarationPolicy): PreviewDeclarationVerdict | undefined {
+  const verdict = (feature: string | undefined, reason: string): PreviewDeclarationVerdict => ({
+    feature: feature === '' ? undefined : feature,
+    registered: feature !== undefined && feature !== '' && policy.featureIds.has(feature),
+    reason,
+  });
+  const fileFeature = evidence.file.zone === 'preview' ? evidence.file.feature : undefined;
+  for (const { feature, names } of policy.featureExports) {
+    const listed = names.find((name) => name.regex.matches(evidence.name));
+    if (listed) return verdict(feature, `listed in features.${feature}.exports (${listed.pattern})`);
+  }
+  const byName = policy.exportNames.map((pattern) => ({ pattern, match: pattern.regex.matcher(evidence.name) })).find(({ match }) => match.matches());
+  const boundFeature = byName?.pattern.bindsFeature ? (byName.match.group('feature') ?? undefined) : undefined;
+  for (const { tag, text } of evidence.tags) {
+    if (tag === BUILT_IN_TAG) {
+      const id = text.trim().split(/\s+/)[0] ?? '';
+      return verdict(id === '' ? undefined : id, id === '' ? '@preview tag without a feature id' : `tagged ${BUILT_IN_TAG} ${id}`);
+    }
+    const mapped = policy.tags[tag];
+    if (mapped === undefined) continue;
+    if (mapped !== 'from-name') return verdict(mapped, `tagged ${tag} (preview.tags: ${tag} → ${mapped})`);
+    return verdict(boundFeature ?? fileFeature, `tagged ${tag} (preview.tags: ${tag} → from-name${boundFeature !== undefined ? `, name binds "${boundFeature}"` : ''})`);
+  }
+  if (byName) return verdict(boundFeature ?? fileFeature, `name matches ${byName.pattern.pattern} (preview.exportNames)`);
+  if (evidence.file.zone === 'preview') return verdict(fileFeature, 'declared in preview code');
+  return undefined;
+}
