@@ -163,16 +163,11 @@ export class ImportResolver {
     if (/\.(cts|cjs)$/.test(file)) return 'cjs';
     const start = dirname(file);
     let format = this.formatsByDir.get(start);
-    if (format === undefined) {
-      let dir = start;
-      for (;;) {
-        const manifest = this.packages.manifestsByDir.get(dir === '.' ? '' : dir);
-        if (manifest) format = manifest.type === 'module' ? 'esm' : 'cjs';
-        else if (dir === '.' || dir === '') format = 'cjs';
-        if (format !== undefined) break;
-        dir = dirname(dir);
-      }
-      this.formatsByDir.set(start, format);
+    for (let dir = start; format === undefined; dir = dirname(dir)) {
+      const manifest = this.packages.manifestsByDir.get(dir === '.' ? '' : dir);
+      if (manifest) format = manifest.type === 'module' ? 'esm' : 'cjs';
+      else if (dir === '.' || dir === '') format = 'cjs';
+      if (format !== undefined) this.formatsByDir.set(start, format);
     }
     return format;
   }
