@@ -1,21 +1,10 @@
 import { posix } from 'node:path';
 import { readDenoWorkspace } from '../workspace/deno.js';
-
-interface DenoFeature {
-  /** The member's folder name. */
-  id: string;
-  title: string;
-  /** Set for a member still at 0.x: the whole member is the preview feature. */
-  packages?: string[];
-}
+import { NOTHING_DETECTED, type Detection, type DetectedFeature } from './detection.js';
 
 export interface DenoLayout {
-  /** Members of the workspace, by directory. */
-  members: string[];
-  /** One glob per folder holding members with `unstable_*.ts` files: `packages/{feature}/**‍/unstable_*.ts`. */
-  codeGlobs: string[];
-  /** A feature per member with `unstable_*.ts` files or a 0.x version (one per folder name). */
-  features: DenoFeature[];
+  /** A feature per member with `unstable_*.ts` files or a 0.x version (one per folder name), with a `code` glob per folder holding such members. */
+  detection: Detection;
   /** The version of the root deno.json(c), when it has one. */
   version?: string;
 }
@@ -32,24 +21,31 @@ export function detectDenoLayout(root: string, files: readonly string[]): DenoLa
   const workspace = readDenoWorkspace(root, files);
   if (!workspace || workspace.members.length === 0) return undefined;
   const codeGlobs = new Set<string>();
-  const features = new Map<string, DenoFeature>();
+  const features = new Map<string, DetectedFeature>();
   for (const member of workspace.members) {
     const id = posix.basename(member.dir);
     const label = member.name ?? member.dir;
-    if (files.some((file) => file.startsWith(`${member.dir}/`) && UNSTABLE_FILE.test(file))) {
+    const unstable = files.filter((file) => file.startsWith(`${member.dir}/`) && UNSTABLE_FILE.test(file)).map((file) => posix.basename(file));
+    if (unstable.length > 0) {
       const parent = posix.dirname(member.dir);
       codeGlobs.add(parent === '.' ? '{feature}/**/unstable_*.ts' : `${parent}/{feature}/**/unstable_*.ts`);
-      features.set(id, { id, title: `Unstable APIs of ${label} (unstable_*.ts)` });
+      const why = `files named unstable_*.ts in Deno workspace member ${label}: ${unstable.join(', ')}`;
+      features.set(id, { id, title: `Unstable APIs of ${label} (unstable_*.ts)`, where: member.dir, why, kind: 'Deno member', word: 'unstable' });
     }
     if (member.name !== undefined && member.version !== undefined && /^0\./.test(member.version)) {
       // A 0.x member is in preview as a whole; its unstable_*.ts files (if any) belong to the same feature.
-      features.set(id, { id, title: `${member.name}, still at ${member.version}`, packages: [member.name] });
+      const why = `Deno workspace member ${member.name} is still at ${member.version}`;
+      features.set(id, { id, title: `${member.name}, still at ${member.version}`, where: member.dir, why, kind: 'Deno member', word: '', packages: [member.name] });
     }
   }
   return {
-    members: workspace.members.map((member) => member.dir),
-    codeGlobs: [...codeGlobs].sort(),
-    features: [...features.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    detection: {
+      ...NOTHING_DETECTED,
+      features: [...features.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      code: [...codeGlobs].sort(),
+      claimedDirs: workspace.members.map((member) => member.dir),
+      notes: [`Deno workspace: members ${workspace.members.map((member) => member.dir).join(', ')} (preview: files named unstable_*.ts, and members at 0.x)`],
+    },
     ...(workspace.root.version !== undefined ? { version: workspace.root.version } : {}),
   };
 }

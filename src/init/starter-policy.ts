@@ -1,110 +1,106 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { PREVIEW_FOLDER_NAMES } from '../policy/preview-folders.js';
+import { Document, type YAMLMap } from 'yaml';
 import { RESERVED_KEYS } from '../policy/yaml-source.js';
-import type { DenoLayout } from './deno-starter.js';
+import type { Detection, DetectedFeature } from './detection.js';
+import type { DetectedRelease } from './detect-version.js';
+import { countWords, decisionLines, type LabelChoice } from './print-decisions.js';
 
-export { PREVIEW_FOLDER_NAMES };
+/** The `$schema` line README.md shows: the schema of the installed package, for the YAML language server. */
+export const SCHEMA_LINE = '# yaml-language-server: $schema=node_modules/feature-lifecycle/schema.json';
 
-export interface DetectedLayout {
-  /** Project-relative preview folders, e.g. `src/preview`. */
-  previewFolders: string[];
-  /** Feature ids per preview folder (its sub-folders). */
-  features: Map<string, string[]>;
-  /** Test folders that mirror a preview folder, e.g. `test/preview`. */
-  testFolders: string[];
-  /** Folders named migrations (a typical allowed exception). */
-  migrationFolders: string[];
+/** Where no preview code was found: the conventional place, as a suggestion. */
+const PLACEHOLDER_CODE = 'src/preview/{feature}/**';
+
+export interface StarterPolicy {
+  /** The text of lifecycle.yaml. */
+  text: string;
+  /** What init decided and why, one line each (the printer's input). */
+  decisions: string[];
 }
 
-/** Finds preview folders in a file list (project-relative paths). */
-export function detectLayout(files: readonly string[]): DetectedLayout {
-  const previewFolders = new Set<string>();
-  const testFolders = new Set<string>();
-  const migrationFolders = new Set<string>();
-  const features = new Map<string, Set<string>>();
-  for (const file of files) {
-    const parts = file.split('/');
-    for (let index = 0; index < parts.length - 1; index += 1) {
-      const name = parts[index]!;
-      const folder = parts.slice(0, index + 1).join('/');
-      if (name === 'migrations') migrationFolders.add(folder);
-      if (!(PREVIEW_FOLDER_NAMES as readonly string[]).includes(name)) continue;
-      const isTest = parts.slice(0, index).some((part) => /^(test|tests|__tests__|spec)$/.test(part));
-      (isTest ? testFolders : previewFolders).add(folder);
-      const feature = parts[index + 1];
-      if (!isTest && feature !== undefined && index + 1 < parts.length - 1) {
-        const set = features.get(folder) ?? new Set<string>();
-        set.add(feature);
-        features.set(folder, set);
-      }
-      break;
-    }
-  }
-  const sorted = (set: Set<string>) => [...set].sort();
-  return {
-    previewFolders: sorted(previewFolders),
-    testFolders: sorted(testFolders),
-    migrationFolders: sorted(migrationFolders),
-    features: new Map([...features].map(([folder, set]) => [folder, sorted(set)])),
-  };
-}
-
-/** The text of a starter lifecycle.yaml for the detected layout (and Deno workspace, when there is one). */
-export function renderStarterPolicy(root: string, layout: DetectedLayout, deno?: DenoLayout): string {
-  const release = currentReleaseGuess(root, deno?.version);
-  const denoFeatures = new Map((deno?.features ?? []).map((feature) => [feature.id, feature]));
-  const detected = [...new Set([...[...layout.features.values()].flat(), ...denoFeatures.keys()])].sort();
-  const code = [...layout.previewFolders.map((folder) => `${folder}/{feature}/**`), ...(deno?.codeGlobs ?? [])];
-  // A folder named __proto__ cannot become a feature id (the policy loader rejects it): say so instead.
-  const featureIds = detected.filter((id) => !RESERVED_KEYS.includes(id));
-  const skipped = detected.filter((id) => RESERVED_KEYS.includes(id));
-  const policy: Record<string, unknown> = {
+/**
+ * Turns what the detectors found into a starter lifecycle.yaml: one feature per detected id (the
+ * same id found twice is one feature, with the packages and paths of both), the label taken from
+ * the words that found them, `releases` from the detected version (a commented placeholder when
+ * there is none), and the decisions in its header.
+ */
+export function assembleStarterPolicy(detections: readonly Detection[], release: DetectedRelease, vendored: readonly string[]): StarterPolicy {
+  const found = detections.flatMap((detection) => detection.features);
+  const features = mergeById(found.filter((feature) => !RESERVED_KEYS.includes(feature.id)));
+  const code = [...new Set(detections.flatMap((detection) => detection.code))];
+  const tests = [...new Set(detections.flatMap((detection) => detection.tests))];
+  const exceptionFolders = [...new Set(detections.flatMap((detection) => detection.exceptionFolders))];
+  const label = chooseLabel(found);
+  const introduced = release.kind === 'none' ? undefined : release.release;
+  const policy = {
     version: 1,
     extends: ['recommended'],
-    releases: { current: release, train: [{ name: release }] },
+    releases: releasesOf(release),
     preview: {
-      code: code.length > 0 ? code : ['src/preview/{feature}/**'],
-      ...(layout.testFolders.length > 0 ? { tests: layout.testFolders.map((folder) => `${folder}/{feature}/**`) } : {}),
-      label: 'preview',
+      ...(code.length > 0 ? { code } : features.length === 0 ? { code: [PLACEHOLDER_CODE] } : {}),
+      ...(tests.length > 0 ? { tests } : {}),
+      label: label.label,
       maxCycles: 2,
       typeOnlyImports: 'forbid',
-      ...(layout.migrationFolders.length > 0
-        ? { exceptions: layout.migrationFolders.map((folder) => ({ path: `${folder}/**`, reason: 'TODO: why may this import preview code?' })) }
-        : {}),
+      ...(exceptionFolders.length > 0 ? { exceptions: exceptionFolders.map((folder) => ({ path: `${folder}/**`, reason: 'TODO: why may this import preview code?' })) } : {}),
     },
     features: Object.fromEntries(
-      featureIds.map((id) => {
-        const fromDeno = denoFeatures.get(id);
-        const packages = fromDeno?.packages ? { packages: fromDeno.packages } : {};
-        return [id, { status: 'preview', title: fromDeno?.title ?? id, introduced: release, tracking: 'TODO: link to the plan', owners: [], ...packages }];
-      }),
+      features.map((feature) => [
+        feature.id,
+        {
+          status: 'preview',
+          title: feature.title,
+          ...(introduced !== undefined ? { introduced } : {}),
+          tracking: 'TODO: link to the plan',
+          owners: [],
+          ...(feature.packages ? { packages: feature.packages } : {}),
+          ...(feature.paths ? { paths: feature.paths } : {}),
+        },
+      ]),
     ),
   };
-  const header = [
-    '# yaml-language-server: $schema=https://unpkg.com/feature-lifecycle/schema.json',
-    '# Starter policy written by `lifecycle init`. Review every TODO, then run `lifecycle check`.',
-    `# Detected preview folders: ${layout.previewFolders.join(', ') || (code.length > 0 ? 'none' : 'none (src/preview is a placeholder)')}`,
-    ...(deno ? [`# Detected Deno workspace members: ${deno.members.join(', ')} (preview: files named unstable_*.ts, and members at 0.x)`] : []),
-    ...skipped.map((id) => `# Not registered: preview folder "${id}" (that name cannot be a feature id); rename the folder, then register it`),
-    '',
-  ];
-  return `${header.join('\n')}${stringify(policy, { lineWidth: 0 })}`;
+  const decisions = decisionLines({ release, label, found, placeholder: code.length === 0 && features.length === 0 ? PLACEHOLDER_CODE : undefined, tests, exceptionFolders, vendored, notes: detections.flatMap((detection) => detection.notes) });
+  const document = new Document(policy);
+  if (release.kind === 'none') (document.get('releases', true) as YAMLMap).commentBefore = NO_RELEASE_COMMENT;
+  const header = [SCHEMA_LINE, '# Starter policy written by `lifecycle init`. Review every TODO, then run `lifecycle check`.', ...decisions.map((line) => `# ${line}`), ''];
+  return { text: `${header.join('\n')}${document.toString({ lineWidth: 0 })}`, decisions };
 }
 
-function currentReleaseGuess(root: string, denoVersion: string | undefined): string {
-  const fromDeno = denoVersion === undefined ? null : /^(\d+)\.(\d+)/.exec(denoVersion);
-  if (fromDeno) return `${fromDeno[1]}.${fromDeno[2]}`;
-  const manifest = join(root, 'package.json');
-  if (existsSync(manifest)) {
-    try {
-      const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
-      const match = typeof version === 'string' ? /^(\d+)\.(\d+)/.exec(version) : null;
-      if (match) return `${match[1]}.${match[2]}`;
-    } catch {
-      // fall through to the default
+const NO_RELEASE_COMMENT = [
+  ' current: TODO. lifecycle init found no version (root package.json, deno.json, workspace package.json files).',
+  ' Write the release under development and the train, e.g.',
+  '   current: "2026.1"',
+  '   train: [{ name: "2026.1" }, { name: "2026.2" }]',
+  ' or, once package.json has a "version": scheme: minor and current: package.json.',
+  ' Until then lifecycle check counts no deadline, and features need no introduced release.',
+].join('\n');
+
+function releasesOf(release: DetectedRelease): Record<string, unknown> {
+  if (release.kind === 'root') return { current: release.release, train: [{ name: release.release }] };
+  if (release.kind === 'package') return { scheme: 'minor', current: { package: release.name } };
+  return { train: [] };
+}
+
+/** `experimental` when more of the features were found by that word than by any other; `preview` otherwise. */
+function chooseLabel(found: readonly DetectedFeature[]): LabelChoice {
+  const words = found.map((feature) => feature.word).filter((word) => word !== '');
+  const counts = countWords(words);
+  const experimental = counts.get('experimental') ?? 0;
+  const mostCommon = experimental > 0 && [...counts].every(([word, count]) => word === 'experimental' || count < experimental);
+  return { label: mostCommon ? 'experimental' : 'preview', words };
+}
+
+/** One feature per id: the packages and paths of every detection that found it (the first one's title). */
+function mergeById(features: readonly DetectedFeature[]): DetectedFeature[] {
+  const byId = new Map<string, DetectedFeature>();
+  for (const feature of features) {
+    const seen = byId.get(feature.id);
+    if (!seen) {
+      byId.set(feature.id, { ...feature });
+      continue;
     }
+    const packages = [...new Set([...(seen.packages ?? []), ...(feature.packages ?? [])])];
+    const paths = [...new Set([...(seen.paths ?? []), ...(feature.paths ?? [])])];
+    byId.set(feature.id, { ...seen, ...(packages.length > 0 ? { packages } : {}), ...(paths.length > 0 ? { paths } : {}) });
   }
-  return '1.0';
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

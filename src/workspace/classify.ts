@@ -73,7 +73,12 @@ export class Classifier {
         const id = featureIdOf(compiled, path);
         if (id === undefined) continue;
         const matchedBy = `preview.${isTest ? 'tests' : 'code'}: ${compiled.glob}`;
-        // A file directly in the preview folder is preview code that belongs to no feature.
+        // A file directly in the preview folder, or in a folder no feature registers, belongs to the
+        // feature whose paths name it; else it is preview code of no (registered) feature.
+        if (id === '' || !this.featuresById.has(id)) {
+          const claimed = this.featurePaths.find(({ match }) => match(path));
+          if (claimed) return { ...this.fromFeature(claimed.feature, `features.${claimed.feature.id}.paths: ${claimed.glob}`), isTest };
+        }
         if (id === '') return { zone: 'preview', registered: false, matchedBy, isTest };
         return this.fromFeatureId(id, matchedBy, isTest);
       }

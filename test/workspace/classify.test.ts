@@ -62,6 +62,16 @@ describe('Classifier', () => {
     expect(classifier.classify('node_modules/x/index.js').zone).toBe('outside');
   });
 
+  it('gives a file directly in the preview folder, or in a folder no feature registers, to the feature whose paths name it', () => {
+    const classifier = classifierFor('  shared:\n    status: preview\n    introduced: 2026.2\n    paths: [src/preview/*, src/preview/utils/**]\n');
+    expect(classifier.classify('src/preview/index.ts')).toMatchObject({ zone: 'preview', feature: 'shared', registered: true, matchedBy: 'features.shared.paths: src/preview/*' });
+    expect(classifier.classify('src/preview/utils/dates.ts')).toMatchObject({ zone: 'preview', feature: 'shared', matchedBy: 'features.shared.paths: src/preview/utils/**' });
+    // A registered feature's folder stays that feature's; a path no feature names stays unregistered.
+    expect(classifier.classify('src/preview/fwaas/rules.ts')).toMatchObject({ feature: 'fwaas', matchedBy: 'preview.code: src/preview/{feature}/**' });
+    expect(classifier.classify('src/preview/ghost/x.ts')).toMatchObject({ zone: 'preview', feature: 'ghost', registered: false });
+    expect(classifierFor('').classify('src/preview/index.ts')).toMatchObject({ zone: 'preview', registered: false });
+  });
+
   it('classifies every file of a preview workspace package by the package directory', () => {
     const classifier = classifierFor('  charts:\n    status: preview\n    packages: ["@acme/labs-charts"]\n', {
       'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
