@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench — `lifecycle check` vs dependency-cruiser on generated monorepos, then the
 // CI-readiness benchmark (bench/ci-readiness.js) if it exists, then `lifecycle report` on the
-// 2,000-file repo (bench/report.js), then the ESLint plugin's overhead (bench/eslint-overhead.js) and its
-// editor latency (bench/eslint-editor.js).
+// 2,000-file repo (bench/report.js), then preview-api-leak vs `tsc --noEmit` on it
+// (bench/api-leak-vs-tsc.js), then the ESLint plugin's overhead (bench/eslint-overhead.js) and
+// its editor latency (bench/eslint-editor.js).
 //
 // Options: --sizes 2000,20000   sizes to run (default both)
 //          --keep               reuse generated repos in bench/.work/ when they are current
@@ -30,9 +31,9 @@ const RSS_FLOOR_AT = 20000;
 const USAGE = `Usage: node bench/run.js [--sizes N,N...] [--keep] [--runs N]   (npm run bench -- [options])
 
 Measures \`lifecycle check\` against dependency-cruiser on generated monorepos (wall time, peak RSS,
-violations compared by (from, to) pair), then runs bench/ci-readiness.js, bench/report.js and
-bench/eslint-overhead.js and bench/eslint-editor.js with their defaults. Floors (exit 1): lifecycle >= ${SPEED_FLOOR}x faster on every
-size, peak RSS <= ${RSS_FLOOR_MB} MB at ${RSS_FLOOR_AT} files, the same violations as dependency-cruiser; and
+violations compared by (from, to) pair), then runs bench/ci-readiness.js, bench/report.js,
+bench/api-leak-vs-tsc.js, bench/eslint-overhead.js and bench/eslint-editor.js with their defaults.
+Floors (exit 1): lifecycle >= ${SPEED_FLOOR}x faster on every size, peak RSS <= ${RSS_FLOOR_MB} MB at ${RSS_FLOOR_AT} files, the same violations as dependency-cruiser; and
 each section's own floor. Takes many minutes; run \`npm run build\` first.
 
 Options:
@@ -169,6 +170,14 @@ function runReport() {
   return `bench/report.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
 }
 
+function runApiLeak() {
+  const script = join(BENCH, 'api-leak-vs-tsc.js');
+  console.log('\n== preview-api-leak vs tsc --noEmit (bench/api-leak-vs-tsc.js) ==');
+  const res = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: join(BENCH, '..') });
+  if (res.status === 0) return null;
+  return `bench/api-leak-vs-tsc.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+}
+
 function runEslintOverhead() {
   const script = join(BENCH, 'eslint-overhead.js');
   console.log('\n== ESLint plugin overhead (bench/eslint-overhead.js) ==');
@@ -216,11 +225,13 @@ async function main(args) {
   if (ci) console.log(`FAIL ${ci}`);
   const report = runReport();
   if (report) console.log(`FAIL ${report}`);
+  const apiLeak = runApiLeak();
+  if (apiLeak) console.log(`FAIL ${apiLeak}`);
   const eslint = runEslintOverhead();
   if (eslint) console.log(`FAIL ${eslint}`);
   const editor = runEslintEditor();
   if (editor) console.log(`FAIL ${editor}`);
-  process.exitCode = failures.length || ci || report || eslint || editor ? 1 : 0;
+  process.exitCode = failures.length || ci || report || apiLeak || eslint || editor ? 1 : 0;
 }
 
 main(parseCommandLine()).catch((error) => {

@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import noPreviewImport from '../rules/no-preview-import.js';
+import previewApiLeak from '../rules/preview-api-leak.js';
 import previewCliLabel from '../rules/preview-cli-label.js';
 import previewDeadline from '../rules/preview-deadline.js';
 import previewRouteLabel from '../rules/preview-route-label.js';
@@ -18,6 +19,7 @@ export const rules = {
   'preview-cli-label': previewCliLabel,
   'preview-route-label': previewRouteLabel,
   'preview-deadline': previewDeadline,
+  'preview-api-leak': previewApiLeak,
 };
 
 const plugin = {

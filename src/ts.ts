@@ -64,3 +64,21 @@ function storeCodeCache(cacheFile: string, script: Script): void {
     // A cache is an optimisation: never fail a run over it.
   }
 }
+
+/**
+ * The lib files (lib.es2022.d.ts, lib.dom.d.ts, …) of the bundled TypeScript, which ships them
+ * in @ts-morph/common as data, not as files: read from there, with that module given our copy
+ * of the compiler (so loading it does not load the compiler twice). For type-checking programs.
+ */
+export function bundledLibFiles(): ReadonlyMap<string, string> {
+  const compiler = require.resolve('@ts-morph/common/dist/typescript.js');
+  if (!require.cache[compiler]) {
+    const module = new Module(compiler);
+    module.filename = compiler;
+    module.loaded = true;
+    module.exports = bundledTypeScript();
+    require.cache[compiler] = module;
+  }
+  const common = require('@ts-morph/common') as { getLibFiles(): { fileName: string; text: string }[] };
+  return new Map(common.getLibFiles().map((file) => [file.fileName, file.text]));
+}

@@ -1,6 +1,7 @@
 import { globMatchesNothing } from './glob-matches-nothing.js';
 import { noPreviewImport } from './no-preview-import.js';
 import { parseError } from './parse-error.js';
+import { previewApiLeak } from './preview-api-leak.js';
 import { previewConfigLabel } from './preview-config-label.js';
 import { previewDeadline } from './preview-deadline.js';
 import { previewDocsLabel } from './preview-docs-label.js';
@@ -18,4 +19,4 @@ import type { Check } from './check.js';
  * is). `suppression-comment` judges the directives the other checks' findings were matched
  * against, so the engine runs it after them (engine/run-check.ts).
  */
-export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport, previewCliLabel, previewRouteLabel, previewTestLocation, previewConfigLabel, previewDocsLabel, previewDeadline, globMatchesNothing, suppressionComment];
+export const CHECK_FUNCTIONS: readonly Check[] = [noPreviewImport, previewUnregistered, previewRegistry, parseError, unresolvedImport, previewCliLabel, previewRouteLabel, previewTestLocation, previewConfigLabel, previewDocsLabel, previewDeadline, previewApiLeak, globMatchesNothing, suppressionComment];

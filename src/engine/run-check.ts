@@ -188,6 +188,8 @@ async function checkProject(
     unreadableDirectories: workspace.discovery.unreadableDirectories,
     listing: { files: workspace.allFiles, sourceFiles: workspace.discoveredSourceFiles },
     ...(await collectProjectFiles(workspace, isChanged)),
+    // TypeScript's checker only when preview-api-leak is on: loaded here, never otherwise.
+    ...(policy.severities['preview-api-leak'] === 'off' ? {} : { apiSurface: (await import('../extract/typed/project-programs.js')).projectApiSurface(workspace) }),
   };
   // Every check over the facts, then suppression-comment over the directives those findings were matched against.
   const raw = CHECK_FUNCTIONS.filter((check) => check !== suppressionComment).flatMap((check) => check.run(facts));

@@ -8,6 +8,7 @@ import type { Finding } from '../findings.js';
 import { collectingListeners, lintContextFor } from './lint-context.js';
 import type { Check } from '../checks/check.js';
 import type { CheckInput } from '../checks/check.js';
+import type { Workspace } from '../workspace/open-workspace.js';
 
 const DOCS_BASE_URL = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
 
@@ -16,13 +17,17 @@ const policyErrorReported = new WeakSet<object>();
 const createRule = RuleCreator((name) => `${DOCS_BASE_URL}/${name}.md`);
 
 type RuleOptions = [{ policy?: string }];
-/** `finding` for most findings; `dueNext` and `overdue` for preview-deadline, so both stay apart at one ESLint level. */
-type MessageIds = 'finding' | 'policyError' | 'notChecked' | 'dueNext' | 'overdue';
+/**
+ * `finding` for most findings; `dueNext` and `overdue` for preview-deadline, so both stay apart at
+ * one ESLint level; `needsTypes` for a type-aware rule linting without type information;
+ * `notChecked` when the project could not be listed within the budget.
+ */
+type MessageIds = 'finding' | 'policyError' | 'notChecked' | 'dueNext' | 'overdue' | 'needsTypes';
 
 interface LifecycleRuleSpec {
   check: Check;
   /** Message ids of the rule's own besides `finding` (all show the finding's message). */
-  extraMessageIds?: readonly Exclude<MessageIds, 'finding' | 'policyError' | 'notChecked'>[];
+  extraMessageIds?: readonly Exclude<MessageIds, 'finding' | 'policyError' | 'notChecked' | 'needsTypes'>[];
   /** The message id of a finding (default `finding`). */
   messageIdOf?: (finding: Finding) => MessageIds;
   /**
@@ -30,7 +35,15 @@ interface LifecycleRuleSpec {
    * facts the finding came from (with the policy this rule uses: its option, settings, or nearest).
    */
   fix?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds, RuleOptions>>, facts: CheckInput) => TSESLint.ReportFixFunction | undefined;
+  /**
+   * For a type-aware check (catalogue `typeAware`): the facts it needs from the TypeScript program
+   * of typed linting (parser services), for the workspace of the linted file.
+   */
+  typedFacts?: (program: TypedProgram, workspace: Workspace) => Partial<CheckInput>;
 }
+
+/** The TypeScript program of typed linting (`parserServices.program`), as the parser gives it. */
+export type TypedProgram = object;
 
 /**
  * An ESLint rule that runs one pure check of `lifecycle check` over facts extracted from the
@@ -43,12 +56,13 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
     name: id,
     meta: {
       type: 'problem',
-      docs: { description: info?.description ?? id },
+      docs: { description: info?.description ?? id, ...(info?.typeAware ? { requiresTypeChecking: true } : {}) },
       ...(spec.fix ? { fixable: 'code' as const } : {}),
       messages: {
         finding: '{{message}}',
         policyError: 'lifecycle policy error: {{message}}',
         notChecked: 'lifecycle: this file is not checked: {{message}}',
+        needsTypes: '{{message}}',
         ...Object.fromEntries((spec.extraMessageIds ?? []).map((messageId) => [messageId, '{{message}}'])),
       } as Record<MessageIds, string>,
       schema: [
@@ -88,11 +102,21 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
           return;
         }
         if (lint.facts.policy.severities[id] === 'off') return;
-        const own = spec.check.run(lint.facts).filter((finding) => finding.file === lint.file.file);
+        let facts = lint.facts;
+        if (spec.typedFacts) {
+          const program = (context.sourceCode.parserServices as { program?: TypedProgram | null } | undefined)?.program;
+          if (!program) {
+            const message = `lifecycle/${id} needs type information: set languageOptions.parserOptions.projectService (or project) for @typescript-eslint/parser`;
+            context.report({ loc: { line: 1, column: 0 }, messageId: 'needsTypes', data: { message } });
+            return;
+          }
+          facts = { ...facts, ...spec.typedFacts(program, lint.workspace) };
+        }
+        const own = spec.check.run(facts).filter((finding) => finding.file === lint.file.file);
         if (own.length === 0) return;
         const kept = applySuppressions(own, new Map([[lint.file.file, lint.suppressions]])).filter((finding) => finding.rule === id);
         for (const finding of kept) {
-          const fix = spec.fix?.(finding, context, lint.facts);
+          const fix = spec.fix?.(finding, context, facts);
           context.report({
             loc: { line: finding.line, column: finding.column - 1 },
             messageId: spec.messageIdOf?.(finding) ?? 'finding',

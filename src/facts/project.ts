@@ -1,5 +1,6 @@
 // Facts about the whole project as one extractor run saw it (the CLI sees the tree, ESLint one
 // file). The checks get these together with the policy (src/checks/check.ts).
+import type { ApiSurfaceFacts } from './api-surface.js';
 import type { ConfigFileFacts } from './config-file.js';
 import type { DocFileFacts } from './doc-file.js';
 import type { FileClass, SourceFileFacts } from './source-file.js';
@@ -29,4 +30,9 @@ export interface ProjectFacts {
    * the other checks have run, so set for the `suppression-comment` check alone (suppressFindings in checks/suppression-comment.ts).
    */
   suppressions?: readonly SuppressionUse[];
+  /**
+   * The public API of the stable entry points as TypeScript's checker sees it (preview-api-leak);
+   * undefined when that check is off, or when no type information is available.
+   */
+  apiSurface?: ApiSurfaceFacts;
 }

@@ -141,3 +141,28 @@ describe('parity: the ESLint plugin and lifecycle check report the same findings
     expect((await eslintFindings(join(FIXTURES, 'import-forms'))).length).toBe(19);
   });
 });
+
+/** Typed linting for the type-aware rule: the fixture's tsconfig.json, by `project` or by the project service. */
+const typedParsers = (root: string, service: boolean) => [
+  { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { ...(service ? { projectService: true } : { project: './tsconfig.json' }), tsconfigRootDir: root } } },
+];
+
+describe.each([...ESLINTS.map(([name, Eslint]) => [`${name}, parserOptions.project`, Eslint, false] as const), ['ESLint 10, parserOptions.projectService', ESLint, true] as const])(
+  'parity (%s): preview-api-leak with type information',
+  (_name, Eslint, service) => {
+    it('test/fixtures/preview-api-leak-monorepo: the same findings, places and messages as lifecycle check', async () => {
+      const root = join(FIXTURES, 'preview-api-leak-monorepo');
+      const fromEslint = (await eslintMessages(root, Eslint, typedParsers(root, service)))
+        .filter((message) => SHARED_RULES.includes(message.rule))
+        .map((message) => `${message.file}:${message.line}:${message.column} ${message.rule} ${message.message}`)
+        .sort();
+      const cli = JSON.parse(runLifecycle(['check', '--format', 'json', '--cwd', root]).stdout) as { findings: { rule: string; file: string; line: number; column: number; message: string }[] };
+      const fromCli = cli.findings
+        .filter((finding) => SHARED_RULES.includes(finding.rule))
+        .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.rule} ${finding.message}`)
+        .sort();
+      expect(fromEslint.filter((finding) => finding.includes(' preview-api-leak '))).toHaveLength(10);
+      expect(fromEslint).toEqual(fromCli);
+    });
+  },
+);

@@ -65,8 +65,8 @@ function messagesOf(results: ESLint.LintResult[], root: string): Record<string, 
 }
 
 describe('rule options: schema and metadata', () => {
-  it('the plugin has the five rules', () => {
-    expect(ruleIds).toEqual(['no-preview-import', 'preview-unregistered', 'preview-cli-label', 'preview-route-label', 'preview-deadline']);
+  it('the plugin has the six rules', () => {
+    expect(ruleIds).toEqual(['no-preview-import', 'preview-unregistered', 'preview-cli-label', 'preview-route-label', 'preview-deadline', 'preview-api-leak']);
   });
 
   it.each(ruleIds)('%s: one option object with a described `policy` string and nothing else; defaults [{}]; docs URL', (id) => {
