@@ -2,7 +2,8 @@
 // npm run bench — `lifecycle check` vs dependency-cruiser on generated monorepos, then the
 // CI-readiness benchmark (bench/ci-readiness.js) if it exists, then `lifecycle report` on the
 // 2,000-file repo (bench/report.js), then preview-api-leak vs `tsc --noEmit` on it
-// (bench/api-leak-vs-tsc.js), then the ESLint plugin's overhead (bench/eslint-overhead.js).
+// (bench/api-leak-vs-tsc.js), then the ESLint plugin's overhead (bench/eslint-overhead.js) and
+// its editor latency (bench/eslint-editor.js).
 //
 // Options: --sizes 2000,20000   sizes to run (default both)
 //          --keep               reuse generated repos in bench/.work/ when they are current
@@ -31,8 +32,8 @@ const USAGE = `Usage: node bench/run.js [--sizes N,N...] [--keep] [--runs N]   (
 
 Measures \`lifecycle check\` against dependency-cruiser on generated monorepos (wall time, peak RSS,
 violations compared by (from, to) pair), then runs bench/ci-readiness.js, bench/report.js,
-bench/api-leak-vs-tsc.js and bench/eslint-overhead.js with their defaults. Floors (exit 1): lifecycle >= ${SPEED_FLOOR}x faster on every
-size, peak RSS <= ${RSS_FLOOR_MB} MB at ${RSS_FLOOR_AT} files, the same violations as dependency-cruiser; and
+bench/api-leak-vs-tsc.js, bench/eslint-overhead.js and bench/eslint-editor.js with their defaults.
+Floors (exit 1): lifecycle >= ${SPEED_FLOOR}x faster on every size, peak RSS <= ${RSS_FLOOR_MB} MB at ${RSS_FLOOR_AT} files, the same violations as dependency-cruiser; and
 each section's own floor. Takes many minutes; run \`npm run build\` first.
 
 Options:
@@ -191,6 +192,14 @@ function runEslintOverhead() {
   return `bench/eslint-overhead.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
 }
 
+function runEslintEditor() {
+  const script = join(BENCH, 'eslint-editor.js');
+  console.log('\n== ESLint plugin in an editor: one long-lived instance (bench/eslint-editor.js) ==');
+  const res = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (res.status === 0) return null;
+  return `bench/eslint-editor.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+}
+
 async function main(args) {
   console.log('== lifecycle check vs dependency-cruiser ==');
   const runsFor = (size) => args.runs ?? (size < 10000 ? 3 : 1);
@@ -226,7 +235,9 @@ async function main(args) {
   if (apiLeak) console.log(`FAIL ${apiLeak}`);
   const eslint = runEslintOverhead();
   if (eslint) console.log(`FAIL ${eslint}`);
-  process.exitCode = failures.length || ci || report || apiLeak || eslint ? 1 : 0;
+  const editor = runEslintEditor();
+  if (editor) console.log(`FAIL ${editor}`);
+  process.exitCode = failures.length || ci || report || apiLeak || eslint || editor ? 1 : 0;
 }
 
 main(parseCommandLine()).catch((error) => {

@@ -19,14 +19,15 @@ const createRule = RuleCreator((name) => `${DOCS_BASE_URL}/${name}.md`);
 type RuleOptions = [{ policy?: string }];
 /**
  * `finding` for most findings; `dueNext` and `overdue` for preview-deadline, so both stay apart at
- * one ESLint level; `needsTypes` for a type-aware rule linting without type information.
+ * one ESLint level; `needsTypes` for a type-aware rule linting without type information;
+ * `notChecked` when the project could not be listed within the budget.
  */
-type MessageIds = 'finding' | 'policyError' | 'dueNext' | 'overdue' | 'needsTypes';
+type MessageIds = 'finding' | 'policyError' | 'notChecked' | 'dueNext' | 'overdue' | 'needsTypes';
 
 interface LifecycleRuleSpec {
   check: Check;
   /** Message ids of the rule's own besides `finding` (all show the finding's message). */
-  extraMessageIds?: readonly Exclude<MessageIds, 'finding' | 'policyError' | 'needsTypes'>[];
+  extraMessageIds?: readonly Exclude<MessageIds, 'finding' | 'policyError' | 'notChecked' | 'needsTypes'>[];
   /** The message id of a finding (default `finding`). */
   messageIdOf?: (finding: Finding) => MessageIds;
   /**
@@ -60,6 +61,7 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
       messages: {
         finding: '{{message}}',
         policyError: 'lifecycle policy error: {{message}}',
+        notChecked: 'lifecycle: this file is not checked: {{message}}',
         needsTypes: '{{message}}',
         ...Object.fromEntries((spec.extraMessageIds ?? []).map((messageId) => [messageId, '{{message}}'])),
       } as Record<MessageIds, string>,
@@ -92,11 +94,11 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
       'Program:exit'() {
         const lint = lintContextFor(context, policy);
         if (lint.kind === 'none') return;
-        if (lint.kind === 'policy-error') {
+        if (lint.kind === 'policy-error' || lint.kind === 'not-checked') {
           // One report per file, from whichever lifecycle rule runs first.
           if (policyErrorReported.has(context.sourceCode)) return;
           policyErrorReported.add(context.sourceCode);
-          context.report({ loc: { line: 1, column: 0 }, messageId: 'policyError', data: { message: lint.message } });
+          context.report({ loc: { line: 1, column: 0 }, messageId: lint.kind === 'policy-error' ? 'policyError' : 'notChecked', data: { message: lint.message } });
           return;
         }
         if (lint.facts.policy.severities[id] === 'off') return;

@@ -13,7 +13,9 @@ import type { SuppressionComment } from '../facts/suppressions.js';
 import { loadPolicy } from '../load-policy.js';
 import { policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
-import { workspaceFor, type Workspace } from '../workspace/open-workspace.js';
+import type { Workspace } from '../workspace/open-workspace.js';
+import { diskCheckDue } from './disk-check.js';
+import { currentWorkspace, WorkspaceNotReady } from './workspace-cache.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
 
@@ -22,33 +24,25 @@ type FileLintContext =
   | { kind: 'ok'; facts: CheckInput; file: SourceFileFacts; suppressions: SuppressionComment[]; workspace: Workspace }
   /** No lifecycle.yaml above the file, or the file is outside its project: nothing to check. */
   | { kind: 'none' }
-  | { kind: 'policy-error'; message: string };
+  | { kind: 'policy-error'; message: string }
+  /** The project could not be listed within the budget: reported on the file, never a silent pass. */
+  | { kind: 'not-checked'; message: string };
 
 interface LifecycleSettings {
   /** Path of lifecycle.yaml (absolute, or relative to ESLint's cwd). */
   policy?: string;
+  /** How long listing the project may block one lint, in ms (default DEFAULT_BUDGET_MS). */
+  budgetMs?: number;
 }
 
-/** Workspaces of policies found for the linted file (nested policies apply below them). */
-const workspaces = new WeakMap<LoadedPolicy, Workspace>();
-/** Workspaces of policies named by settings.lifecycle.policy or a rule option (one policy for every file). */
-const singlePolicyWorkspaces = new WeakMap<LoadedPolicy, Workspace>();
+const DEFAULT_BUDGET_MS = 10_000;
+
 /** Per linted file (SourceCode object), per policy option: computed once for all rules. */
 const perSourceCode = new WeakMap<object, Map<string, FileLintContext>>();
 /** Per linted file, per policy option: the policy, workspace and class of the file. */
 const scopes = new WeakMap<object, Map<string, FileScope>>();
 /** Per linted file: the collector fed by ESLint's traversal (registered by the first lifecycle rule). */
 const collectors = new WeakMap<object, EstreeFactsCollector>();
-/** How long directory listings may be trusted in a long-lived editor process. */
-const FILE_SYSTEM_TTL_MS = 2_000;
-/**
- * How long the file tree (for preview-unregistered) and workspace packages may be trusted: ten
- * seconds, or longer on big trees, so that rebuilding takes at most 1/20 of a long lint run.
- */
-const WORKSPACE_TTL_MS = 10_000;
-const WORKSPACE_REBUILD_SHARE = 20;
-const workspaceBuiltAt = new WeakMap<Workspace, { at: number; tookMs: number }>();
-const lastRefresh = new WeakMap<Workspace, number>();
 const trees = new WeakMap<Workspace, NonNullable<CheckInput['tree']>>();
 
 let editorTs: TypeScript | undefined;
@@ -71,32 +65,29 @@ function editorTypeScript(): TypeScript {
   return editorTs;
 }
 
-const recentPolicies = new Map<string, { loaded: LoadedPolicy; at: number }>();
-/** How long a loaded policy is trusted before its files are stat'ed again. */
-const POLICY_TTL_MS = 500;
+const policies = new Map<string, LoadedPolicy>();
 
-/** loadPolicy (cached, reloaded on change), checked on disk at most every POLICY_TTL_MS. */
-function loadPolicyThrottled(policyPath: string): LoadedPolicy {
-  const now = Date.now();
-  const recent = recentPolicies.get(policyPath);
-  if (recent && now - recent.at < POLICY_TTL_MS) return recent.loaded;
+/** loadPolicy (cached, reloaded on change), its files stat'ed again only when a disk check is due. */
+function loadPolicyChecked(policyPath: string, checkDisk: boolean): LoadedPolicy {
+  const known = policies.get(policyPath);
+  if (known && !checkDisk) return known;
   const loaded = loadPolicy({ cwd: dirname(policyPath), policyPath });
-  recentPolicies.set(policyPath, { loaded, at: now });
+  policies.set(policyPath, loaded);
   return loaded;
 }
 
-const policyFileByDir = new Map<string, { path: string | undefined; at: number }>();
+const policyFileByDir = new Map<string, string | undefined>();
 
 /**
- * findPolicyFile, remembered per directory for a couple of seconds (editors lint many siblings);
- * a directory without a policy file of its own asks its parent, so each directory is looked at once.
+ * findPolicyFile, remembered per directory until the next disk check (editors lint many
+ * siblings); a directory without a policy file of its own asks its parent, so each directory is
+ * looked at once.
  */
-function policyFileAbove(dir: string, now = Date.now()): string | undefined {
-  const hit = policyFileByDir.get(dir);
-  if (hit && now - hit.at < FILE_SYSTEM_TTL_MS) return hit.path;
+function policyFileAbove(dir: string): string | undefined {
+  if (policyFileByDir.has(dir)) return policyFileByDir.get(dir);
   const parent = dirname(dir);
-  const path = policyFileIn(dir) ?? (parent === dir ? undefined : policyFileAbove(parent, now));
-  policyFileByDir.set(dir, { path, at: now });
+  const path = policyFileIn(dir) ?? (parent === dir ? undefined : policyFileAbove(parent));
+  policyFileByDir.set(dir, path);
   return path;
 }
 
@@ -112,10 +103,9 @@ function treeOf(workspace: Workspace): NonNullable<CheckInput['tree']> {
 
 /**
  * The facts of the linted file, from the policy found for it (settings.lifecycle.policy, or the
- * nearest lifecycle.yaml above the file). The policy is cached and reloaded when it changes on
- * disk (checked at most twice a second); the workspace is rebuilt then and every ten seconds
- * (longer on trees that take long to discover); every two seconds, resolutions are dropped and
- * directory listings and tsconfig files are checked against the disk.
+ * nearest lifecycle.yaml above the file). Policy, policy lookups, directory listings and tsconfig
+ * files are cached, and checked against the disk when a disk check is due (./disk-check.ts); the
+ * workspace follows the disk by directory mtime (./workspace-cache.ts).
  */
 export function lintContextFor(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, optionPolicy?: string): FileLintContext {
   return cachedPerFile(perSourceCode, context, optionPolicy, () => computeContext(context, optionPolicy));
@@ -177,12 +167,18 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   if (optionPolicy === undefined && settings.policy !== undefined && (typeof settings.policy !== 'string' || settings.policy === '')) {
     return { kind: 'policy-error', message: `settings.lifecycle.policy must be the path of lifecycle.yaml (a non-empty string), not ${JSON.stringify(settings.policy)}` };
   }
+  if (settings.budgetMs !== undefined && !(typeof settings.budgetMs === 'number' && settings.budgetMs > 0 && Number.isFinite(settings.budgetMs))) {
+    return { kind: 'policy-error', message: `settings.lifecycle.budgetMs must be a positive number of milliseconds, not ${JSON.stringify(settings.budgetMs)}` };
+  }
   const configured = optionPolicy ?? settings.policy;
+  const check = diskCheckDue();
+  const checkDisk = retried || check !== false;
+  if (checkDisk) policyFileByDir.clear();
   const policyPath = configured ? resolve(context.cwd, configured) : policyFileAbove(dirname(filename));
   if (!policyPath) return { kind: 'none' };
   let loaded: LoadedPolicy;
   try {
-    loaded = loadPolicyThrottled(policyPath);
+    loaded = loadPolicyChecked(policyPath, checkDisk);
   } catch (error) {
     if (!configured && !retried && !existsSync(policyPath)) {
       // The lifecycle.yaml found a moment ago was renamed or deleted: look again.
@@ -193,19 +189,14 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   }
   // A policy named in the configuration checks every file alone, like `lifecycle check --policy`;
   // a policy found for the file leaves the subtrees with a lifecycle.yaml of their own to theirs.
-  const cache = configured ? singlePolicyWorkspaces : workspaces;
-  let workspace = cache.get(loaded);
-  const built = workspace && workspaceBuiltAt.get(workspace);
-  if (!workspace || !built || Date.now() - built.at > Math.max(WORKSPACE_TTL_MS, WORKSPACE_REBUILD_SHARE * built.tookMs)) {
-    const started = Date.now();
-    workspace = workspaceFor(loaded, { typescript: editorTypeScript(), nested: !configured });
-    cache.set(loaded, workspace);
-    workspaceBuiltAt.set(workspace, { at: Date.now(), tookMs: Date.now() - started });
-    lastRefresh.set(workspace, Date.now());
-  } else if (Date.now() - (lastRefresh.get(workspace) ?? 0) > FILE_SYSTEM_TTL_MS) {
-    workspace.resolver.forgetFileSystem();
-    lastRefresh.set(workspace, Date.now());
+  let workspace: Workspace;
+  try {
+    workspace = currentWorkspace(loaded, configured !== undefined, editorTypeScript(), check, settings.budgetMs ?? DEFAULT_BUDGET_MS);
+  } catch (error) {
+    if (error instanceof WorkspaceNotReady) return { kind: 'not-checked', message: error.message };
+    throw error;
   }
+  if (checkDisk) workspace.resolver.forgetFileSystem();
   const file = projectPathOf(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file === undefined || !workspace.inScope(file)) return { kind: 'none' };
@@ -287,7 +278,9 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
     kind: 'ok',
     workspace,
     file: assembled.facts,
-    facts: { policy: loaded.policy, files: [assembled.facts], tree: treeOf(workspace) },
+    // The tree only matters to preview-unregistered, whose findings on a source file are on preview
+    // code that is not a test: for any other file, classifying the whole tree would be wasted.
+    facts: { policy: loaded.policy, files: [assembled.facts], tree: fileClass.zone === 'preview' && !fileClass.isTest ? treeOf(workspace) : undefined },
     suppressions: assembled.suppressions,
   };
 }

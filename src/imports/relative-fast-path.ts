@@ -23,7 +23,25 @@ export function resolveRelativeFast(
   directoryExists: (path: string) => boolean,
   extensionless = true,
 ): string | undefined {
-  return resolveCandidateFast(resolve(dirname(containingAbs), specifier), fileExists, directoryExists, extensionless);
+  return resolveCandidateFast(joinRelative(containingAbs, specifier), fileExists, directoryExists, extensionless);
+}
+
+/**
+ * path.resolve(dirname(containingAbs), specifier) for the usual `./x` and `../../x` of a POSIX
+ * path by slicing (this runs once per relative import); path.resolve for anything else.
+ */
+function joinRelative(containingAbs: string, specifier: string): string {
+  let dirEnd = containingAbs.lastIndexOf('/');
+  let rest = specifier;
+  for (;;) {
+    if (rest.startsWith('./')) rest = rest.slice(2);
+    else if (rest.startsWith('../') && dirEnd > 0) {
+      rest = rest.slice(3);
+      dirEnd = containingAbs.lastIndexOf('/', dirEnd - 1);
+    } else break;
+  }
+  const plain = dirEnd > 0 && containingAbs.charCodeAt(0) === 47 && rest !== '' && !rest.includes('/.') && !rest.includes('//') && !rest.startsWith('.') && !rest.includes('\\') && !rest.endsWith('/');
+  return plain ? `${containingAbs.slice(0, dirEnd)}/${rest}` : resolve(dirname(containingAbs), specifier);
 }
 
 /**

@@ -3,7 +3,8 @@ import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { bundledTypeScript, type TS, type TypeScript } from '../ts.js';
 import { declaresDependency, packageNameOf, type WorkspacePackage, type WorkspacePackages } from '../workspace/packages.js';
-import { createCachedHost } from './resolve-host.js';
+import { createCachedHost, type HostFact } from './resolve-host.js';
+import type { Dirent } from 'node:fs';
 import { pathsCandidate, resolveCandidateFast, resolveRelativeFast } from './relative-fast-path.js';
 import { resolveInWorkspacePackage } from './workspace-package.js';
 import { COMPONENT_FILE } from '../extract/shared/component-blocks.js';
@@ -31,9 +32,16 @@ const CODE_EXTENSION = /\.(?:[mc]?[jt]sx?|json)$/i;
 export class ImportResolver {
   private readonly host;
   private tsconfigs: TsConfigIndex;
-  private readonly memo = new Map<string, Resolution>();
+  /** Per bare specifier and where it resolves from: the answer, the tsconfig and what it read on disk. */
+  private readonly memo = new Map<string, { resolution: Resolution; project: TsProject; learnt: readonly HostFact[] }>();
+  /** The host's change count when the derived caches (scopes, output maps) were last known current. */
+  private changesSeen = 0;
   /** What each tsconfig's build writes, mapped back to sources (computed once per config). */
   private readonly outputMaps: OutputMaps;
+  /** Per project-relative directory: the module format of its files by the nearest package.json `type` (the manifests are fixed per instance). */
+  private readonly formatsByDir = new Map<string, ModuleFormat>();
+  /** Per workspace package, subpath and format: its source file (the same from every importer), and what that answer read on disk. */
+  private readonly workspaceMemo = new Map<string, { resolution: Resolution; learnt: readonly HostFact[] }>();
   /** Per project-relative directory: the nearest directory holding node_modules or package.json. */
   private readonly scopes = new Map<string, string>();
   private readonly realRoot: string;
@@ -49,9 +57,12 @@ export class ImportResolver {
     private readonly ts: TypeScript = bundledTypeScript(),
     /** false: always ask TypeScript (tests prove the fast paths give TypeScript's answers). */
     private readonly fastPaths = true,
+    /** Directory listings file discovery already read (project-relative directory → entries, mtime): not read again. */
+    listed?: ReadonlyMap<string, { entries: readonly Dirent[]; mtimeMs: number }>,
   ) {
     this.realRoot = resolvePath(root);
     this.host = createCachedHost(this.realRoot);
+    for (const [dir, { entries, mtimeMs }] of listed ?? []) this.host.seedListing(this.absolute(dir), entries, mtimeMs);
     this.tsconfigs = new TsConfigIndex(this.realRoot, this.host, ts, (configFile, file) => this.outputMaps.lists(configFile, file));
     this.outputMaps = new OutputMaps(ts, this.host, this.realRoot, (configFile) => this.tsconfigs.projectOf(configFile));
     this.mappedOrExternal = {
@@ -67,15 +78,14 @@ export class ImportResolver {
 
   /**
    * Stops trusting what was learnt from the file system, for long-lived processes such as an
-   * editor's ESLint server: resolutions are forgotten; directory listings, tsconfig files and
-   * their parsed options are checked against the disk (mtime) before reuse.
+   * editor's ESLint server: directory listings, tsconfig files and their parsed options are
+   * checked against the disk (mtime) before reuse, each once; a remembered resolution is reused
+   * only while every listing and text it was computed from is unchanged. Nothing is forgotten
+   * when nothing changed, so a refresh costs one stat per directory the next lints consult.
    */
   forgetFileSystem(): void {
     this.host.revalidate();
     this.tsconfigs.revalidate();
-    this.memo.clear();
-    this.scopes.clear();
-    this.outputMaps.clear();
     this.containing = undefined;
   }
 
@@ -90,13 +100,22 @@ export class ImportResolver {
     // cheaply from the cached directory listings; memoizing them would only cost memory.
     if (specifier.startsWith('.')) return this.resolveUncached(specifier, containingFile, format);
     const mapScope = this.mappedOrExternal.importMaps?.scopeOf(containingFile) ?? '';
-    const key = `${this.containingFile(containingFile).project.configFile ?? ''}\0${this.anchorOf(dirname(containingFile))}\0${mapScope}\0${specifier}\0${format}`;
-    let result = this.memo.get(key);
-    if (!result) {
-      result = this.resolveUncached(specifier, containingFile, format);
-      this.memo.set(key, result);
-    }
-    return result;
+    const project = this.containingFile(containingFile).project;
+    const key = `${project.configFile ?? ''}\0${this.anchorOf(dirname(containingFile))}\0${mapScope}\0${specifier}\0${format}`;
+    const known = this.memo.get(key);
+    if (known && known.project === project && this.host.stillCurrent(known.learnt)) return known.resolution;
+    this.dropDerivedCachesOnChange();
+    const { value: resolution, learnt } = this.host.track(() => this.resolveUncached(specifier, containingFile, format));
+    this.memo.set(key, { resolution, project, learnt });
+    return resolution;
+  }
+
+  /** Package scopes and output maps are derived from listings and texts: recomputed once any of those changed. */
+  private dropDerivedCachesOnChange(): void {
+    if (this.host.changes === this.changesSeen) return;
+    this.changesSeen = this.host.changes;
+    this.scopes.clear();
+    this.outputMaps.clear();
   }
 
   /**
@@ -142,13 +161,15 @@ export class ImportResolver {
   formatOf(file: string): ModuleFormat {
     if (/\.(mts|mjs)$/.test(file)) return 'esm';
     if (/\.(cts|cjs)$/.test(file)) return 'cjs';
-    let dir = dirname(file);
-    for (;;) {
+    const start = dirname(file);
+    let format = this.formatsByDir.get(start);
+    for (let dir = start; format === undefined; dir = dirname(dir)) {
       const manifest = this.packages.manifestsByDir.get(dir === '.' ? '' : dir);
-      if (manifest) return manifest.type === 'module' ? 'esm' : 'cjs';
-      if (dir === '.' || dir === '') return 'cjs';
-      dir = dirname(dir);
+      if (manifest) format = manifest.type === 'module' ? 'esm' : 'cjs';
+      else if (dir === '.' || dir === '') format = 'cjs';
+      if (format !== undefined) this.formatsByDir.set(start, format);
     }
+    return format;
   }
 
   private containingFile(file: string): { file: string; abs: string; project: TsProject } {
@@ -160,6 +181,7 @@ export class ImportResolver {
   }
 
   private resolveUncached(specifier: string, containingFile: string, format: ModuleFormat): Resolution {
+    this.dropDerivedCachesOnChange();
     const { abs: containingAbs, project } = this.containingFile(containingFile);
     const mappedOrExternal = resolveMappedOrExternal(this.mappedOrExternal, specifier, containingFile, format);
     if (mappedOrExternal) return mappedOrExternal;
@@ -289,6 +311,15 @@ export class ImportResolver {
   }
 
   private resolveWorkspace(pkg: WorkspacePackage, specifier: string, format: ModuleFormat): Resolution {
+    const key = `${pkg.dir}\0${specifier}\0${format}`;
+    const known = this.workspaceMemo.get(key);
+    if (known && this.host.stillCurrent(known.learnt)) return known.resolution;
+    const { value: resolution, learnt } = this.host.track(() => this.resolveWorkspaceUncached(pkg, specifier, format));
+    this.workspaceMemo.set(key, { resolution, learnt });
+    return resolution;
+  }
+
+  private resolveWorkspaceUncached(pkg: WorkspacePackage, specifier: string, format: ModuleFormat): Resolution {
     const subpath = `.${specifier.slice(pkg.name.length)}`;
     const pkgAbs = join(this.realRoot, pkg.dir);
     const outputs = this.outputMaps.ofPackage(pkgAbs);

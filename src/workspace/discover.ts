@@ -20,6 +20,17 @@ export interface Discovery {
   gitignored: { files: number; directories: number };
   /** Directories that could not be listed (e.g. mode 000), project-relative, with the error code. */
   unreadableDirectories: { path: string; code: string }[];
+  /**
+   * Every directory the walk listed (project-relative, '' for the root), with its entries as read
+   * and its mtime from just before: the resolver takes these listings instead of reading them
+   * again, and a long-lived process tells by the mtime which directories changed since.
+   */
+  directories?: Map<string, DirectoryListing>;
+}
+
+export interface DirectoryListing {
+  entries: readonly Dirent[];
+  mtimeMs: number;
 }
 
 interface IgnoreLayer {
@@ -34,20 +45,25 @@ interface IgnoreLayer {
  * directory reached twice, e.g. through a symlink loop, is skipped with a note); links that
  * point outside the root are not followed.
  */
-export function discoverFiles(root: string): Discovery {
+export function discoverFiles(root: string, options: { deadline?: number } = {}): Discovery {
   const realRoot = realpathSync(root);
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const files: string[] = [];
   const notes: DiscoveryNote[] = [];
   const visited = new Set<string>([realRoot]);
   const gitignored = { files: 0, directories: 0 };
   const unreadableDirectories: Discovery['unreadableDirectories'] = [];
+  const directories = new Map<string, DirectoryListing>();
 
   /** `dirReal`: the directory's real path (symlinks resolved), for telling loops apart. */
   const walk = (dirRel: string, dirReal: string, layers: IgnoreLayer[]): void => {
+    if (performance.now() > deadline) throw new DiscoveryTimeout(directories.size, files.length);
     const dirAbs = dirRel === '' ? root : join(root, dirRel);
     let entries: Dirent[];
     try {
+      const { mtimeMs } = statSync(dirAbs);
       entries = readdirSync(dirAbs, { withFileTypes: true });
+      directories.set(dirRel, { entries, mtimeMs });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       notes.push({ path: dirRel || '.', message: `cannot read directory (${code})` });
@@ -91,7 +107,18 @@ export function discoverFiles(root: string): Discovery {
   };
   walk('', realRoot, []);
   files.sort();
-  return { files, notes, gitignored, unreadableDirectories };
+  return { files, notes, gitignored, unreadableDirectories, directories };
+}
+
+/** The walk passed its deadline (a huge tree, or a slow network file system): what it had listed by then. */
+export class DiscoveryTimeout extends Error {
+  override readonly name = 'DiscoveryTimeout';
+  constructor(
+    readonly directories: number,
+    readonly files: number,
+  ) {
+    super(`listing the project passed its time budget after ${directories} directories (${files} files)`);
+  }
 }
 
 function readGitignore(dirAbs: string): Ignore | undefined {

@@ -95,8 +95,13 @@ export function openWorkspace(options: { cwd: string; policyPath?: string; relea
  * The workspace of an already loaded policy (the ESLint rules cache one per policy). `discovery`:
  * the files below the root when an enclosing project's walk already listed them (nested projects).
  * `nested: false`: lifecycle.yaml files below the root are not nested policies (one policy for all).
+ * `previous`: the workspace of an earlier version of this policy over the same discovery, whose
+ * packages and resolver (they depend on the files, not on the policy) are reused with their caches.
  */
-export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeScript; discovery?: Discovery; nested?: boolean } = {}): Workspace {
+export function workspaceFor(
+  loaded: LoadedPolicy,
+  options: { typescript?: TypeScript; discovery?: Discovery; nested?: boolean; previous?: Workspace } = {},
+): Workspace {
   const { policy } = loaded;
   const root = loaded.root;
   const discovery = options.discovery ?? discoverFiles(root);
@@ -137,7 +142,8 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     return false;
   });
   // Packages in nested projects stay importable by name from this one.
-  const packages = readWorkspacePackages(root, discovery.files);
+  const previous = options.previous?.root === root ? options.previous : undefined;
+  const packages = previous?.packages ?? readWorkspacePackages(root, discovery.files);
   const classifier = new Classifier(policy, packages);
   const workspace: Workspace = {
     loaded,
@@ -186,7 +192,7 @@ export function workspaceFor(loaded: LoadedPolicy, options: { typescript?: TypeS
     skipped,
     packages,
     classifier,
-    resolver: new ImportResolver(root, packages, options.typescript),
+    resolver: previous?.resolver ?? new ImportResolver(root, packages, options.typescript, true, discovery.directories),
   };
   return workspace;
 }

@@ -16,6 +16,8 @@ interface VendoredReason {
 
 /** Vendored by its path alone: Yarn's own folder (`.yarn/`: releases, plugins, the cache) and Plug'n'Play loaders (`.pnp.*`). */
 export function vendoredByPath(file: string): VendoredReason | undefined {
+  // Runs once per discovered file: most paths hold neither name.
+  if (!file.includes('.yarn') && !file.includes('.pnp.')) return undefined;
   const segments = file.split('/');
   const yarn = segments.indexOf('.yarn');
   if (yarn >= 0 && yarn < segments.length - 1) return { reason: 'under .yarn/ (Yarn releases, plugins and cache)', part: segments.slice(0, yarn + 1).join('/') };

@@ -66,10 +66,11 @@ export class EstreeFactsCollector {
 
   /** ESLint rule listeners that feed `handle`, one per node type it reads. */
   listeners(): Record<string, (node: Node) => void> {
-    const types: string[] = [...IMPORT_NODE_TYPES];
-    if (this.options.deep || this.options.labelledTexts) types.push('CallExpression');
-    if (this.options.labelledTexts) types.push('NewExpression', 'VariableDeclarator', 'ObjectExpression');
-    return Object.fromEntries(types.map((type) => [type, this.handle]));
+    const listeners: Record<string, (node: Node) => void> = {};
+    for (const type of IMPORT_NODE_TYPES) listeners[type] = this.handle;
+    if (this.options.deep || this.options.labelledTexts) listeners.CallExpression = this.handle;
+    if (this.options.labelledTexts) listeners.NewExpression = listeners.VariableDeclarator = listeners.ObjectExpression = this.handle;
+    return listeners;
   }
 
   facts(): EstreeFacts {

@@ -1,0 +1,22 @@
+/**
+ * When a long-lived ESLint process (an editor's server) looks at the disk again: on the first
+ * file linted after a pause (the user edited, saved, switched files), and at least every
+ * MAX_TRUST_MS while files are linted back to back (a CLI run), so that a run over thousands of
+ * files does not stat the same directories for each of them.
+ */
+const PAUSE_MS = 250;
+const MAX_TRUST_MS = 10_000;
+
+let lastAskedAt = Number.NEGATIVE_INFINITY;
+let lastCheckAt = Number.NEGATIVE_INFINITY;
+
+/** Why cached disk facts are checked again now (asked once per linted file), or false. */
+export type DiskCheck = false | 'after-pause' | 'periodic';
+
+export function diskCheckDue(): DiskCheck {
+  const now = Date.now();
+  const due: DiskCheck = now - lastAskedAt >= PAUSE_MS ? 'after-pause' : now - lastCheckAt >= MAX_TRUST_MS ? 'periodic' : false;
+  lastAskedAt = now;
+  if (due) lastCheckAt = now;
+  return due;
+}

@@ -1,0 +1,137 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/eslint-plugin.js';
+import { currentWorkspace } from '../../src/eslint/workspace-cache.js';
+import { loadPolicy } from '../../src/load-policy.js';
+import { bundledTypeScript } from '../../src/ts.js';
+import { fixture } from '../helpers/cli.js';
+
+// One long-lived ESLint instance, as an editor's ESLint server keeps it, over a temp copy of a
+// fixture: each change on disk shows in the findings of the next lint after a pause (the plugin
+// looks at the disk again on the first lint after 250 ms without one; docs/eslint.md).
+const PAUSE_MS = 300;
+const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+
+let root: string | undefined;
+afterEach(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+  root = undefined;
+});
+
+function copyOf(name: string): string {
+  root = mkdtempSync(join(tmpdir(), 'lifecycle-editor-'));
+  cpSync(fixture(name), root, { recursive: true });
+  return root;
+}
+
+function editor(cwd: string, settings: Record<string, unknown> = {}) {
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, settings }, plugin.configs.recommended as never],
+  });
+  /** The lifecycle findings of a buffer (the file's text on disk when `text` is omitted). */
+  return async (file: string, text = readFileSync(join(cwd, file), 'utf8')) => {
+    const [result] = await eslint.lintText(text, { filePath: join(cwd, file) });
+    return result!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+  };
+}
+
+describe('one ESLint instance: what changed on disk shows in the next lint', () => {
+  it('an edit of the linted buffer: the findings follow the text', async () => {
+    const cwd = copyOf('exceptions');
+    const lint = editor(cwd);
+    const router = readFileSync(join(cwd, 'src/core/router.ts'), 'utf8');
+    expect(await lint('src/core/router.ts')).toEqual([expect.stringMatching(/^1:\d+ lifecycle\/no-preview-import stable code imports preview feature "fwaas"/)]);
+    const withoutImport = router.replace("import { firewallPlugin } from '../preview/fwaas/index.js';\n", "const firewallPlugin = () => 'fw';\n");
+    expect(withoutImport).not.toEqual(router);
+    expect(await lint('src/core/router.ts', withoutImport)).toEqual([]);
+  });
+
+  it('a file added to a preview folder: a stable file importing it by a relative path gets the finding; removed, it goes', async () => {
+    const cwd = copyOf('exceptions');
+    const lint = editor(cwd);
+    const buffer = "import { extra } from '../preview/vpnaas/extra.js';\nexport const uses = extra;\n";
+    expect(await lint('src/core/router.ts', buffer)).toEqual([]);
+    writeFileSync(join(cwd, 'src/preview/vpnaas/extra.ts'), 'export const extra = 1;\n');
+    await pause();
+    expect(await lint('src/core/router.ts', buffer)).toEqual([expect.stringMatching(/^1:23 lifecycle\/no-preview-import stable code imports preview feature "vpnaas"/)]);
+    rmSync(join(cwd, 'src/preview/vpnaas/extra.ts'));
+    await pause();
+    expect(await lint('src/core/router.ts', buffer)).toEqual([]);
+  });
+
+  it('a file added to a preview folder: an import through tsconfig paths (a remembered resolution) finds it too', async () => {
+    const cwd = copyOf('tsconfig-paths');
+    const lint = editor(cwd);
+    const buffer = "import { extra } from '@preview/charts/extra.js';\nexport const uses = extra;\n";
+    expect(await lint('src/app/dashboard.ts', buffer)).toEqual([]);
+    writeFileSync(join(cwd, 'src/preview/charts/extra.ts'), 'export const extra = 1;\n');
+    await pause();
+    expect(await lint('src/app/dashboard.ts', buffer)).toEqual([expect.stringMatching(/^1:23 lifecycle\/no-preview-import stable code imports preview feature "charts"/)]);
+  });
+
+  it('an edit of lifecycle.yaml: a new exception allows the import at the next lint', async () => {
+    const cwd = copyOf('tsconfig-paths');
+    const lint = editor(cwd);
+    expect((await lint('src/app/dashboard.ts')).filter((finding) => finding.includes('no-preview-import'))).toHaveLength(2);
+    const policyFile = join(cwd, 'lifecycle.yaml');
+    const policy = readFileSync(policyFile, 'utf8');
+    const edited = policy.replace('  code: src/preview/{feature}/**\n', '  code: src/preview/{feature}/**\n  exceptions:\n    - { path: "src/app/**", reason: "the dashboard shows every chart" }\n');
+    expect(edited).not.toEqual(policy);
+    writeFileSync(policyFile, edited);
+    await pause();
+    expect(await lint('src/app/dashboard.ts')).toEqual([]);
+  });
+});
+
+describe('a project that cannot be listed within the budget', () => {
+  it('fails closed: every file is reported as not checked, at its first line', async () => {
+    const cwd = copyOf('exceptions');
+    const lint = editor(cwd, { lifecycle: { budgetMs: 1e-9 } });
+    for (const file of ['src/core/router.ts', 'src/plugins/loader.ts']) {
+      expect(await lint(file)).toEqual([
+        expect.stringMatching(/^1:1 lifecycle\/no-preview-import lifecycle: this file is not checked: listing the project did not finish within 1e-9 ms \(0 directories, 0 files listed; settings\.lifecycle\.budgetMs\)/),
+      ]);
+    }
+  });
+
+  it('a budget that is not a positive number is a configuration error on the file', async () => {
+    const cwd = copyOf('exceptions');
+    const lint = editor(cwd, { lifecycle: { budgetMs: 'fast' } });
+    expect(await lint('src/core/router.ts')).toEqual([
+      '1:1 lifecycle/no-preview-import lifecycle policy error: settings.lifecycle.budgetMs must be a positive number of milliseconds, not "fast"',
+    ]);
+  });
+});
+
+describe('currentWorkspace(): incremental by directory mtime', () => {
+  it('keeps the workspace while no listing changed, patches an added file in, walks again for a new directory', () => {
+    const cwd = copyOf('exceptions');
+    const loaded = loadPolicy({ cwd });
+    const ts = bundledTypeScript();
+    const first = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
+    expect(first.sourceFiles).toContain('src/core/router.ts');
+    // Nothing changed on disk: the same workspace, however often the disk is checked.
+    expect(currentWorkspace(loaded, false, ts, 'periodic', 10_000)).toBe(first);
+    expect(currentWorkspace(loaded, false, ts, false, 10_000)).toBe(first);
+
+    writeFileSync(join(cwd, 'src/core/added.ts'), 'export const added = 1;\n');
+    const patched = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
+    expect(patched).not.toBe(first);
+    expect(patched.sourceFiles).toEqual([...first.sourceFiles, 'src/core/added.ts'].sort());
+    // Patched, not rebuilt: the resolver keeps its caches.
+    expect(patched.resolver).toBe(first.resolver);
+
+    mkdirSync(join(cwd, 'src/preview/newfeature'));
+    writeFileSync(join(cwd, 'src/preview/newfeature/index.ts'), 'export const x = 1;\n');
+    const rewalked = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
+    expect(rewalked.resolver).not.toBe(first.resolver);
+    expect(rewalked.sourceFiles).toContain('src/preview/newfeature/index.ts');
+    expect(rewalked.sourceFiles).toContain('src/core/added.ts');
+  });
+});
