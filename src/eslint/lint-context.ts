@@ -8,6 +8,7 @@ import { componentFileParts } from '../extract/estree/component-file.js';
 import { collectEstreeFacts, EstreeFactsCollector } from '../extract/estree/estree-facts.js';
 import { estreeNamespaceUses } from '../extract/estree/namespace-uses.js';
 import { assembleFileFacts, extractionNeeds, skippedAsVendored, type AssembledFile, type ExtractionNeeds } from '../extract/shared/file-facts.js';
+import { forgetDeclarationFiles } from '../extract/shared/declaration-index.js';
 import { SUPPRESSION_DIRECTIVE } from '../extract/shared/suppression-directive.js';
 import type { SuppressionComment } from '../facts/suppressions.js';
 import { loadPolicy } from '../load-policy.js';
@@ -196,7 +197,10 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     if (error instanceof WorkspaceNotReady) return { kind: 'not-checked', message: error.message };
     throw error;
   }
-  if (checkDisk) workspace.resolver.forgetFileSystem();
+  if (checkDisk) {
+    workspace.resolver.forgetFileSystem();
+    forgetDeclarationFiles(workspace);
+  }
   const file = projectPathOf(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file === undefined || !workspace.inScope(file)) return { kind: 'none' };

@@ -52,6 +52,21 @@ describe('one ESLint instance: what changed on disk shows in the next lint', () 
     expect(await lint('src/core/router.ts', withoutImport)).toEqual([]);
   });
 
+  it('an edit that tags an imported declaration @preview: the importer gets the finding at the next lint after a pause', async () => {
+    const cwd = copyOf('exceptions');
+    writeFileSync(join(cwd, 'src/core/helpers.ts'), 'export function makeThing(): number {\n  return 1;\n}\n');
+    const importer = "import { makeThing } from './helpers.js';\nexport const thing = makeThing();\n";
+    const lint = editor(cwd);
+    expect(await lint('src/core/uses-helper.ts', importer)).toEqual([]);
+    await pause();
+    writeFileSync(join(cwd, 'src/core/helpers.ts'), '/** @preview fwaas */\nexport function makeThing(): number {\n  return 1;\n}\n');
+    await pause();
+    const findings = await lint('src/core/uses-helper.ts', importer);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/^1:10 lifecycle\/no-preview-import .*makeThing/);
+    expect(findings[0]).toContain('src/core/helpers.ts');
+  });
+
   it('a file added to a preview folder: a stable file importing it by a relative path gets the finding; removed, it goes', async () => {
     const cwd = copyOf('exceptions');
     const lint = editor(cwd);

@@ -22,6 +22,8 @@ export class DeclarationIndex {
   private readonly nameHits = new Map<string, boolean>();
   private readonly tagWords: string[];
   private readonly patternWords: string[][];
+  /** Bumped by forgetFileSystem: an entry is compared with the disk once per generation, not per use. */
+  private generation = 0;
 
   constructor(
     private readonly workspace: Workspace,
@@ -33,6 +35,14 @@ export class DeclarationIndex {
     this.patternWords = [...policy.exportNames, ...policy.featureExports.flatMap((entry) => entry.names)].map(({ pattern }) =>
       pattern.split(/\*|\{feature\}/).filter((part) => part !== ''),
     );
+  }
+
+  /**
+   * The disk may have changed (ESLint: a disk check is due, ./src/eslint/disk-check.ts): each kept
+   * export table is compared with its file's mtime once more on its next use.
+   */
+  forgetFileSystem(): void {
+    this.generation += 1;
   }
 
   private get policy(): DeclarationPolicy {
@@ -218,7 +228,10 @@ export class DeclarationIndex {
   private entry(file: string): FileEntry {
     let entry = this.files.get(file);
     const abs = join(this.workspace.root, file);
-    if (entry && this.revalidate && mtimeOf(abs) !== entry.mtimeMs) entry = undefined;
+    if (entry && this.revalidate && entry.checkedIn !== this.generation) {
+      if (mtimeOf(abs) === entry.mtimeMs) entry.checkedIn = this.generation;
+      else entry = undefined;
+    }
     if (!entry) {
       entry = this.readEntry(file, abs);
       this.files.set(file, entry);
@@ -229,7 +242,7 @@ export class DeclarationIndex {
   private readEntry(file: string, abs: string): FileEntry {
     const preview = this.workspace.classifyTarget(file).zone === 'preview';
     // Component files and assets have no export table to read here.
-    if (!/\.(?:[mc]?[jt]sx?)$/.test(file)) return { mtimeMs: mtimeOf(abs), text: undefined, starExport: false, listed: new Set(), localList: false, reexportsFrom: [], hasTag: false, preview };
+    if (!/\.(?:[mc]?[jt]sx?)$/.test(file)) return { mtimeMs: mtimeOf(abs), checkedIn: this.generation, text: undefined, starExport: false, listed: new Set(), localList: false, reexportsFrom: [], hasTag: false, preview };
     let text: string | undefined;
     try {
       text = readFileSync(abs, 'utf8');
@@ -238,6 +251,7 @@ export class DeclarationIndex {
     }
     return {
       mtimeMs: this.revalidate ? mtimeOf(abs) : 0,
+      checkedIn: this.generation,
       text,
       starExport: text !== undefined && STAR_EXPORT.test(text),
       listed: text === undefined ? new Set() : listedNames(text),
@@ -251,6 +265,8 @@ export class DeclarationIndex {
 
 interface FileEntry {
   mtimeMs: number;
+  /** The generation in which mtimeMs was last compared with the disk. */
+  checkedIn: number;
   text: string | undefined;
   /** A bare `export * from` occurs: any name may come through it. */
   starExport: boolean;
@@ -301,6 +317,11 @@ function withLink(end: NameEnd, link: ChainLink, typeOnly: boolean): NameEnd {
 const indexes = new WeakMap<Workspace, DeclarationIndex>();
 
 /** The index of a workspace (one per workspace object: a run of `lifecycle check`, or an editor's workspace until it is rebuilt). */
+/** Tells the workspace's export tables, if any were read, that the disk may have changed. */
+export function forgetDeclarationFiles(workspace: Workspace): void {
+  indexes.get(workspace)?.forgetFileSystem();
+}
+
 export function declarationIndexOf(workspace: Workspace, ts: TypeScript, revalidate: boolean): DeclarationIndex {
   let index = indexes.get(workspace);
   if (!index) {
