@@ -10,7 +10,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { positiveInteger, readCommandLine } from './command-line.js';
-import { generateMonorepo } from './generate-monorepo.js';
+import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const RELINT_FLOOR_MS = 5;
@@ -44,7 +44,12 @@ const files = positiveInteger(values.files, '--files', fail, 100);
 const runs = positiveInteger(values.runs, '--runs', fail);
 
 const source = join(BENCH, '.work', `mono-${files}`);
-if (!existsSync(join(source, 'lifecycle.yaml'))) generateMonorepo({ files, out: source });
+// Generated again when missing or made by another generator version (a stale tree would measure old code paths).
+const sourceIsCurrent =
+  existsSync(join(source, 'lifecycle.yaml')) &&
+  existsSync(`${source}.expected.json`) &&
+  JSON.parse(readFileSync(`${source}.expected.json`, 'utf8')).generatorVersion === GENERATOR_VERSION;
+if (!sourceIsCurrent) generateMonorepo({ files, out: source });
 const repo = join(BENCH, '.work', `editor-${files}`);
 rmSync(repo, { recursive: true, force: true });
 cpSync(source, repo, { recursive: true });

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { positiveInteger, readCommandLine } from './command-line.js';
-import { generateMonorepo } from './generate-monorepo.js';
+import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 let REPO = join(BENCH, '.work', 'mono-2000');
@@ -76,9 +76,18 @@ const { runsOption, onlyPairs, sizes, extra } = parseCommandLine();
 const runsFor = (files) => runsOption ?? (files >= 10000 ? 3 : 5);
 let runs = runsFor(2000);
 
+/** bench/.work/mono-<N>, generated again when missing or made by another generator version (a stale tree would measure old code paths). */
 function repoOf(files) {
   const repo = join(BENCH, '.work', `mono-${files}`);
-  if (!existsSync(join(repo, 'lifecycle.yaml'))) generateMonorepo({ files, out: repo });
+  const expectedPath = `${repo}.expected.json`;
+  const current =
+    existsSync(join(repo, 'lifecycle.yaml')) &&
+    existsSync(expectedPath) &&
+    JSON.parse(readFileSync(expectedPath, 'utf8')).generatorVersion === GENERATOR_VERSION;
+  if (!current) {
+    rmSync(repo, { recursive: true, force: true });
+    generateMonorepo({ files, out: repo });
+  }
   return repo;
 }
 
