@@ -57,16 +57,7 @@ export function verdictFor(file: SourceFileFacts, fact: ImportFact, facts: Pick<
   const report = (message: string): ImportVerdict => ({
     allowed: false,
     reason: message,
-    finding: {
-      rule: 'no-preview-import',
-      severity: 'error',
-      file: file.file,
-      line: fact.line,
-      column: fact.column,
-      message,
-      ...(targetFeature !== undefined ? { feature: targetFeature } : {}),
-      target: targetName,
-    },
+    finding: importFinding(file, fact, message, targetFeature, targetName),
   });
   const what = `${describeFeature(targetFeature, targetClass.registered, policy)} (${targetName})`;
 
@@ -160,16 +151,21 @@ function judgeName(file: SourceFileFacts, fact: ImportFact, name: FollowedName, 
     previews,
     allowed: false,
     reason: message,
-    finding: {
-      rule: 'no-preview-import',
-      severity: 'error',
-      file: file.file,
-      line: name.line,
-      column: name.column,
-      message,
-      ...(first.verdict.feature !== undefined ? { feature: first.verdict.feature } : {}),
-      target: first.declaration.file,
-    },
+    finding: importFinding(file, name, message, first.verdict.feature, first.declaration.file),
+  };
+}
+
+/** A no-preview-import finding at a specifier or an imported name. */
+function importFinding(file: SourceFileFacts, at: { line: number; column: number }, message: string, feature: string | undefined, target: string): Finding {
+  return {
+    rule: 'no-preview-import',
+    severity: 'error',
+    file: file.file,
+    line: at.line,
+    column: at.column,
+    message,
+    ...(feature !== undefined ? { feature } : {}),
+    target,
   };
 }
 

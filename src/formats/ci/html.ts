@@ -1,4 +1,4 @@
-import { REPORT_CSS } from '../report/html-assets.js';
+import { htmlDocumentHead, REPORT_CSS } from '../report/html-assets.js';
 import { ciStripSvg, escapeHtml as esc, stripLegend } from '../report/html-charts.js';
 import type { ReadinessResult, SystemResult } from '../../ci/result.js';
 import { accountLines, changeUrl } from './account.js';
@@ -18,16 +18,7 @@ export function renderReadinessHtml(result: ReadinessResult, options: ReadinessR
   const pages = result.systems.map((system) => systemPage(system, options));
   const ignored = Object.entries(result.input.ignored).map(([reason, n]) => `${n} ${reason}`);
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${esc(title)}</title>`,
-    '<link rel="icon" href="data:,">',
-    `<style>${REPORT_CSS}${PAGE_CSS}</style>`,
-    '</head>',
+    ...htmlDocumentHead({ escapedTitle: esc(title), css: `${REPORT_CSS}${PAGE_CSS}`, script: false }),
     '<body>',
     `<header><h1>${esc(title)}</h1><p class="meta">${result.systems.length} system${result.systems.length === 1 ? '' : 's'} · input: ${result.input.runs} runs, ${result.input.patchsets} upstream patchsets, ${result.input.rechecks} recheck requests${ignored.length ? ` · ignored: ${esc(ignored.join(', '))}` : ''}</p></header>`,
     pages.length > 0 ? pages.join('\n') : '<p>No system evaluated.</p>',

@@ -99,3 +99,24 @@ export const REPORT_SCRIPT = `
   }
 })();
 `;
+
+/**
+ * The head of a self-contained HTML document (the report's and the readiness verdict's): no
+ * request but the document itself, so the Content-Security-Policy allows inline styles (and
+ * inline script only when the page has one) and data: images. `title` is already escaped.
+ */
+export function htmlDocumentHead(options: { escapedTitle: string; css: string; script: boolean }): string[] {
+  const scriptSource = options.script ? " script-src 'unsafe-inline';" : '';
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';${scriptSource} img-src data:">`,
+    `<title>${options.escapedTitle}</title>`,
+    '<link rel="icon" href="data:,">',
+    `<style>${options.css}</style>`,
+    '</head>',
+  ];
+}
