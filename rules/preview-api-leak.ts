@@ -1,15 +1,15 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { previewApiLeak } from '../src/checks/preview-api-leak.js';
-import { createLifecycleRule, type TypedProgram } from '../src/eslint/create-rule.js';
+import { createLifecycleRule } from '../src/eslint/create-rule.js';
+import { parserTypeScript } from '../src/eslint/typed-program.js';
 import { apiSurfaceOfProgram, projectPathBelow } from '../src/extract/typed/api-surface.js';
 import { apiEntryPoints } from '../src/extract/typed/entry-points.js';
 import type { ApiSurfaceFacts } from '../src/facts/api-surface.js';
-import type { TS, TypeScript } from '../src/ts.js';
+import type { TS } from '../src/ts.js';
 import type { Workspace } from '../src/workspace/open-workspace.js';
 
 /** Per program of typed linting, per workspace: the API surface, walked once for every linted file. */
-const surfaces = new WeakMap<TypedProgram, WeakMap<Workspace, ApiSurfaceFacts>>();
+const surfaces = new WeakMap<TS.Program, WeakMap<Workspace, ApiSurfaceFacts>>();
 
 /**
  * `lifecycle/preview-api-leak`: see docs/rules/preview-api-leak.md. A typed rule: the program and
@@ -19,15 +19,14 @@ const surfaces = new WeakMap<TypedProgram, WeakMap<Workspace, ApiSurfaceFacts>>(
  */
 export default createLifecycleRule({
   check: previewApiLeak,
-  typedFacts(typed, workspace) {
-    let byWorkspace = surfaces.get(typed);
+  typedFacts(program, workspace) {
+    let byWorkspace = surfaces.get(program);
     if (!byWorkspace) {
       byWorkspace = new WeakMap();
-      surfaces.set(typed, byWorkspace);
+      surfaces.set(program, byWorkspace);
     }
     let surface = byWorkspace.get(workspace);
     if (!surface) {
-      const program = typed as TS.Program;
       const entries = apiEntryPoints(workspace);
       const inProgram = entries.files.map((file) => join(workspace.root, file)).filter((abs) => program.getSourceFile(abs) !== undefined);
       const projectPath = (fileName: string) => projectPathBelow(workspace.root, fileName);
@@ -38,15 +37,3 @@ export default createLifecycleRule({
     return { apiSurface: surface };
   },
 });
-
-let typescript: TypeScript | undefined;
-
-/** The `typescript` that @typescript-eslint/parser built the program with (never mix two copies' objects). */
-function parserTypeScript(): TypeScript {
-  if (!typescript) {
-    const utils = createRequire(import.meta.url).resolve('@typescript-eslint/utils');
-    const estree = createRequire(utils).resolve('@typescript-eslint/typescript-estree');
-    typescript = createRequire(estree)('typescript') as TypeScript;
-  }
-  return typescript;
-}

@@ -8,7 +8,9 @@ import type { Finding } from '../findings.js';
 import { collectingListeners, lintContextFor } from './lint-context.js';
 import type { Check } from '../checks/check.js';
 import type { CheckInput } from '../checks/check.js';
+import type { TS } from '../ts.js';
 import type { Workspace } from '../workspace/open-workspace.js';
+import { typedProgramFor } from './typed-program.js';
 
 const DOCS_BASE_URL = 'https://github.com/feature-lifecycle/feature-lifecycle/blob/main/docs/rules';
 
@@ -39,11 +41,8 @@ interface LifecycleRuleSpec {
    * For a type-aware check (catalogue `typeAware`): the facts it needs from the TypeScript program
    * of typed linting (parser services), for the workspace of the linted file.
    */
-  typedFacts?: (program: TypedProgram, workspace: Workspace) => Partial<CheckInput>;
+  typedFacts?: (program: TS.Program, workspace: Workspace) => Partial<CheckInput>;
 }
-
-/** The TypeScript program of typed linting (`parserServices.program`), as the parser gives it. */
-export type TypedProgram = object;
 
 /**
  * An ESLint rule that runs one pure check of `lifecycle check` over facts extracted from the
@@ -104,13 +103,13 @@ export function createLifecycleRule(spec: LifecycleRuleSpec) {
         if (lint.facts.policy.severities[id] === 'off') return;
         let facts = lint.facts;
         if (spec.typedFacts) {
-          const program = (context.sourceCode.parserServices as { program?: TypedProgram | null } | undefined)?.program;
-          if (!program) {
-            const message = `lifecycle/${id} needs type information: set languageOptions.parserOptions.projectService (or project) for @typescript-eslint/parser`;
-            context.report({ loc: { line: 1, column: 0 }, messageId: 'needsTypes', data: { message } });
+          const program = (context.sourceCode.parserServices as { program?: TS.Program | null } | undefined)?.program;
+          const typed = program ? typedProgramFor(program, context.filename, context.sourceCode.text) : { problem: 'needs type information: set languageOptions.parserOptions.projectService (or project) for @typescript-eslint/parser' };
+          if ('problem' in typed) {
+            context.report({ loc: { line: 1, column: 0 }, messageId: 'needsTypes', data: { message: `lifecycle/${id} ${typed.problem}` } });
             return;
           }
-          facts = { ...facts, ...spec.typedFacts(program, lint.workspace) };
+          facts = { ...facts, ...spec.typedFacts(typed.program, lint.workspace) };
         }
         const own = spec.check.run(facts).filter((finding) => finding.file === lint.file.file);
         if (own.length === 0) return;
