@@ -9,6 +9,7 @@ const MAX_TRUST_MS = 10_000;
 
 let lastAskedAt = Number.NEGATIVE_INFINITY;
 let lastCheckAt = Number.NEGATIVE_INFINITY;
+let paused = false;
 
 /** Why cached disk facts are checked again now (asked once per linted file), or false. */
 export type DiskCheck = false | 'after-pause' | 'periodic';
@@ -16,7 +17,16 @@ export type DiskCheck = false | 'after-pause' | 'periodic';
 export function diskCheckDue(): DiskCheck {
   const now = Date.now();
   const due: DiskCheck = now - lastAskedAt >= PAUSE_MS ? 'after-pause' : now - lastCheckAt >= MAX_TRUST_MS ? 'periodic' : false;
+  if (due === 'after-pause' && Number.isFinite(lastAskedAt)) paused = true;
   lastAskedAt = now;
   if (due) lastCheckAt = now;
   return due;
+}
+
+/**
+ * Whether this process lints with pauses between files (an editor's server, not a CLI run): a
+ * pause came after the first lint. Only then does the plugin watch its policy files.
+ */
+export function lintsWithPauses(): boolean {
+  return paused;
 }

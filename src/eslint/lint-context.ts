@@ -15,7 +15,8 @@ import { loadPolicy } from '../load-policy.js';
 import { policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import type { Workspace } from '../workspace/open-workspace.js';
-import { diskCheckDue } from './disk-check.js';
+import { diskCheckDue, lintsWithPauses } from './disk-check.js';
+import { prefetchPolicyOnChange } from './policy-prefetch.js';
 import { currentWorkspace, WorkspaceNotReady } from './workspace-cache.js';
 import type { CheckInput } from '../checks/check.js';
 import type { SourceFileFacts } from '../facts/source-file.js';
@@ -75,6 +76,20 @@ function loadPolicyChecked(policyPath: string, checkDisk: boolean): LoadedPolicy
   const loaded = loadPolicy({ cwd: dirname(policyPath), policyPath });
   policies.set(policyPath, loaded);
   return loaded;
+}
+
+/**
+ * A policy file changed (./policy-prefetch.ts): its policy and workspace are loaded now, between
+ * lints. A policy that does not load is left to the next lint, which reports it.
+ */
+function reloadBetweenLints(policyPath: string, single: boolean, budgetMs: number): void {
+  try {
+    const loaded = loadPolicy({ cwd: dirname(policyPath), policyPath });
+    policies.set(policyPath, loaded);
+    currentWorkspace(loaded, single, editorTypeScript(), false, budgetMs);
+  } catch {
+    // InputError, WorkspaceNotReady: the next lint meets the same and says so.
+  }
 }
 
 const policyFileByDir = new Map<string, string | undefined>();
@@ -201,6 +216,7 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     workspace.resolver.forgetFileSystem();
     forgetDeclarationFiles(workspace);
   }
+  if (lintsWithPauses()) prefetchPolicyOnChange(loaded, () => reloadBetweenLints(policyPath, configured !== undefined, settings.budgetMs ?? DEFAULT_BUDGET_MS));
   const file = projectPathOf(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
   if (file === undefined || !workspace.inScope(file)) return { kind: 'none' };

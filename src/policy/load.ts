@@ -95,7 +95,7 @@ export function loadPolicyFile(options: PolicyLoadOptions): LoadedPolicy {
 }
 
 /** The files a loaded policy was built from: its YAML files, and the package.json (or deno.json) that gives the current release. */
-function filesBehind(loaded: LoadedPolicy): string[] {
+export function filesBehind(loaded: LoadedPolicy): string[] {
   const files = loaded.sources.map((source) => source.file);
   return [...files, ...loaded.policy.releases.inputs.map((file) => join(loaded.root, file))];
 }
@@ -159,8 +159,19 @@ function resolveExtends(reference: string, source: YamlSource, index: number, pr
 }
 
 let jsonSchema: Record<string, unknown> | undefined;
+/** Validated once per parse (readYamlSource returns the same source for the same text). */
+const validated = new WeakMap<YamlSource, PolicyFile>();
 
 function validate(source: YamlSource): PolicyFile {
+  let own = validated.get(source);
+  if (!own) {
+    own = validateUncached(source);
+    validated.set(source, own);
+  }
+  return own;
+}
+
+function validateUncached(source: YamlSource): PolicyFile {
   if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
     throw new InputError(`${source.file}:1:1: a policy file must be a YAML mapping (start with \`version: 1\`)`);
   }

@@ -45,6 +45,20 @@ export function exportNamePatternProblem(pattern: string, allowFeature: boolean)
  * with `_…` (`experimental_{feature}` binds `otlp` in `experimental_otlp_createExporter`).
  */
 export function compileExportNamePattern(pattern: string): ExportNamePattern {
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    // Bounded: a long editor session may see many edits of the patterns.
+    if (compiledPatterns.size >= 1_000) compiledPatterns.clear();
+    compiled = compileUncached(pattern);
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+/** Compiled once per pattern text in a process (a policy loaded again after an edit reuses them; RE2JS objects are immutable). */
+const compiledPatterns = new Map<string, ExportNamePattern>();
+
+function compileUncached(pattern: string): ExportNamePattern {
   const parts = pattern.split(/(\*|\{feature\})/).filter((part) => part !== '');
   const body = parts
     .map((part) => (part === '*' ? '[A-Za-z0-9_$]*' : part === '{feature}' ? '(?P<feature>[A-Za-z0-9$]+)' : part.replace(/\$/g, '\\$')))

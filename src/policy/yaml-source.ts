@@ -21,6 +21,13 @@ export interface YamlSource {
 
 const MAX_POLICY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The last parse of each file read, by its text: a long-lived process (an editor's ESLint server)
+ * that loads the policy again after an edit parses only the files whose text changed (a preset,
+ * an unchanged base of `extends`, is reused). A YamlSource is never modified after its parse.
+ */
+const lastParse = new Map<string, { text: string; source: YamlSource }>();
+
 /** Reads and parses a YAML file; syntax errors become an InputError with file:line:column. */
 export function readYamlSource(file: string): YamlSource {
   let text: string;
@@ -36,7 +43,11 @@ export function readYamlSource(file: string): YamlSource {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`);
   }
-  return parseYamlSource(file, text);
+  const last = lastParse.get(file);
+  if (last?.text === text) return last.source;
+  const source = parseYamlSource(file, text);
+  lastParse.set(file, { text, source });
+  return source;
 }
 
 /** Parses YAML text as if read from `file` (an edit of the policy is checked this way before it is written). */

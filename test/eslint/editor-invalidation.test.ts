@@ -1,10 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
+import { reloadsBetweenLints } from '../../src/eslint/policy-prefetch.js';
 import { currentWorkspace } from '../../src/eslint/workspace-cache.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { bundledTypeScript } from '../../src/ts.js';
@@ -101,6 +102,31 @@ describe('one ESLint instance: what changed on disk shows in the next lint', () 
     writeFileSync(policyFile, edited);
     await pause();
     expect(await lint('src/app/dashboard.ts')).toEqual([]);
+  });
+
+  it('in a server that lints with pauses, a saved lifecycle.yaml is loaded before the next lint, between lints', async () => {
+    const cwd = copyOf('tsconfig-paths');
+    const lint = editor(cwd);
+    // Two lints with a pause between them: a long-lived server, so the policy's folder is watched.
+    await lint('src/app/dashboard.ts');
+    await pause();
+    expect((await lint('src/app/dashboard.ts')).filter((finding) => finding.includes('no-preview-import'))).toHaveLength(2);
+    const reloadsBefore = reloadsBetweenLints();
+    const policyFile = join(cwd, 'lifecycle.yaml');
+    const policy = readFileSync(policyFile, 'utf8');
+    // Saved as editors save: a new file renamed over the old one.
+    writeFileSync(`${policyFile}.tmp`, policy.replace('  code: src/preview/{feature}/**\n', '  code: src/preview/{feature}/**\n  exceptions:\n    - { path: "src/app/**", reason: "the dashboard shows every chart" }\n'));
+    renameSync(`${policyFile}.tmp`, policyFile);
+    // No lint runs until the watch has loaded the policy.
+    const waitUntil = Date.now() + 10_000;
+    while (reloadsBetweenLints() === reloadsBefore && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reloadsBetweenLints()).toBe(reloadsBefore + 1);
+    expect(await lint('src/app/dashboard.ts')).toEqual([]);
+    // A policy saved half-written (invalid) is left to the lint, which reports it.
+    writeFileSync(policyFile, 'version: 1\nreleases: [\n');
+    while (reloadsBetweenLints() === reloadsBefore + 1 && Date.now() < waitUntil + 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    await pause();
+    expect(await lint('src/app/dashboard.ts')).toEqual([expect.stringMatching(/^1:1 lifecycle\/no-preview-import lifecycle policy error: invalid YAML: .*lifecycle\.yaml:\d+:\d+/)]);
   });
 });
 
