@@ -25,6 +25,13 @@ export interface ExportNamePattern {
   regex: RE2JS;
   /** True when the pattern has `{feature}`. */
   bindsFeature: boolean;
+  /** Its fixed parts: a name without one of them cannot match (checked before the regex, which is slower). */
+  fixed: readonly string[];
+}
+
+/** Whether an exported name matches the pattern. */
+export function nameMatches(pattern: ExportNamePattern, name: string): boolean {
+  return pattern.fixed.every((part) => name.includes(part)) && pattern.regex.matches(name);
 }
 
 const NAME_PART = /^(?:[A-Za-z0-9_$]|\*|\{feature\})+$/;
@@ -65,7 +72,8 @@ function compileUncached(pattern: string): ExportNamePattern {
     .join('');
   const bindsFeature = pattern.includes('{feature}');
   const tail = pattern.endsWith('{feature}') ? '(?:_[A-Za-z0-9_$]*)?' : '';
-  return { pattern, regex: RE2JS.compile(`^${body}${tail}$`), bindsFeature };
+  const fixed = parts.filter((part) => part !== '*' && part !== '{feature}');
+  return { pattern, regex: RE2JS.compile(`^${body}${tail}$`), bindsFeature, fixed };
 }
 
 /** The policy's part of the decision (model.ts builds it). */
@@ -114,10 +122,13 @@ export function previewDeclaration(evidence: DeclarationEvidence, policy: Declar
   });
   const fileFeature = evidence.file.zone === 'preview' ? evidence.file.feature : undefined;
   for (const { feature, names } of policy.featureExports) {
-    const listed = names.find((name) => name.regex.matches(evidence.name));
+    const listed = names.find((name) => nameMatches(name, evidence.name));
     if (listed) return verdict(feature, `listed in features.${feature}.exports (${listed.pattern})`);
   }
-  const byName = policy.exportNames.map((pattern) => ({ pattern, match: pattern.regex.matcher(evidence.name) })).find(({ match }) => match.matches());
+  const byName = policy.exportNames
+    .filter((pattern) => pattern.fixed.every((part) => evidence.name.includes(part)))
+    .map((pattern) => ({ pattern, match: pattern.regex.matcher(evidence.name) }))
+    .find(({ match }) => match.matches());
   const boundFeature = byName?.pattern.bindsFeature ? (byName.match.group('feature') ?? undefined) : undefined;
   for (const { tag, text } of evidence.tags) {
     if (tag === BUILT_IN_TAG) {

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TypeScript } from '../../ts.js';
 import type { Workspace } from '../../workspace/open-workspace.js';
-import type { DeclarationPolicy } from '../../policy/preview-declarations.js';
+import { nameMatches, type DeclarationPolicy } from '../../policy/preview-declarations.js';
 import type { ChainLink, DeclarationRef, ExportTable, NameEnd } from '../../facts/declarations.js';
 import { readExportTable } from './export-table.js';
 
@@ -21,7 +21,8 @@ export class DeclarationIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly nameHits = new Map<string, boolean>();
   private readonly tagWords: string[];
-  private readonly patternWords: string[][];
+  /** The fixed parts of each export-name pattern, grouped by the first characters of the first one. */
+  private readonly patternGroups: Map<string, string[][]>;
   /** Bumped by forgetFileSystem: an entry is compared with the disk once per generation, not per use. */
   private generation = 0;
 
@@ -32,9 +33,16 @@ export class DeclarationIndex {
   ) {
     const policy = workspace.loaded.policy.preview.declarations;
     this.tagWords = ['@preview', ...Object.keys(policy.tags)];
-    this.patternWords = [...policy.exportNames, ...policy.featureExports.flatMap((entry) => entry.names)].map(({ pattern }) =>
+    const patternWords = [...policy.exportNames, ...policy.featureExports.flatMap((entry) => entry.names)].map(({ pattern }) =>
       pattern.split(/\*|\{feature\}/).filter((part) => part !== ''),
     );
+    // A text without a group's prefix has none of its patterns' first parts: one search rules out
+    // the group (`experimental_a_*`, `experimental_b_*`, ... share `experimenta`).
+    this.patternGroups = new Map();
+    for (const words of patternWords) {
+      const key = words[0]?.slice(0, PREFIX_CHARS) ?? '';
+      this.patternGroups.set(key, [...(this.patternGroups.get(key) ?? []), words]);
+    }
   }
 
   /**
@@ -51,7 +59,11 @@ export class DeclarationIndex {
 
   /** Whether a text may declare a preview declaration by tag or name (so its own table is worth reading). */
   textMayDeclarePreview(text: string): boolean {
-    return this.tagWords.some((word) => text.includes(word)) || this.patternWords.some((words) => words.every((word) => text.includes(word)));
+    if (this.tagWords.some((word) => text.includes(word))) return true;
+    for (const [prefix, group] of this.patternGroups) {
+      if (text.includes(prefix) && group.some((words) => words.every((word) => text.includes(word)))) return true;
+    }
+    return false;
   }
 
   /** Whether an exported name matches a `preview.exportNames` or `features.<id>.exports` pattern. */
@@ -59,7 +71,7 @@ export class DeclarationIndex {
     let hit = this.nameHits.get(name);
     if (hit === undefined) {
       const policy = this.policy;
-      hit = policy.exportNames.some((pattern) => pattern.regex.matches(name)) || policy.featureExports.some((entry) => entry.names.some((pattern) => pattern.regex.matches(name)));
+      hit = policy.exportNames.some((pattern) => nameMatches(pattern, name)) || policy.featureExports.some((entry) => entry.names.some((pattern) => nameMatches(pattern, name)));
       this.nameHits.set(name, hit);
     }
     return hit;
@@ -282,6 +294,8 @@ interface FileEntry {
   table?: ExportTable;
 }
 
+/** How many leading characters of a pattern's first fixed part group it with others. */
+const PREFIX_CHARS = 11;
 const STAR_EXPORT = /\bexport\s*(?:type\s*)?\*\s*from\b/;
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?(?:\{([^}]*)\}|\*\s*as\s+([\w$]+|'[^']*'|"[^"]*"))/g;
 const LOCAL_EXPORT_LIST = /\bexport\s*(?:type\s*)?\{[^}]*\}(?!\s*from\b)/;
@@ -316,12 +330,12 @@ function withLink(end: NameEnd, link: ChainLink, typeOnly: boolean): NameEnd {
 
 const indexes = new WeakMap<Workspace, DeclarationIndex>();
 
-/** The index of a workspace (one per workspace object: a run of `lifecycle check`, or an editor's workspace until it is rebuilt). */
 /** Tells the workspace's export tables, if any were read, that the disk may have changed. */
 export function forgetDeclarationFiles(workspace: Workspace): void {
   indexes.get(workspace)?.forgetFileSystem();
 }
 
+/** The index of a workspace (one per workspace object: a run of `lifecycle check`, or an editor's workspace until it is rebuilt). */
 export function declarationIndexOf(workspace: Workspace, ts: TypeScript, revalidate: boolean): DeclarationIndex {
   let index = indexes.get(workspace);
   if (!index) {
