@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One ESLint run on a generated repo, in its own process:
 //   node bench/eslint-run.js <repo> parser|noop|listeners|plugin|tseslint|tseslint-plugin [another ESLint's lib/api.js]
-// Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all),
+// Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all), CPU ms,
 // and the time spent in garbage collection (minor and major pauses, from perf_hooks).
 // Spawned by bench/eslint-overhead.js; --help prints the usage.
 import { existsSync } from 'node:fs';
@@ -27,7 +27,7 @@ const MODES = ['parser', 'noop', 'listeners', 'plugin', 'tseslint', 'tseslint-pl
 const USAGE = `Usage: node bench/eslint-run.js <repo> <mode> [eslint lib/api.js]
 
 One ESLint run (Node API) over <repo>/packages/**/*.ts in this process; prints one JSON line:
-files, lifecycle messages, fatal errors, lint ms, total ms, minor/major GC ms. Used by
+files, lifecycle messages, fatal errors, lint ms, total ms, CPU ms (user + system), minor/major GC ms. Used by
 bench/eslint-overhead.js, which runs each configuration in its own process.
 
 Arguments:
@@ -94,6 +94,8 @@ console.log(JSON.stringify({
   fatal,
   lintMs: Math.round(lintMs),
   totalMs: Math.round(performance.now() - started),
+  // CPU time of the whole process (user + system): less disturbed than wall time by other jobs on the machine.
+  cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
   gcMinorMs: Math.round(gc.minorMs),
   gcMajorMs: Math.round(gc.majorMs),
 }));
