@@ -40,13 +40,13 @@ export function vendoredByContent(file: string, text: string): VendoredReason | 
 }
 
 function hasLongLine(text: string): boolean {
-  if (text.length <= MINIFIED_LINE_LENGTH) return false;
+  // From each line start, the last newline within the next MINIFIED_LINE_LENGTH characters: none
+  // means a longer line; else the search goes on after it (a few searches per file, not one per line).
   let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    const stop = end === -1 ? text.length : end;
-    if (stop - start > MINIFIED_LINE_LENGTH) return true;
-    start = stop + 1;
+  while (text.length - start > MINIFIED_LINE_LENGTH) {
+    const newline = text.lastIndexOf('\n', start + MINIFIED_LINE_LENGTH);
+    if (newline < start) return true;
+    start = newline + 1;
   }
   return false;
 }
