@@ -24,8 +24,10 @@ export function diskCheckDue(): DiskCheck {
 }
 
 /**
- * Whether this process lints with pauses between files (an editor's server, not a CLI run): a
- * pause came after the first lint. Only then does the plugin watch its policy files.
+ * Whether this process lints with pauses between files, as an editor's server does: a pause came
+ * after the first lint. Only then does the plugin watch its policy files. A CLI run can qualify
+ * too (a file that takes long to parse, a second tsconfig's program built): harmless, as the watch
+ * keeps no process alive.
  */
 export function lintsWithPauses(): boolean {
   return paused;

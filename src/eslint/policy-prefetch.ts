@@ -14,11 +14,11 @@ import { filesBehind, type LoadedPolicy } from '../policy/load.js';
  */
 const watched = new Map<string, { key: string; watchers: FSWatcher[]; timer?: NodeJS.Timeout }>();
 const SETTLE_MS = 30;
-let reloads = 0;
+const reloads = new Map<string, number>();
 
-/** How many reloads the watches ran (between lints) in this process. */
-export function reloadsBetweenLints(): number {
-  return reloads;
+/** How many reloads the watch of this policy file ran (between lints) in this process. */
+export function reloadsBetweenLints(policyPath: string): number {
+  return reloads.get(policyPath) ?? 0;
 }
 
 /** Watches the files behind `loaded` (again, when they changed); `reload` loads the policy and its workspace, and must not throw. */
@@ -36,7 +36,7 @@ export function prefetchPolicyOnChange(loaded: LoadedPolicy, reload: () => void)
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
-      reloads += 1;
+      reloads.set(loaded.path, (reloads.get(loaded.path) ?? 0) + 1);
       reload();
     }, SETTLE_MS);
     entry.timer.unref();
@@ -46,7 +46,8 @@ export function prefetchPolicyOnChange(loaded: LoadedPolicy, reload: () => void)
       const watcher = watch(dir, { persistent: false }, (_event, name) => {
         if (name === null || names.has(String(name))) changed();
       });
-      watcher.on('error', () => stopWatching(loaded.path));
+      // A watch that fails (its folder deleted, a file system without events) is not made again for these files.
+      watcher.on('error', () => closeWatchers(entry));
       entry.watchers.push(watcher);
     } catch {
       // No watch (ENOSPC, a file system without events): the lint loads the policy as before.
@@ -57,7 +58,12 @@ export function prefetchPolicyOnChange(loaded: LoadedPolicy, reload: () => void)
 function stopWatching(policyPath: string): void {
   const entry = watched.get(policyPath);
   if (!entry) return;
+  closeWatchers(entry);
+  watched.delete(policyPath);
+}
+
+function closeWatchers(entry: { watchers: FSWatcher[]; timer?: NodeJS.Timeout }): void {
   if (entry.timer) clearTimeout(entry.timer);
   for (const watcher of entry.watchers) watcher.close();
-  watched.delete(policyPath);
+  entry.watchers = [];
 }

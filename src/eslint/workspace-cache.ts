@@ -64,14 +64,14 @@ export function currentWorkspace(loaded: LoadedPolicy, single: boolean, typescri
       throw notReady(error, budgetMs);
     }
   };
-  const build = (discovery: Discovery, previous?: Workspace) => {
-    entry = fresh(loaded, workspaceFor(loaded, { typescript, nested: !single, discovery, ...(previous ? { previous } : {}) }), discovery);
+  const build = (discovery: Discovery, previous?: CachedWorkspace) => {
+    entry = fresh(loaded, workspaceFor(loaded, { typescript, nested: !single, discovery, ...(previous ? { previous: previous.workspace } : {}) }), discovery, previous);
     cached.set(key, entry);
     return entry.workspace;
   };
   if (!entry) return build(walk());
   // An edited policy: a new classifier over the same walk, packages and resolver.
-  if (entry.loaded !== loaded) return build(entry.discovery, entry.workspace);
+  if (entry.loaded !== loaded) return build(entry.discovery, entry);
   const outcome = sweep(entry, check === 'periodic' || (check === 'after-pause' && Date.now() - entry.sweep.startedAt >= SWEEP_INTERVAL_MS));
   if (outcome === 'rewalk') return build(walk());
   return entry.workspace;
@@ -84,12 +84,18 @@ function notReady(error: DiscoveryTimeout, budgetMs: number): WorkspaceNotReady 
   );
 }
 
-function fresh(loaded: LoadedPolicy, workspace: Workspace, discovery: Discovery): CachedWorkspace {
+/**
+ * The cache entry of a new workspace. Over the same walk (a policy edit), the watched files keep
+ * the mtimes seen before and the sweep goes on: a nested policy, package.json or .gitignore changed
+ * since is still found by the sweep, not taken as seen.
+ */
+function fresh(loaded: LoadedPolicy, workspace: Workspace, discovery: Discovery, previous?: CachedWorkspace): CachedWorkspace {
   const watched = new Map<string, number | undefined>();
   for (const file of discovery.files) {
     // The root policy is loadPolicy's to watch.
     if (file !== loaded.path.slice(loaded.root.length + 1) && STRUCTURAL_NAME.test(file.slice(file.lastIndexOf('/') + 1))) {
-      watched.set(join(loaded.root, file), mtimeOf(join(loaded.root, file)));
+      const abs = join(loaded.root, file);
+      watched.set(abs, previous?.watched.has(abs) ? previous.watched.get(abs) : mtimeOf(abs));
     }
   }
   return {
@@ -97,7 +103,7 @@ function fresh(loaded: LoadedPolicy, workspace: Workspace, discovery: Discovery)
     workspace,
     discovery,
     watched,
-    sweep: { queue: [], next: 0, startedAt: Date.now() },
+    sweep: previous?.sweep ?? { queue: [], next: 0, startedAt: Date.now() },
     ignored: createIgnoreChecker(loaded.root),
   };
 }

@@ -175,6 +175,8 @@ const scopes = new WeakMap<Workspace, FileScope>();
 function reusableScope(previous: Workspace | undefined, discovery: Discovery, files: Policy['files'], nested: boolean): FileScope | undefined {
   const scope = previous && scopes.get(previous);
   if (!scope || scope.discovery !== discovery || scope.nested !== nested || scope.files !== JSON.stringify(files)) return undefined;
+  // Nested projects load their own policies once, in their closures: fresh ones read them again.
+  if (scope.nestedByDir.size > 0) return undefined;
   return scope;
 }
 

@@ -111,20 +111,20 @@ describe('one ESLint instance: what changed on disk shows in the next lint', () 
     await lint('src/app/dashboard.ts');
     await pause();
     expect((await lint('src/app/dashboard.ts')).filter((finding) => finding.includes('no-preview-import'))).toHaveLength(2);
-    const reloadsBefore = reloadsBetweenLints();
     const policyFile = join(cwd, 'lifecycle.yaml');
+    const reloadsBefore = reloadsBetweenLints(policyFile);
     const policy = readFileSync(policyFile, 'utf8');
     // Saved as editors save: a new file renamed over the old one.
     writeFileSync(`${policyFile}.tmp`, policy.replace('  code: src/preview/{feature}/**\n', '  code: src/preview/{feature}/**\n  exceptions:\n    - { path: "src/app/**", reason: "the dashboard shows every chart" }\n'));
     renameSync(`${policyFile}.tmp`, policyFile);
     // No lint runs until the watch has loaded the policy.
     const waitUntil = Date.now() + 10_000;
-    while (reloadsBetweenLints() === reloadsBefore && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(reloadsBetweenLints()).toBe(reloadsBefore + 1);
+    while (reloadsBetweenLints(policyFile) === reloadsBefore && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reloadsBetweenLints(policyFile)).toBe(reloadsBefore + 1);
     expect(await lint('src/app/dashboard.ts')).toEqual([]);
     // A policy saved half-written (invalid) is left to the lint, which reports it.
     writeFileSync(policyFile, 'version: 1\nreleases: [\n');
-    while (reloadsBetweenLints() === reloadsBefore + 1 && Date.now() < waitUntil + 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (reloadsBetweenLints(policyFile) === reloadsBefore + 1 && Date.now() < waitUntil + 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
     await pause();
     expect(await lint('src/app/dashboard.ts')).toEqual([expect.stringMatching(/^1:1 lifecycle\/no-preview-import lifecycle policy error: invalid YAML: .*lifecycle\.yaml:\d+:\d+/)]);
   });
@@ -174,5 +174,35 @@ describe('currentWorkspace(): incremental by directory mtime', () => {
     expect(rewalked.resolver).not.toBe(first.resolver);
     expect(rewalked.sourceFiles).toContain('src/preview/newfeature/index.ts');
     expect(rewalked.sourceFiles).toContain('src/core/added.ts');
+  });
+
+  it('a root policy edit after an edit of a nested policy: the nested edit is not lost', () => {
+    const cwd = copyOf('nested-policies');
+    const ts = bundledTypeScript();
+    const target = 'packages/labs/src/experimental/beta/index.ts';
+    const before = currentWorkspace(loadPolicy({ cwd }), false, ts, 'periodic', 10_000);
+    expect(before.classifyTarget(target)).toMatchObject({ zone: 'preview', feature: 'beta' });
+    // The nested policy no longer calls src/experimental/ preview code; then the root policy is saved.
+    const nested = join(cwd, 'packages/labs/lifecycle.yaml');
+    writeFileSync(nested, readFileSync(nested, 'utf8').replace('code: src/experimental/{feature}/**', 'code: src/labs-preview/{feature}/**'));
+    writeFileSync(join(cwd, 'lifecycle.yaml'), `${readFileSync(join(cwd, 'lifecycle.yaml'), 'utf8')}\n# edited\n`);
+    const after = currentWorkspace(loadPolicy({ cwd }), false, ts, 'after-pause', 10_000);
+    expect(after.classifyTarget(target)).toMatchObject({ zone: 'stable' });
+  });
+
+  it('a package.json edited together with the policy still makes the sweep walk again', () => {
+    const cwd = copyOf('nested-policies');
+    const ts = bundledTypeScript();
+    const before = currentWorkspace(loadPolicy({ cwd }), false, ts, 'periodic', 10_000);
+    const manifest = join(cwd, 'package.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('{', '{\n  "description": "edited",'));
+    writeFileSync(join(cwd, 'lifecycle.yaml'), `${readFileSync(join(cwd, 'lifecycle.yaml'), 'utf8')}\n# edited\n`);
+    const loaded = loadPolicy({ cwd });
+    // The policy edit reuses the walk, packages and resolver...
+    expect(currentWorkspace(loaded, false, ts, false, 10_000).resolver).toBe(before.resolver);
+    // ...and the sweep still sees the package.json edit: a new walk, new packages and resolver.
+    let latest = before;
+    for (let i = 0; i < 50 && latest.resolver === before.resolver; i += 1) latest = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
+    expect(latest.resolver).not.toBe(before.resolver);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -89,6 +89,25 @@ describe('preview-api-leak under single-run typed linting (parserOptions.project
     const expected = cliLeaks(root);
     expect(expected.filter((finding) => finding.startsWith(`${ENTRY}:`))).toHaveLength(8);
     expect(fixed.messages).toEqual(expected);
+  });
+
+  it('an autofix pass in a program with a package installed twice (a redirect source file) does not crash, and finds the same', async () => {
+    const root = fixtureCopy();
+    // The same package, name and version, under both packages: TypeScript makes the second copy a redirect.
+    for (const pkg of ['client', 'telemetry']) {
+      const dir = join(root, 'packages', pkg, 'node_modules', 'dup');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'dup', version: '1.0.0', types: 'index.d.ts' }));
+      writeFileSync(join(dir, 'index.d.ts'), 'export declare const dup: number;\n');
+      writeFileSync(join(root, 'packages', pkg, 'src', 'uses-dup.ts'), "import { dup } from 'dup';\nexport const twice = dup * 2;\n");
+    }
+    const entry = join(root, ENTRY);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace("} from './transport.js';\n", "} from './transport.js';\n\n\n\n\n"));
+    const { default: plugin } = await import('../../src/eslint-plugin.js');
+    const fixed = await leakMessages(root, plugin, { fix: true, rules: { 'no-multiple-empty-lines': ['error', { max: 1 }] } });
+    writeFileSync(entry, fixed.outputs.get(entry)!);
+    expect(fixed.messages).toEqual(cliLeaks(root));
+    expect(fixed.messages.filter((finding) => finding.startsWith(`${ENTRY}:`))).toHaveLength(8);
   });
 
   it('says it cannot check the file when the only program it gets is the isolated one', async () => {
