@@ -14,6 +14,8 @@ import { filesBehind, type LoadedPolicy } from '../policy/load.js';
  */
 const watched = new Map<string, { key: string; watchers: FSWatcher[]; timer?: NodeJS.Timeout }>();
 const SETTLE_MS = 30;
+/** Loaded policies whose files are watched already (a reload makes a new one). */
+const seen = new WeakSet<LoadedPolicy>();
 const reloads = new Map<string, number>();
 
 /** How many reloads the watch of this policy file ran (between lints) in this process. */
@@ -23,6 +25,9 @@ export function reloadsBetweenLints(policyPath: string): number {
 
 /** Watches the files behind `loaded` (again, when they changed); `reload` loads the policy and its workspace, and must not throw. */
 export function prefetchPolicyOnChange(loaded: LoadedPolicy, reload: () => void): void {
+  // Called on every lint: a policy already seen here costs one lookup, not a list of its files.
+  if (seen.has(loaded)) return;
+  seen.add(loaded);
   const files = filesBehind(loaded);
   const key = files.join('\0');
   const known = watched.get(loaded.path);
