@@ -1,7 +1,7 @@
 import { projectRelative } from '../project-path.js';
 import { createRequire } from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { InputError } from '../errors.js';
 import { componentFileParts } from '../extract/estree/component-file.js';
@@ -93,16 +93,21 @@ function reloadBetweenLints(policyPath: string, single: boolean, budgetMs: numbe
 }
 
 const policyFileByDir = new Map<string, string | undefined>();
+/** The workspace of the last file linted: its directory listings answer where policy files are. */
+let lastWorkspace: Workspace | undefined;
 
 /**
  * findPolicyFile, remembered per directory until the next disk check (editors lint many
  * siblings); a directory without a policy file of its own asks its parent, so each directory is
- * looked at once.
+ * looked at once. `listed`: between disk checks, a directory of the last workspace is looked up
+ * in its resolver's listings (compared with the disk at the last check) instead of by two stats.
  */
-function policyFileAbove(dir: string): string | undefined {
+function policyFileAbove(dir: string, listed: boolean): string | undefined {
   if (policyFileByDir.has(dir)) return policyFileByDir.get(dir);
   const parent = dirname(dir);
-  const path = policyFileIn(dir) ?? (parent === dir ? undefined : policyFileAbove(parent));
+  const workspace = listed ? lastWorkspace : undefined;
+  const inWorkspace = workspace !== undefined && (dir === workspace.root || dir.startsWith(`${workspace.root}${sep}`));
+  const path = policyFileIn(dir, inWorkspace ? (candidate) => workspace.resolver.fileExists(candidate) : undefined) ?? (parent === dir ? undefined : policyFileAbove(parent, listed));
   policyFileByDir.set(dir, path);
   return path;
 }
@@ -190,7 +195,7 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
   const check = diskCheckDue();
   const checkDisk = retried || check !== false;
   if (checkDisk) policyFileByDir.clear();
-  const policyPath = configured ? resolve(context.cwd, configured) : policyFileAbove(dirname(filename));
+  const policyPath = configured ? resolve(context.cwd, configured) : policyFileAbove(dirname(filename), !checkDisk);
   if (!policyPath) return { kind: 'none' };
   let loaded: LoadedPolicy;
   try {
@@ -216,6 +221,7 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     workspace.resolver.forgetFileSystem();
     forgetDeclarationFiles(workspace);
   }
+  lastWorkspace = workspace;
   if (lintsWithPauses()) prefetchPolicyOnChange(loaded, () => reloadBetweenLints(policyPath, configured !== undefined, settings.budgetMs ?? DEFAULT_BUDGET_MS));
   const file = projectPathOf(workspace.root, filename);
   // Only what `lifecycle check` analyses: files.include/exclude and .gitignore apply here too.
@@ -289,7 +295,8 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
       },
       undefined, // syntax errors are ESLint's to report
       // Names are followed as in `lifecycle check`; export tables are checked against the disk.
-      { ts: editorTypeScript(), revalidate: true, text: directiveText, namespaceUses: (locals) => estreeNamespaceUses(program, context.sourceCode.visitorKeys, locals) },
+      // The linted text seeds the export tables until the next disk check (a BOM, which ESLint strips, would shift line 1).
+      { ts: editorTypeScript(), revalidate: true, text: directiveText, seedsIndex: component === undefined && !context.sourceCode.hasBOM, namespaceUses: (locals) => estreeNamespaceUses(program, context.sourceCode.visitorKeys, locals) },
     );
   } catch (error) {
     return policyErrorOf(error);

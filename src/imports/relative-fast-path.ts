@@ -1,11 +1,11 @@
 import { dirname, resolve } from 'node:path';
 
-/** What TypeScript tries, in order, for a relative specifier with this ending. */
-const CANDIDATE_SUFFIXES: readonly [RegExp, readonly string[]][] = [
-  [/\.js$/, ['.ts', '.tsx', '.d.ts', '.js', '.jsx']],
-  [/\.jsx$/, ['.tsx', '.d.ts', '.jsx']],
-  [/\.mjs$/, ['.mts', '.d.mts', '.mjs']],
-  [/\.cjs$/, ['.cts', '.d.cts', '.cjs']],
+/** What TypeScript tries, in order, for a relative specifier with this ending (matched with endsWith: this runs once per import). */
+const CANDIDATE_SUFFIXES: readonly [string, readonly string[]][] = [
+  ['.js', ['.ts', '.tsx', '.d.ts', '.js', '.jsx']],
+  ['.jsx', ['.tsx', '.d.ts', '.jsx']],
+  ['.mjs', ['.mts', '.d.mts', '.mjs']],
+  ['.cjs', ['.cts', '.d.cts', '.cjs']],
 ];
 const EXTENSIONLESS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx'];
 const EXPLICIT = /\.(?:[mc]?tsx?|json)$/;
@@ -56,9 +56,9 @@ export function resolveCandidateFast(
   directoryExists: (path: string) => boolean,
   extensionless = true,
 ): string | undefined {
-  for (const [pattern, suffixes] of CANDIDATE_SUFFIXES) {
-    if (!pattern.test(target)) continue;
-    const stem = target.replace(pattern, '');
+  for (const [ending, suffixes] of CANDIDATE_SUFFIXES) {
+    if (!target.endsWith(ending)) continue;
+    const stem = target.slice(0, target.length - ending.length);
     for (const suffix of suffixes) {
       if (fileExists(stem + suffix)) return stem + suffix;
     }

@@ -89,6 +89,11 @@ export class ImportResolver {
     this.containing = undefined;
   }
 
+  /** Whether an absolute path names a file, from the cached directory listings (a directory not listed yet is read once). */
+  fileExists(abs: string): boolean {
+    return this.host.fileExists(abs);
+  }
+
   /** Problems found reading tsconfig files (for --verbose). */
   configProblems(): string[] {
     return this.tsconfigs.problems();

@@ -39,7 +39,7 @@ export interface DirectoryRead {
  * config. Parsing never enumerates the project's files: only options matter for resolution.
  */
 export class TsConfigIndex {
-  private readonly configByDir = new Map<string, string | undefined>();
+  private readonly configByDir = new Map<string, string | null>();
   private readonly projects = new Map<string, TsProject>();
   /** Per parsed config: every file its parse read (extends chain) or looked for, with what it saw. */
   private readonly inputs = new Map<string, Map<string, string | boolean | undefined>>();
@@ -113,12 +113,14 @@ export class TsConfigIndex {
 
   /** The nearest tsconfig.json above an absolute directory (inside the root). */
   nearestConfig(dir: string): string | undefined {
-    if (this.configByDir.has(dir)) return this.configByDir.get(dir);
+    // One lookup per call (this runs for every linted file): null stands for "none above".
+    const known = this.configByDir.get(dir);
+    if (known !== undefined) return known ?? undefined;
     const candidate = join(dir, 'tsconfig.json');
     let found: string | undefined;
     if (this.host.fileExists(candidate)) found = candidate;
     else if (dir !== this.root && dirname(dir) !== dir && dir.startsWith(this.root)) found = this.nearestConfig(dirname(dir));
-    this.configByDir.set(dir, found);
+    this.configByDir.set(dir, found ?? null);
     return found;
   }
 

@@ -26,10 +26,10 @@ export interface LoadedPolicy {
 }
 
 /** The policy file directly in `dir` (lifecycle.yaml, else lifecycle.yml), if any. */
-export function policyFileIn(dir: string): string | undefined {
+export function policyFileIn(dir: string, isFile: (path: string) => boolean = existsSync): string | undefined {
   for (const name of POLICY_FILE_NAMES) {
     const candidate = join(dir, name);
-    if (existsSync(candidate)) return candidate;
+    if (isFile(candidate)) return candidate;
   }
   return undefined;
 }

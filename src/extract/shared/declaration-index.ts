@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TypeScript } from '../../ts.js';
 import type { Workspace } from '../../workspace/open-workspace.js';
@@ -119,9 +119,30 @@ export class DeclarationIndex {
     return entry.table;
   }
 
-  /** The export table of a text the caller has already read (the file being analysed). */
+  /**
+   * The export table of the file being analysed, from the text the caller read: the table kept for
+   * the file when it was read from the same text (as an import's target, or by seed), else parsed.
+   */
   tableOfText(file: string, text: string): ExportTable {
+    const entry = this.files.get(file);
+    if (entry?.text === text && (!this.revalidate || entry.checkedIn === this.generation)) {
+      entry.table ??= readExportTable(this.ts, file, text);
+      return entry.table;
+    }
     return readExportTable(this.ts, file, text);
+  }
+
+  /**
+   * The text of a file being linted, taken as its entry so that files importing it later do not
+   * read it again (an ESLint run lints each file once, its text read by ESLint). The entry holds
+   * until the next disk check: its mtime is not known, so it is then read from the disk again.
+   * An entry already compared with the disk in this generation is kept.
+   */
+  seed(file: string, text: string): void {
+    const known = this.files.get(file);
+    if (known && (!this.revalidate || known.checkedIn === this.generation)) return;
+    if (!CODE_FILE.test(file)) return;
+    this.files.set(file, this.entryOfText(file, text, this.revalidate ? undefined : 0));
   }
 
   /** Where `name`, exported by `file`, ends; undefined when the module does not export it (or only through a cycle). */
@@ -178,8 +199,19 @@ export class DeclarationIndex {
     return found[0] ?? outside;
   }
 
-  /** Every name the module exports (`export *` expanded, `default` not through it), each followed to its end. */
-  moduleNames(file: string, seenFiles = new Set<string>()): Map<string, NameEnd> {
+  /**
+   * Every name the module exports (`export *` expanded, `default` not through it), each followed to
+   * its end. A whole module's names are kept until the next disk check (a barrel is imported
+   * whole by many files); the answer depends on other files, so it is not kept across checks.
+   */
+  moduleNames(file: string, seenFiles?: Set<string>): ReadonlyMap<string, NameEnd> {
+    if (seenFiles) return this.moduleNamesUncached(file, seenFiles);
+    const entry = this.entry(file);
+    if (entry.moduleNames?.generation !== this.generation) entry.moduleNames = { generation: this.generation, names: this.moduleNamesUncached(file, new Set()) };
+    return entry.moduleNames.names;
+  }
+
+  private moduleNamesUncached(file: string, seenFiles: Set<string>): Map<string, NameEnd> {
     const names = new Map<string, NameEnd>();
     if (seenFiles.has(file)) return names;
     seenFiles.add(file);
@@ -239,44 +271,49 @@ export class DeclarationIndex {
 
   private entry(file: string): FileEntry {
     let entry = this.files.get(file);
-    const abs = join(this.workspace.root, file);
     if (entry && this.revalidate && entry.checkedIn !== this.generation) {
-      if (mtimeOf(abs) === entry.mtimeMs) entry.checkedIn = this.generation;
+      if (entry.mtimeMs !== undefined && mtimeOf(join(this.workspace.root, file)) === entry.mtimeMs) entry.checkedIn = this.generation;
       else entry = undefined;
     }
     if (!entry) {
-      entry = this.readEntry(file, abs);
+      entry = this.readEntry(file, join(this.workspace.root, file));
       this.files.set(file, entry);
     }
     return entry;
   }
 
   private readEntry(file: string, abs: string): FileEntry {
-    const preview = this.workspace.classifyTarget(file).zone === 'preview';
     // Component files and assets have no export table to read here.
-    if (!/\.(?:[mc]?[jt]sx?)$/.test(file)) return { mtimeMs: mtimeOf(abs), checkedIn: this.generation, text: undefined, starExport: false, listed: new Set(), localList: false, reexportsFrom: [], hasTag: false, preview };
-    let text: string | undefined;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch {
-      text = undefined;
+    if (!CODE_FILE.test(file)) {
+      const preview = this.workspace.classifyTarget(file).zone === 'preview';
+      return { mtimeMs: mtimeOf(abs), checkedIn: this.generation, text: undefined, starExport: false, listed: new Set(), localList: false, reexportsFrom: [], hasTag: false, preview };
     }
+    const read = readTextAndMtime(abs);
+    return this.entryOfText(file, read?.text, this.revalidate ? (read?.mtimeMs ?? -1) : 0);
+  }
+
+  /** An entry from a file's text (undefined: unreadable); `mtimeMs` undefined: not known, read again at the next disk check. */
+  private entryOfText(file: string, text: string | undefined, mtimeMs: number | undefined): FileEntry {
+    const exports = text !== undefined && text.includes('export');
     return {
-      mtimeMs: this.revalidate ? mtimeOf(abs) : 0,
+      mtimeMs,
       checkedIn: this.generation,
       text,
-      starExport: text !== undefined && STAR_EXPORT.test(text),
-      listed: text === undefined ? new Set() : listedNames(text),
-      localList: text !== undefined && LOCAL_EXPORT_LIST.test(text),
-      reexportsFrom: text === undefined ? [] : [...text.matchAll(REEXPORT_FROM)].map((match) => match[2]!),
+      starExport: exports && STAR_EXPORT.test(text),
+      listed: exports ? listedNames(text) : new Set(),
+      localList: exports && LOCAL_EXPORT_LIST.test(text),
+      reexportsFrom: exports ? [...text.matchAll(REEXPORT_FROM)].map((match) => match[2]!) : [],
       hasTag: text !== undefined && this.tagWords.some((word) => text.includes(word)),
-      preview,
+      preview: this.workspace.classifyTarget(file).zone === 'preview',
     };
   }
 }
 
+const CODE_FILE = /\.(?:[mc]?[jt]sx?)$/;
+
 interface FileEntry {
-  mtimeMs: number;
+  /** undefined: not known (a seeded text), so not trusted after the generation it was seeded in. */
+  mtimeMs: number | undefined;
   /** The generation in which mtimeMs was last compared with the disk. */
   checkedIn: number;
   text: string | undefined;
@@ -289,6 +326,8 @@ interface FileEntry {
   /** The module specifiers of its `export … from` statements. */
   reexportsFrom: string[];
   moduleMayMatter?: boolean;
+  /** moduleNames(file), in the generation it was computed in. */
+  moduleNames?: { generation: number; names: ReadonlyMap<string, NameEnd> };
   hasTag: boolean;
   preview: boolean;
   table?: ExportTable;
@@ -313,6 +352,38 @@ function listedNames(text: string): Set<string> {
     for (const word of (match[1] ?? match[2] ?? '').match(LISTED_NAME) ?? []) names.add(/^['"]/.test(word) ? word.slice(1, -1) : word);
   }
   return names;
+}
+
+/** A file's text and mtime from one open (a stat by path on top of a read costs a second lookup, measured). */
+function readTextAndMtime(abs: string): { text: string; mtimeMs: number } | undefined {
+  let fd: number;
+  try {
+    // Non-blocking: opening a FIFO for reading would wait for a writer (it is then not read: not a file).
+    fd = openSync(abs, constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    let buffer = Buffer.allocUnsafe(Math.max(stat.size, 0) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return { text: buffer.toString('utf8', 0, length), mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function mtimeOf(abs: string): number {
