@@ -93,6 +93,8 @@ function reloadBetweenLints(policyPath: string, single: boolean, budgetMs: numbe
 }
 
 const policyFileByDir = new Map<string, string | undefined>();
+/** Resolvers a lint has used: a new one needs no disk check on its first use (its listings are fresh). */
+const resolversSeen = new WeakSet<object>();
 /** The workspace of the last file linted: its directory listings answer where policy files are. */
 let lastWorkspace: Workspace | undefined;
 
@@ -217,10 +219,12 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     if (error instanceof WorkspaceNotReady) return { kind: 'not-checked', message: error.message };
     throw error;
   }
-  if (checkDisk) {
+  // A resolver built by this very lint (a new walk) has just read its listings: nothing to check yet.
+  if (checkDisk && resolversSeen.has(workspace.resolver)) {
     workspace.resolver.forgetFileSystem();
     forgetDeclarationFiles(workspace);
   }
+  resolversSeen.add(workspace.resolver);
   lastWorkspace = workspace;
   if (lintsWithPauses()) prefetchPolicyOnChange(loaded, () => reloadBetweenLints(policyPath, configured !== undefined, settings.budgetMs ?? DEFAULT_BUDGET_MS));
   const file = projectPathOf(workspace.root, filename);

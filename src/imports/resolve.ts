@@ -40,6 +40,8 @@ export class ImportResolver {
   private readonly outputMaps: OutputMaps;
   /** Per project-relative directory: the module format of its files by the nearest package.json `type` (the manifests are fixed per instance). */
   private readonly formatsByDir = new Map<string, ModuleFormat>();
+  /** The same per file (asked once per import site and re-export followed). */
+  private readonly formatsByFile = new Map<string, ModuleFormat>();
   /** Per workspace package, subpath and format: its source file (the same from every importer), and what that answer read on disk. */
   private readonly workspaceMemo = new Map<string, { resolution: Resolution; learnt: readonly HostFact[] }>();
   /** Per project-relative directory: the nearest directory holding node_modules or package.json. */
@@ -164,6 +166,14 @@ export class ImportResolver {
 
   /** The module format of a project file (.mts/.cts, or the nearest package.json `type`). */
   formatOf(file: string): ModuleFormat {
+    const known = this.formatsByFile.get(file);
+    if (known !== undefined) return known;
+    const format = this.formatOfUncached(file);
+    this.formatsByFile.set(file, format);
+    return format;
+  }
+
+  private formatOfUncached(file: string): ModuleFormat {
     if (/\.(mts|mjs)$/.test(file)) return 'esm';
     if (/\.(cts|cjs)$/.test(file)) return 'cjs';
     const start = dirname(file);

@@ -68,6 +68,16 @@ export class DeclarationIndex {
 
   /** Whether an exported name matches a `preview.exportNames` or `features.<id>.exports` pattern. */
   private nameMayBePreview(name: string): boolean {
+    // A name without any group's prefix matches no pattern: a search or two instead of a map lookup
+    // (which hashes each name string ESLint's parser made anew).
+    let possible = false;
+    for (const prefix of this.patternGroups.keys()) {
+      if (name.includes(prefix)) {
+        possible = true;
+        break;
+      }
+    }
+    if (!possible) return false;
     let hit = this.nameHits.get(name);
     if (hit === undefined) {
       const policy = this.policy;
@@ -85,7 +95,9 @@ export class DeclarationIndex {
    */
   mayMatter(file: string, name: string): boolean {
     const entry = this.entry(file);
-    return entry.hasTag || entry.preview || entry.starExport || entry.listed.has(name) || this.nameMayBePreview(name);
+    if (entry.preview) return true;
+    const scan = this.scanOf(entry);
+    return scan.hasTag || scan.starExport || scan.listed.has(name) || this.nameMayBePreview(name);
   }
 
   /**
@@ -99,8 +111,9 @@ export class DeclarationIndex {
     if (entry.moduleMayMatter !== undefined) return entry.moduleMayMatter;
     if (visiting.has(file)) return false;
     visiting.add(file);
-    let matters = entry.hasTag || entry.preview || entry.localList || (entry.text !== undefined && this.textMayDeclarePreview(entry.text));
-    for (const specifier of entry.reexportsFrom) {
+    const scan = this.scanOf(entry);
+    let matters = scan.hasTag || entry.preview || scan.localList || (entry.text !== undefined && this.textMayDeclarePreview(entry.text));
+    for (const specifier of scan.reexportsFrom) {
       if (matters) break;
       const target = this.follow(file, specifier, 1, 1);
       matters = target !== undefined && ('unresolved' in target || 'declaration' in target || this.moduleMayMatter(target.file, visiting));
@@ -286,7 +299,7 @@ export class DeclarationIndex {
     // Component files and assets have no export table to read here.
     if (!CODE_FILE.test(file)) {
       const preview = this.workspace.classifyTarget(file).zone === 'preview';
-      return { mtimeMs: mtimeOf(abs), checkedIn: this.generation, text: undefined, starExport: false, listed: new Set(), localList: false, reexportsFrom: [], hasTag: false, preview };
+      return { mtimeMs: mtimeOf(abs), checkedIn: this.generation, text: undefined, preview };
     }
     const read = readTextAndMtime(abs);
     return this.entryOfText(file, read?.text, this.revalidate ? (read?.mtimeMs ?? -1) : 0);
@@ -294,18 +307,22 @@ export class DeclarationIndex {
 
   /** An entry from a file's text (undefined: unreadable); `mtimeMs` undefined: not known, read again at the next disk check. */
   private entryOfText(file: string, text: string | undefined, mtimeMs: number | undefined): FileEntry {
+    return { mtimeMs, checkedIn: this.generation, text, preview: this.workspace.classifyTarget(file).zone === 'preview' };
+  }
+
+  /** What the entry's text shows without parsing, read on first need (a seeded file may never be imported). */
+  private scanOf(entry: FileEntry): TextScan {
+    if (entry.scan) return entry.scan;
+    const text = entry.text;
     const exports = text !== undefined && text.includes('export');
-    return {
-      mtimeMs,
-      checkedIn: this.generation,
-      text,
+    entry.scan = {
       starExport: exports && STAR_EXPORT.test(text),
-      listed: exports ? listedNames(text) : new Set(),
+      listed: exports ? listedNames(text) : NO_NAMES,
       localList: exports && LOCAL_EXPORT_LIST.test(text),
       reexportsFrom: exports ? [...text.matchAll(REEXPORT_FROM)].map((match) => match[2]!) : [],
       hasTag: text !== undefined && this.tagWords.some((word) => text.includes(word)),
-      preview: this.workspace.classifyTarget(file).zone === 'preview',
     };
+    return entry.scan;
   }
 }
 
@@ -317,6 +334,17 @@ interface FileEntry {
   /** The generation in which mtimeMs was last compared with the disk. */
   checkedIn: number;
   text: string | undefined;
+  /** The file is preview code. */
+  preview: boolean;
+  scan?: TextScan;
+  moduleMayMatter?: boolean;
+  /** moduleNames(file), in the generation it was computed in. */
+  moduleNames?: { generation: number; names: ReadonlyMap<string, NameEnd> };
+  table?: ExportTable;
+}
+
+/** What a file's text shows without parsing (regular expressions: supersets of what the table would say). */
+interface TextScan {
   /** A bare `export * from` occurs: any name may come through it. */
   starExport: boolean;
   /** The names written in `export { … }` lists and after `export * as` (both sides of `as`). */
@@ -325,13 +353,11 @@ interface FileEntry {
   localList: boolean;
   /** The module specifiers of its `export … from` statements. */
   reexportsFrom: string[];
-  moduleMayMatter?: boolean;
-  /** moduleNames(file), in the generation it was computed in. */
-  moduleNames?: { generation: number; names: ReadonlyMap<string, NameEnd> };
+  /** A doc tag the policy knows is written somewhere. */
   hasTag: boolean;
-  preview: boolean;
-  table?: ExportTable;
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** How many leading characters of a pattern's first fixed part group it with others. */
 const PREFIX_CHARS = 11;
