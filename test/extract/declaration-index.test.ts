@@ -102,3 +102,33 @@ describe('DeclarationIndex: what is read (the cost of check)', () => {
     expect(index.moduleMayMatter('src/reaches.ts')).toBe(true);
   });
 });
+
+describe('DeclarationIndex: texts seeded by the ESLint rules', () => {
+  function editorIndex(files: Record<string, string>): { index: DeclarationIndex; root: string } {
+    const root = tempProject({ 'lifecycle.yaml': policyYaml(), 'package.json': '{ "name": "p", "type": "module" }', ...files });
+    return { index: new DeclarationIndex(openWorkspace({ cwd: root }), bundledTypeScript(), true), root };
+  }
+
+  it('answers from the linted text until the next disk check, then from the disk again', () => {
+    const { index } = editorIndex({ 'src/a.ts': 'export function plain() {}\n' });
+    // The linted text (an unsaved buffer, or the text ESLint read) tags the declaration; the disk does not.
+    index.seed('src/a.ts', '/** @preview otlp */\nexport function plain() {}\n');
+    const seeded = index.resolve('src/a.ts', 'plain');
+    expect(seeded && 'declaration' in seeded ? seeded.declaration.tags : undefined).toEqual([{ tag: '@preview', text: 'otlp' }]);
+    // Its mtime is not known, so it is never taken as current past a disk check.
+    index.forgetFileSystem();
+    const reread = index.resolve('src/a.ts', 'plain');
+    expect(reread && 'declaration' in reread ? reread.declaration.declarationKind : undefined).toBe('module'); // not read: no tag on disk
+    expect(index.mayMatter('src/a.ts', 'plain')).toBe(false);
+  });
+
+  it('keeps an entry already compared with the disk in this generation, and serves the file its own table when the texts agree', () => {
+    const disk = '/** @preview otlp */\nexport function tagged() {}\n';
+    const { index } = editorIndex({ 'src/b.ts': disk });
+    expect(index.mayMatter('src/b.ts', 'tagged')).toBe(true); // read from the disk
+    index.seed('src/b.ts', 'export function tagged() {}\n');
+    expect(index.mayMatter('src/b.ts', 'tagged')).toBe(true); // the disk entry stays
+    expect(index.tableOfText('src/b.ts', disk)).toBe(index.tableOfText('src/b.ts', disk)); // one parse, kept
+    expect(index.tableOfText('src/b.ts', 'export const other = 1;\n').entries.map((entry) => entry.name)).toEqual(['other']);
+  });
+});
