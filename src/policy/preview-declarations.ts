@@ -27,11 +27,53 @@ export interface ExportNamePattern {
   bindsFeature: boolean;
   /** Its fixed parts: a name without one of them cannot match (checked before the regex, which is slower). */
   fixed: readonly string[];
+  /**
+   * Whether a name matches the pattern as a whole. A pattern without `{feature}` binds nothing,
+   * so it is matched without its regex (never compiled then): see `globMatches`.
+   */
+  matches(name: string): boolean;
 }
 
 /** Whether an exported name matches the pattern. */
 export function nameMatches(pattern: ExportNamePattern, name: string): boolean {
-  return pattern.fixed.every((part) => name.includes(part)) && pattern.regex.matches(name);
+  return pattern.fixed.every((part) => name.includes(part)) && pattern.matches(name);
+}
+
+const NAME_CHARACTERS = /^[A-Za-z0-9_$]*$/;
+
+/**
+ * Whether a name matches fixed parts joined by `*` (a run of name characters): the name is made
+ * of name characters only, begins with the first part unless the pattern begins with `*`, ends
+ * with the last unless it ends with `*`, and holds the parts in between in order, each found at
+ * its leftmost place after the one before (leftmost is never worse for a part followed by `*`).
+ * At most one pass of `indexOf` per part: no backtracking, the same answer as the regex.
+ */
+function globMatches(parts: readonly string[], name: string): boolean {
+  if (!NAME_CHARACTERS.test(name)) return false;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  let start = 0;
+  let end = name.length;
+  let from = 0;
+  let to = parts.length;
+  if (first !== '*') {
+    if (!name.startsWith(first)) return false;
+    start = first.length;
+    from = 1;
+  }
+  if (to > from && last !== '*') {
+    if (end - start < last.length || !name.endsWith(last)) return false;
+    end -= last.length;
+    to -= 1;
+  } else if (from === parts.length) return start === end; // no `*` at all: the whole name is the part
+  for (let index = from; index < to; index++) {
+    const part = parts[index]!;
+    if (part === '*') continue;
+    const at = name.indexOf(part, start);
+    if (at < 0 || at + part.length > end) return false;
+    start = at + part.length;
+  }
+  return true;
 }
 
 const NAME_PART = /^(?:[A-Za-z0-9_$]|\*|\{feature\})+$/;
@@ -84,6 +126,9 @@ function compileUncached(pattern: string): ExportNamePattern {
     },
     bindsFeature,
     fixed,
+    matches(name: string): boolean {
+      return bindsFeature ? this.regex.matches(name) : globMatches(parts, name);
+    },
   };
 }
 
@@ -121,6 +166,12 @@ export interface PreviewDeclarationVerdict {
   reason: string;
 }
 
+/** The `{feature}` a matching pattern binds in a name. */
+function featureBoundBy(pattern: ExportNamePattern, name: string): string | undefined {
+  const match = pattern.regex.matcher(name);
+  return match.matches() ? (match.group('feature') ?? undefined) : undefined;
+}
+
 /** The built-in tag: `@preview <feature>`. */
 const BUILT_IN_TAG = '@preview';
 
@@ -138,9 +189,8 @@ export function previewDeclaration(evidence: DeclarationEvidence, policy: Declar
   }
   const byName = policy.exportNames
     .filter((pattern) => pattern.fixed.every((part) => evidence.name.includes(part)))
-    .map((pattern) => ({ pattern, match: pattern.regex.matcher(evidence.name) }))
-    .find(({ match }) => match.matches());
-  const boundFeature = byName?.pattern.bindsFeature ? (byName.match.group('feature') ?? undefined) : undefined;
+    .find((pattern) => pattern.matches(evidence.name));
+  const boundFeature = byName?.bindsFeature ? featureBoundBy(byName, evidence.name) : undefined;
   for (const { tag, text } of evidence.tags) {
     if (tag === BUILT_IN_TAG) {
       const id = text.trim().split(/\s+/)[0] ?? '';
@@ -151,7 +201,7 @@ export function previewDeclaration(evidence: DeclarationEvidence, policy: Declar
     if (mapped !== 'from-name') return verdict(mapped, `tagged ${tag} (preview.tags: ${tag} → ${mapped})`);
     return verdict(boundFeature ?? fileFeature, `tagged ${tag} (preview.tags: ${tag} → from-name${boundFeature !== undefined ? `, name binds "${boundFeature}"` : ''})`);
   }
-  if (byName) return verdict(boundFeature ?? fileFeature, `name matches ${byName.pattern.pattern} (preview.exportNames)`);
+  if (byName) return verdict(boundFeature ?? fileFeature, `name matches ${byName.pattern} (preview.exportNames)`);
   if (evidence.file.zone === 'preview') return verdict(fileFeature, 'declared in preview code');
   return undefined;
 }

@@ -82,6 +82,39 @@ describe('preview declarations', () => {
     expect(compileExportNamePattern('$experimental_*').regex.matches('$experimental_x')).toBe(true);
     expect(compileExportNamePattern('$experimental_*').regex.matches('a$experimental_x')).toBe(false);
     expect(compileExportNamePattern('*_*_*_*_*_x').regex.matches(`${'_'.repeat(5000)}y`)).toBe(false);
+    expect(compileExportNamePattern('*_*_*_*_*_x').matches(`${'_'.repeat(5000)}y`)).toBe(false);
+    expect(compileExportNamePattern('*_*_*_*_*_x').matches(`${'_'.repeat(5000)}x`)).toBe(true);
+  });
+
+  it('a pattern without {feature} is matched without its regex, and answers as the regex does on every name', () => {
+    const patterns = ['experimental_*', 'unstable', '*_beta', 'a*b', 'a*a', '*ab*', 'ab*ab*ab', '$x*', 'x**y', 'a*b*a', '*a*'];
+    const letters = ['a', 'b', '_', '$', 'x', 'y', 'é'];
+    const names: string[] = ['', 'experimental_', 'experimental_x', 'xexperimental_', 'unstable', 'unstable_', 'x_beta', '_beta', 'beta'];
+    // Every name of up to 4 characters over a small alphabet (é is no name character: never matched).
+    const grow = (prefix: string, depth: number): void => {
+      names.push(prefix);
+      if (depth > 0) for (const letter of letters) grow(prefix + letter, depth - 1);
+    };
+    grow('', 4);
+    let disagreements = 0;
+    let matched = 0;
+    for (const text of patterns) {
+      const pattern = compileExportNamePattern(text);
+      expect(pattern.bindsFeature).toBe(false);
+      for (const name of names) {
+        const fast = pattern.matches(name);
+        if (fast !== pattern.regex.matches(name)) disagreements++;
+        if (fast) matched++;
+      }
+    }
+    expect(disagreements).toBe(0);
+    expect(matched).toBeGreaterThan(100); // the names exercise matches, not only misses
+  });
+
+  it('a pattern with {feature} is matched by its regex (the binding needs it)', () => {
+    const pattern = compileExportNamePattern('experimental_{feature}');
+    expect(pattern.matches('experimental_otlp_createExporter')).toBe(true);
+    expect(pattern.matches('experimental__x')).toBe(false);
   });
 });
 
