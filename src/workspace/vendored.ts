@@ -31,6 +31,8 @@ export function vendoredByPath(file: string): VendoredReason | undefined {
  */
 export function vendoredByContent(file: string, text: string): VendoredReason | undefined {
   if (hasLongLine(text)) return { reason: `minified (a line over ${MINIFIED_LINE_LENGTH} characters)`, part: file };
+  // Runs once per linted file in the editor: most paths have no vendor/ folder, and splitting each costs more than this search.
+  if (!file.includes('vendor/')) return undefined;
   const segments = file.split('/');
   const vendor = segments.lastIndexOf('vendor');
   if (vendor >= 0 && vendor < segments.length - 1 && Buffer.byteLength(text) >= VENDOR_FILE_BYTES && !text.includes('prettier-ignore')) {
