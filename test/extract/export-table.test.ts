@@ -76,6 +76,29 @@ describe('readExportTable: the one export-table reader of both runners', () => {
     expect(readExportTable(editorTypeScript, 'a.ts', SOURCE)).toEqual(readExportTable(bundledTypeScript(), 'a.ts', SOURCE));
   });
 
+  it('reads doc tags whose text links with {@link}, on every kind of export, without crashing', () => {
+    const text = [
+      '/** @deprecated use {@link newThing} instead */',
+      'export function oldThing(): number { return 1; }',
+      '/** @preview otlp see {@linkcode Klass.method} */',
+      'export const a = 1, b = 2;',
+      'export const c = /** @beta {@linkplain a} */ (3);',
+      '/** @alpha {@link https://example.org docs} */',
+      'export class Klass { method(): void {} }',
+      'export function newThing(): number { return 2; }',
+    ].join('\n');
+    const table = readExportTable(bundledTypeScript(), 'links.ts', text);
+    const rows = table.entries.map((entry) => (entry.kind === 'local' ? `${entry.name}${entry.tags.map((tag) => ` ${tag.tag}(${tag.text})`).join('')}` : entry.kind));
+    expect(rows).toEqual([
+      'oldThing @deprecated(use {@link newThing} instead)',
+      'a @preview(otlp see {@linkcode Klass.method})',
+      'b @preview(otlp see {@linkcode Klass.method})',
+      'c',
+      'Klass @alpha({@link https://example.org docs})',
+      'newThing',
+    ]);
+  });
+
   it('export = and syntax errors leave the table unlisted (the caller fails closed)', () => {
     expect(readExportTable(bundledTypeScript(), 'a.ts', 'const x = 1;\nexport = x;\n').unlisted).toMatch(/export =/);
     expect(readExportTable(bundledTypeScript(), 'a.ts', 'export const = ;\n').unlisted).toBe('a syntax error');

@@ -13,8 +13,11 @@ import type { DeclarationKind, DocTagFact, ExportEntry, ExportTable, LocalExport
  * `export =` and a syntax error make the table unlisted (the caller fails closed).
  */
 export function readExportTable(ts: TypeScript, fileName: string, text: string): ExportTable {
-  const source = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseAll }, false, scriptKind(ts, fileName));
-  linkTopLevelParents(ts, source);
+  // A `{@link x}` in a doc comment is written out by walking the link's parents up to the file
+  // (ts.getTextOfJSDocComment): such a text is parsed with every parent linked.
+  const linkAll = text.includes('@link');
+  const source = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseAll }, linkAll, scriptKind(ts, fileName));
+  if (!linkAll) linkTopLevelParents(ts, source);
   const position = (node: TS.Node) => {
     const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
     return { line: line + 1, column: character + 1 };
