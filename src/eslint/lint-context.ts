@@ -299,8 +299,8 @@ function computeContext(context: Readonly<TSESLint.RuleContext<string, readonly 
       },
       undefined, // syntax errors are ESLint's to report
       // Names are followed as in `lifecycle check`; export tables are checked against the disk.
-      // The linted text seeds the export tables until the next disk check (a BOM, which ESLint strips, would shift line 1).
-      { ts: editorTypeScript(), revalidate: true, text: directiveText, seedsIndex: component === undefined && !context.sourceCode.hasBOM, namespaceUses: (locals) => estreeNamespaceUses(program, context.sourceCode.visitorKeys, locals) },
+      // The linted text is never what its importers see (it may be an unsaved buffer): they read the disk, as `lifecycle check` does.
+      { ts: editorTypeScript(), revalidate: true, text: directiveText, namespaceUses: (locals) => estreeNamespaceUses(program, context.sourceCode.visitorKeys, locals) },
     );
   } catch (error) {
     return policyErrorOf(error);

@@ -68,6 +68,27 @@ describe('one ESLint instance: what changed on disk shows in the next lint', () 
     expect(findings[0]).toContain('src/core/helpers.ts');
   });
 
+  it('an unsaved buffer of an imported file is never what its importers see: they get what the disk (and lifecycle check) says', async () => {
+    const cwd = copyOf('exceptions');
+    const untagged = 'export function makeThing(): number {\n  return 1;\n}\n';
+    const tagged = `/** @preview fwaas */\n${untagged}`;
+    writeFileSync(join(cwd, 'src/core/helpers.ts'), untagged);
+    const importer = "import { makeThing } from './helpers.js';\nexport const thing = makeThing();\n";
+    const lint = editor(cwd);
+    // The buffer of helpers.ts tags the declaration (its own lint sees that text), the disk does not.
+    await lint('src/core/helpers.ts', tagged);
+    expect(await lint('src/core/uses-helper.ts', importer)).toEqual([]);
+    await pause();
+    // Two buffers in a row, the last one equal to the disk: still the disk.
+    await lint('src/core/helpers.ts', tagged);
+    await lint('src/core/helpers.ts', untagged);
+    expect(await lint('src/core/uses-helper.ts', importer)).toEqual([]);
+    // Saved: the importer gets the finding at its next lint after a pause.
+    writeFileSync(join(cwd, 'src/core/helpers.ts'), tagged);
+    await pause();
+    expect(await lint('src/core/uses-helper.ts', importer)).toEqual([expect.stringMatching(/^1:10 lifecycle\/no-preview-import .*makeThing/)]);
+  });
+
   it('a file added to a preview folder: a stable file importing it by a relative path gets the finding; removed, it goes', async () => {
     const cwd = copyOf('exceptions');
     const lint = editor(cwd);

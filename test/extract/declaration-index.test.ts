@@ -1,3 +1,5 @@
+import { utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeclarationIndex } from '../../src/extract/shared/declaration-index.js';
 import type { NameEnd } from '../../src/facts/declarations.js';
@@ -103,32 +105,40 @@ describe('DeclarationIndex: what is read (the cost of check)', () => {
   });
 });
 
-describe('DeclarationIndex: texts seeded by the ESLint rules', () => {
+describe('DeclarationIndex in the editor: compared with the disk once per disk check', () => {
   function editorIndex(files: Record<string, string>): { index: DeclarationIndex; root: string } {
     const root = tempProject({ 'lifecycle.yaml': policyYaml(), 'package.json': '{ "name": "p", "type": "module" }', ...files });
     return { index: new DeclarationIndex(openWorkspace({ cwd: root }), bundledTypeScript(), true), root };
   }
+  /** Rewrites a file with an mtime that surely differs from the one read before. */
+  function edit(root: string, file: string, text: string, secondsLater: number): void {
+    writeFileSync(join(root, file), text);
+    const at = new Date(Date.now() + secondsLater * 1000);
+    utimesSync(join(root, file), at, at);
+  }
 
-  it('answers from the linted text until the next disk check, then from the disk again', () => {
-    const { index } = editorIndex({ 'src/a.ts': 'export function plain() {}\n' });
-    // The linted text (an unsaved buffer, or the text ESLint read) tags the declaration; the disk does not.
-    index.seed('src/a.ts', '/** @preview otlp */\nexport function plain() {}\n');
-    const seeded = index.resolve('src/a.ts', 'plain');
-    expect(seeded && 'declaration' in seeded ? seeded.declaration.tags : undefined).toEqual([{ tag: '@preview', text: 'otlp' }]);
-    // Its mtime is not known, so it is never taken as current past a disk check.
-    index.forgetFileSystem();
-    const reread = index.resolve('src/a.ts', 'plain');
-    expect(reread && 'declaration' in reread ? reread.declaration.declarationKind : undefined).toBe('module'); // not read: no tag on disk
-    expect(index.mayMatter('src/a.ts', 'plain')).toBe(false);
-  });
-
-  it('keeps an entry already compared with the disk in this generation, and serves the file its own table when the texts agree', () => {
+  it('serves a file its own table from the entry its importers read when the texts agree, and parses another text anew', () => {
     const disk = '/** @preview otlp */\nexport function tagged() {}\n';
     const { index } = editorIndex({ 'src/b.ts': disk });
     expect(index.mayMatter('src/b.ts', 'tagged')).toBe(true); // read from the disk
-    index.seed('src/b.ts', 'export function tagged() {}\n');
-    expect(index.mayMatter('src/b.ts', 'tagged')).toBe(true); // the disk entry stays
     expect(index.tableOfText('src/b.ts', disk)).toBe(index.tableOfText('src/b.ts', disk)); // one parse, kept
+    // An unsaved buffer of b.ts: its own table, never the entry its importers see.
     expect(index.tableOfText('src/b.ts', 'export const other = 1;\n').entries.map((entry) => ('name' in entry ? entry.name : entry.kind))).toEqual(['other']);
+    expect(index.mayMatter('src/b.ts', 'tagged')).toBe(true);
+  });
+
+  it('a file behind export * tagged on disk makes the barrel matter after the next disk check (the verdict is not kept past it)', () => {
+    const { index, root } = editorIndex({
+      'src/a.ts': 'export function makeThing() {}\n',
+      'src/barrel.ts': "export * from './a.js';\n",
+    });
+    expect(index.moduleMayMatter('src/barrel.ts')).toBe(false);
+    edit(root, 'src/a.ts', '/** @preview otlp */\nexport function makeThing() {}\n', 5);
+    expect(index.moduleMayMatter('src/barrel.ts')).toBe(false); // no disk check yet: the same answer
+    index.forgetFileSystem();
+    expect(index.moduleMayMatter('src/barrel.ts')).toBe(true);
+    edit(root, 'src/a.ts', 'export function makeThing() {}\n', 10);
+    index.forgetFileSystem();
+    expect(index.moduleMayMatter('src/barrel.ts')).toBe(false);
   });
 });

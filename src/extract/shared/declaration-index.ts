@@ -108,7 +108,9 @@ export class DeclarationIndex {
    */
   moduleMayMatter(file: string, visiting = new Set<string>()): boolean {
     const entry = this.entry(file);
-    if (entry.moduleMayMatter !== undefined) return entry.moduleMayMatter;
+    // The verdict depends on the files re-exported from too, whose texts may have changed since a
+    // disk check even when this one did not: it holds for the generation it was reached in.
+    if (entry.moduleMayMatter?.generation === this.generation) return entry.moduleMayMatter.value;
     if (visiting.has(file)) return false;
     visiting.add(file);
     const scan = this.scanOf(entry);
@@ -120,7 +122,7 @@ export class DeclarationIndex {
     }
     visiting.delete(file);
     // Only a verdict reached outside a cycle is final (inside one, a module still open counted as false).
-    if (matters || visiting.size === 0) entry.moduleMayMatter = matters;
+    if (matters || visiting.size === 0) entry.moduleMayMatter = { generation: this.generation, value: matters };
     return matters;
   }
 
@@ -134,7 +136,7 @@ export class DeclarationIndex {
 
   /**
    * The export table of the file being analysed, from the text the caller read: the table kept for
-   * the file when it was read from the same text (as an import's target, or by seed), else parsed.
+   * the file when it was read from the same text (as an import's target), else parsed.
    */
   tableOfText(file: string, text: string): ExportTable {
     const entry = this.files.get(file);
@@ -145,18 +147,6 @@ export class DeclarationIndex {
     return readExportTable(this.ts, file, text);
   }
 
-  /**
-   * The text of a file being linted, taken as its entry so that files importing it later do not
-   * read it again (an ESLint run lints each file once, its text read by ESLint). The entry holds
-   * until the next disk check: its mtime is not known, so it is then read from the disk again.
-   * An entry already compared with the disk in this generation is kept.
-   */
-  seed(file: string, text: string): void {
-    const known = this.files.get(file);
-    if (known && (!this.revalidate || known.checkedIn === this.generation)) return;
-    if (!CODE_FILE.test(file)) return;
-    this.files.set(file, this.entryOfText(file, text, this.revalidate ? undefined : 0));
-  }
 
   /** Where `name`, exported by `file`, ends; undefined when the module does not export it (or only through a cycle). */
   resolve(file: string, name: string, seen = new Set<string>(), throughStar = false): NameEnd | undefined {
@@ -285,7 +275,7 @@ export class DeclarationIndex {
   private entry(file: string): FileEntry {
     let entry = this.files.get(file);
     if (entry && this.revalidate && entry.checkedIn !== this.generation) {
-      if (entry.mtimeMs !== undefined && mtimeOf(join(this.workspace.root, file)) === entry.mtimeMs) entry.checkedIn = this.generation;
+      if (mtimeOf(join(this.workspace.root, file)) === entry.mtimeMs) entry.checkedIn = this.generation;
       else entry = undefined;
     }
     if (!entry) {
@@ -305,12 +295,12 @@ export class DeclarationIndex {
     return this.entryOfText(file, read?.text, this.revalidate ? (read?.mtimeMs ?? -1) : 0);
   }
 
-  /** An entry from a file's text (undefined: unreadable); `mtimeMs` undefined: not known, read again at the next disk check. */
-  private entryOfText(file: string, text: string | undefined, mtimeMs: number | undefined): FileEntry {
+  /** An entry from a file's text (undefined: unreadable). */
+  private entryOfText(file: string, text: string | undefined, mtimeMs: number): FileEntry {
     return { mtimeMs, checkedIn: this.generation, text, preview: this.workspace.classifyTarget(file).zone === 'preview' };
   }
 
-  /** What the entry's text shows without parsing, read on first need (a seeded file may never be imported). */
+  /** What the entry's text shows without parsing, read on first need. */
   private scanOf(entry: FileEntry): TextScan {
     if (entry.scan) return entry.scan;
     const text = entry.text;
@@ -329,15 +319,16 @@ export class DeclarationIndex {
 const CODE_FILE = /\.(?:[mc]?[jt]sx?)$/;
 
 interface FileEntry {
-  /** undefined: not known (a seeded text), so not trusted after the generation it was seeded in. */
-  mtimeMs: number | undefined;
+  /** -1: unreadable; 0: not compared (a run that does not revalidate). */
+  mtimeMs: number;
   /** The generation in which mtimeMs was last compared with the disk. */
   checkedIn: number;
   text: string | undefined;
   /** The file is preview code. */
   preview: boolean;
   scan?: TextScan;
-  moduleMayMatter?: boolean;
+  /** moduleMayMatter(file), in the generation it was reached in. */
+  moduleMayMatter?: { generation: number; value: boolean };
   /** moduleNames(file), in the generation it was computed in. */
   moduleNames?: { generation: number; names: ReadonlyMap<string, NameEnd> };
   table?: ExportTable;

@@ -56,8 +56,6 @@ interface NameFollowing {
   ts: TypeScript;
   revalidate: boolean;
   text: string;
-  /** The text is the file's own on disk, as its importers would read it (ESLint: not a BOM file): it seeds the index. */
-  seedsIndex?: boolean;
   namespaceUses: (locals: ReadonlySet<string>) => readonly NamespaceUse[];
 }
 
@@ -85,7 +83,6 @@ export function assembleFileFacts(
   let declarations: LocalExport[] | undefined;
   if (following) {
     const index = declarationIndexOf(workspace, following.ts, following.revalidate);
-    if (following.seedsIndex) index.seed(file, following.text);
     followNames(index, imports, extracted.imports, following);
     declarations = ownDeclarations(index, file, following.text);
   }
