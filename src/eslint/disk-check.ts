@@ -10,6 +10,7 @@ const MAX_TRUST_MS = 10_000;
 let lastAskedAt = Number.NEGATIVE_INFINITY;
 let lastCheckAt = Number.NEGATIVE_INFINITY;
 let paused = false;
+let checks = 0;
 
 /** Why cached disk facts are checked again now (asked once per linted file), or false. */
 export type DiskCheck = false | 'after-pause' | 'periodic';
@@ -19,8 +20,19 @@ export function diskCheckDue(): DiskCheck {
   const due: DiskCheck = now - lastAskedAt >= PAUSE_MS ? 'after-pause' : now - lastCheckAt >= MAX_TRUST_MS ? 'periodic' : false;
   if (due === 'after-pause' && Number.isFinite(lastAskedAt)) paused = true;
   lastAskedAt = now;
-  if (due) lastCheckAt = now;
+  if (due) {
+    lastCheckAt = now;
+    checks += 1;
+  }
   return due;
+}
+
+/**
+ * How many disk checks were due so far: a cache compared with the disk at an earlier count
+ * missed one (the lint that was due belonged to another project) and must be compared now.
+ */
+export function diskChecksSoFar(): number {
+  return checks;
 }
 
 /**

@@ -15,7 +15,7 @@ import { loadPolicy } from '../load-policy.js';
 import { policyFileIn, type LoadedPolicy } from '../policy/load.js';
 import { bundledTypeScript, type TypeScript } from '../ts.js';
 import type { Workspace } from '../workspace/open-workspace.js';
-import { diskCheckDue, lintsWithPauses } from './disk-check.js';
+import { diskCheckDue, diskChecksSoFar, lintsWithPauses } from './disk-check.js';
 import { prefetchPolicyOnChange } from './policy-prefetch.js';
 import { currentWorkspace, WorkspaceNotReady } from './workspace-cache.js';
 import type { CheckInput } from '../checks/check.js';
@@ -93,8 +93,12 @@ function reloadBetweenLints(policyPath: string, single: boolean, budgetMs: numbe
 }
 
 const policyFileByDir = new Map<string, string | undefined>();
-/** Resolvers a lint has used: a new one needs no disk check on its first use (its listings are fresh). */
-const resolversSeen = new WeakSet<object>();
+/**
+ * Per resolver a lint has used, the disk check its listings were last compared at (diskChecksSoFar):
+ * a new one needs no comparison on its first use (its listings are fresh); one that missed a disk
+ * check (the lint that was due belonged to another project) is compared at its next use.
+ */
+const resolverChecks = new WeakMap<object, number>();
 /** The workspace of the last file linted: its directory listings answer where policy files are. */
 let lastWorkspace: Workspace | undefined;
 
@@ -107,7 +111,8 @@ let lastWorkspace: Workspace | undefined;
 function policyFileAbove(dir: string, listed: boolean): string | undefined {
   if (policyFileByDir.has(dir)) return policyFileByDir.get(dir);
   const parent = dirname(dir);
-  const workspace = listed ? lastWorkspace : undefined;
+  // Only listings compared with the disk at the last disk check answer (not those of a project whose lints missed it).
+  const workspace = listed && lastWorkspace && resolverChecks.get(lastWorkspace.resolver) === diskChecksSoFar() ? lastWorkspace : undefined;
   const inWorkspace = workspace !== undefined && (dir === workspace.root || dir.startsWith(`${workspace.root}${sep}`));
   const path = policyFileIn(dir, inWorkspace ? (candidate) => workspace.resolver.fileExists(candidate) : undefined) ?? (parent === dir ? undefined : policyFileAbove(parent, listed));
   policyFileByDir.set(dir, path);
@@ -220,11 +225,12 @@ function computeScope(context: Readonly<TSESLint.RuleContext<string, readonly un
     throw error;
   }
   // A resolver built by this very lint (a new walk) has just read its listings: nothing to check yet.
-  if (checkDisk && resolversSeen.has(workspace.resolver)) {
+  const comparedAt = resolverChecks.get(workspace.resolver);
+  if (comparedAt !== undefined && (retried || comparedAt !== diskChecksSoFar())) {
     workspace.resolver.forgetFileSystem();
     forgetDeclarationFiles(workspace);
   }
-  resolversSeen.add(workspace.resolver);
+  resolverChecks.set(workspace.resolver, diskChecksSoFar());
   lastWorkspace = workspace;
   if (lintsWithPauses()) prefetchPolicyOnChange(loaded, () => reloadBetweenLints(policyPath, configured !== undefined, settings.budgetMs ?? DEFAULT_BUDGET_MS));
   const file = projectPathOf(workspace.root, filename);

@@ -89,6 +89,27 @@ describe('one ESLint instance: what changed on disk shows in the next lint', () 
     expect(await lint('src/core/uses-helper.ts', importer)).toEqual([expect.stringMatching(/^1:10 lifecycle\/no-preview-import .*makeThing/)]);
   });
 
+  it('a lifecycle.yaml added while the disk check went to a file of another project still applies at the next lint', async () => {
+    const cwd = copyOf('exceptions');
+    const outside = mkdtempSync(join(tmpdir(), 'lifecycle-outside-'));
+    try {
+      writeFileSync(join(outside, 'x.ts'), 'export const x = 1;\n');
+      mkdirSync(join(cwd, 'src/sub'));
+      writeFileSync(join(cwd, 'src/sub/b.ts'), "import { x } from '../preview/fwaas/index.js';\nexport const y = x;\n");
+      const lint = editor(cwd);
+      const lintOutside = editor(outside);
+      expect(await lint('src/sub/b.ts')).toEqual([expect.stringMatching(/^1:\d+ lifecycle\/no-preview-import stable code imports preview feature "fwaas"/)]);
+      await pause();
+      // A nested policy: src/sub is a project of its own, and the import leaves it.
+      writeFileSync(join(cwd, 'src/sub/lifecycle.yaml'), readFileSync(join(cwd, 'lifecycle.yaml'), 'utf8'));
+      await pause();
+      expect(await lintOutside('x.ts')).toEqual([]); // this lint is the one the disk check is due at
+      expect(await lint('src/sub/b.ts')).toEqual([]); // right after: no pause, no new disk check
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('a file added to a preview folder: a stable file importing it by a relative path gets the finding; removed, it goes', async () => {
     const cwd = copyOf('exceptions');
     const lint = editor(cwd);
