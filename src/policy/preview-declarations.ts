@@ -187,9 +187,7 @@ export function previewDeclaration(evidence: DeclarationEvidence, policy: Declar
     const listed = names.find((name) => nameMatches(name, evidence.name));
     if (listed) return verdict(feature, `listed in features.${feature}.exports (${listed.pattern})`);
   }
-  const byName = policy.exportNames
-    .filter((pattern) => pattern.fixed.every((part) => evidence.name.includes(part)))
-    .find((pattern) => pattern.matches(evidence.name));
+  const byName = policy.exportNames.find((pattern) => nameMatches(pattern, evidence.name));
   const boundFeature = byName?.bindsFeature ? featureBoundBy(byName, evidence.name) : undefined;
   for (const { tag, text } of evidence.tags) {
     if (tag === BUILT_IN_TAG) {

@@ -147,7 +147,6 @@ export class DeclarationIndex {
     return readExportTable(this.ts, file, text);
   }
 
-
   /** Where `name`, exported by `file`, ends; undefined when the module does not export it (or only through a cycle). */
   resolve(file: string, name: string, seen = new Set<string>(), throughStar = false): NameEnd | undefined {
     const key = `${file}\0${name}`;
