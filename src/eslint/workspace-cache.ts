@@ -2,14 +2,15 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedPolicy } from '../policy/load.js';
 import type { TypeScript } from '../ts.js';
-import type { DiskCheck } from './disk-check.js';
+import { diskChecksSoFar, type DiskCheck } from './disk-check.js';
 import { createIgnoreChecker, discoverFiles, DiscoveryTimeout, type Discovery, type DirectoryListing } from '../workspace/discover.js';
 import { SOURCE_FILE, workspaceFor, type Workspace } from '../workspace/open-workspace.js';
 
 /**
  * The workspace of each policy in a long-lived ESLint process (an editor's server), kept current
  * by directory mtime instead of being rebuilt: a sweep over the directories of the walk starts
- * with each disk check (./disk-check.ts), a few directories are stat'ed per lint (at most
+ * with each disk check (./disk-check.ts; at the project's next lint when the check was due at a
+ * lint of another project), a few directories are stat'ed per lint (at most
  * SWEEP_SLICE_MS), and a directory whose mtime changed is listed again. Files added to
  * or removed from a directory patch the file lists in place; anything else (a directory, a
  * package.json, a .gitignore or a policy file comes or goes; a package.json is edited) builds the
@@ -30,6 +31,8 @@ interface CachedWorkspace {
   /** Files whose edit changes more than the file lists (an edit changes no directory mtime): package.json, .gitignore, nested policies. */
   watched: Map<string, number | undefined>;
   sweep: { queue: string[]; next: number; startedAt: number };
+  /** diskChecksSoFar() when this workspace was last asked for: a check due at a lint of another project is one it missed. */
+  checksSeen: number;
   ignored: (file: string) => boolean;
 }
 
@@ -72,7 +75,11 @@ export function currentWorkspace(loaded: LoadedPolicy, single: boolean, typescri
   if (!entry) return build(walk());
   // An edited policy: a new classifier over the same walk, packages and resolver.
   if (entry.loaded !== loaded) return build(entry.discovery, entry);
-  const outcome = sweep(entry, check === 'periodic' || (check === 'after-pause' && Date.now() - entry.sweep.startedAt >= SWEEP_INTERVAL_MS));
+  // A disk check due at a lint of another project (an editor with several projects open) counts
+  // as one after a pause here: this project's listings were not looked at then either.
+  const missedCheck = entry.checksSeen !== diskChecksSoFar();
+  entry.checksSeen = diskChecksSoFar();
+  const outcome = sweep(entry, check === 'periodic' || ((check === 'after-pause' || missedCheck) && Date.now() - entry.sweep.startedAt >= SWEEP_INTERVAL_MS));
   if (outcome === 'rewalk') return build(walk());
   return entry.workspace;
 }
@@ -104,6 +111,7 @@ function fresh(loaded: LoadedPolicy, workspace: Workspace, discovery: Discovery,
     discovery,
     watched,
     sweep: previous?.sweep ?? { queue: [], next: 0, startedAt: Date.now() },
+    checksSeen: diskChecksSoFar(),
     ignored: createIgnoreChecker(loaded.root),
   };
 }

@@ -5,6 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin.js';
+import { diskCheckDue } from '../../src/eslint/disk-check.js';
 import { reloadsBetweenLints } from '../../src/eslint/policy-prefetch.js';
 import { currentWorkspace } from '../../src/eslint/workspace-cache.js';
 import { loadPolicy } from '../../src/load-policy.js';
@@ -216,6 +217,30 @@ describe('currentWorkspace(): incremental by directory mtime', () => {
     expect(rewalked.resolver).not.toBe(first.resolver);
     expect(rewalked.sourceFiles).toContain('src/preview/newfeature/index.ts');
     expect(rewalked.sourceFiles).toContain('src/core/added.ts');
+  });
+
+  it('a disk check due at a lint of another project: this project sweeps at its next lint, so a file added meanwhile is listed', async () => {
+    const cwd = copyOf('exceptions');
+    const other = mkdtempSync(join(tmpdir(), 'lifecycle-other-'));
+    try {
+      cpSync(fixture('exceptions'), other, { recursive: true });
+      const ts = bundledTypeScript();
+      const loaded = loadPolicy({ cwd });
+      const loadedOther = loadPolicy({ cwd: other });
+      const first = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
+      currentWorkspace(loadedOther, false, ts, 'periodic', 10_000);
+      writeFileSync(join(cwd, 'src/core/added.ts'), 'export const added = 1;\n');
+      // Past the sweep interval (1 s), then a pause: the check is due at a lint of the other project.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect(diskCheckDue()).toBe('after-pause');
+      currentWorkspace(loadedOther, false, ts, 'after-pause', 10_000);
+      // This project's lint right after, with no check due of its own, still sees the added file.
+      const next = currentWorkspace(loaded, false, ts, false, 10_000);
+      expect(next).not.toBe(first);
+      expect(next.sourceFiles).toContain('src/core/added.ts');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('a root policy edit after an edit of a nested policy: the nested edit is not lost', () => {
