@@ -69,7 +69,7 @@ const originalPolicy = readFileSync(policyFile, 'utf8');
 
 const { ESLint } = await import('eslint');
 const tsParser = (await import('@typescript-eslint/parser')).default;
-const plugin = (await import('../dist/src/eslint-plugin.js')).default;
+const plugin = (await import('feature-lifecycle/eslint-plugin')).default;
 const eslint = new ESLint({
   cwd: repo,
   stats: true,

@@ -35,7 +35,8 @@ Arguments:
   parser               @typescript-eslint/parser alone
   noop                 the parser plus one rule that does nothing
   listeners            the parser plus one rule with empty import listeners
-  plugin               the parser plus feature-lifecycle's configs.recommended (needs npm run build)
+  plugin               the parser plus feature-lifecycle's configs.recommended, loaded as users do
+                       ('feature-lifecycle/eslint-plugin': the bundle dist/eslint-plugin.js; needs npm run build)
   tseslint             typescript-eslint's recommended (non-type-checked) flat config: what users run
   tseslint-plugin      that plus feature-lifecycle's configs.recommended
   With TIMING=all in the environment, ESLint prints its rule-time table after the JSON line.
@@ -59,7 +60,7 @@ function parseCommandLine() {
 }
 const { repo, mode, eslintApi } = parseCommandLine();
 const { ESLint } = await import(eslintApi ? pathToFileURL(eslintApi).href : 'eslint');
-const plugin = mode === 'plugin' || mode === 'tseslint-plugin' ? (await import('../dist/src/eslint-plugin.js')).default : undefined;
+const plugin = mode === 'plugin' || mode === 'tseslint-plugin' ? (await import('feature-lifecycle/eslint-plugin')).default : undefined;
 const tseslint = mode.startsWith('tseslint') ? (await import('typescript-eslint')).default : undefined;
 const eslint = new ESLint({
   cwd: repo,
