@@ -391,8 +391,9 @@ function readTextAndMtime(abs: string): { text: string; mtimeMs: number } | unde
         buffer = larger;
       }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
       length += n;
+      // A regular file's read returns less than asked only at its end: no extra read to see 0.
+      if (n === 0 || length < buffer.length) break;
     }
     return { text: buffer.toString('utf8', 0, length), mtimeMs: stat.mtimeMs };
   } catch {
