@@ -113,9 +113,10 @@ export class DeclarationIndex {
     if (entry.moduleMayMatter?.generation === this.generation) return entry.moduleMayMatter.value;
     if (visiting.has(file)) return false;
     visiting.add(file);
-    const scan = this.scanOf(entry);
-    let matters = scan.hasTag || entry.preview || scan.localList || (entry.text !== undefined && this.textMayDeclarePreview(entry.text));
-    for (const specifier of scan.reexportsFrom) {
+    let matters = this.scanOf(entry).hasTag || entry.preview || (entry.text !== undefined && this.textMayDeclarePreview(entry.text));
+    const reexports = matters ? undefined : this.reexportScanOf(entry);
+    if (reexports?.localList) matters = true;
+    for (const specifier of reexports?.from ?? []) {
       if (matters) break;
       const target = this.follow(file, specifier, 1, 1);
       matters = target !== undefined && ('unresolved' in target || 'declaration' in target || this.moduleMayMatter(target.file, visiting));
@@ -307,11 +308,21 @@ export class DeclarationIndex {
     entry.scan = {
       starExport: exports && STAR_EXPORT.test(text),
       listed: exports ? listedNames(text) : NO_NAMES,
-      localList: exports && LOCAL_EXPORT_LIST.test(text),
-      reexportsFrom: exports ? [...text.matchAll(REEXPORT_FROM)].map((match) => match[2]!) : [],
       hasTag: text !== undefined && this.tagWords.some((word) => text.includes(word)),
     };
     return entry.scan;
+  }
+
+  /** The entry's re-exports as its text shows them, read on first need (moduleMayMatter only: mayMatter does without). */
+  private reexportScanOf(entry: FileEntry): ReexportScan {
+    if (entry.reexports) return entry.reexports;
+    const text = entry.text;
+    const exports = text !== undefined && text.includes('export');
+    entry.reexports = {
+      localList: exports && LOCAL_EXPORT_LIST.test(text),
+      from: exports ? [...text.matchAll(REEXPORT_FROM)].map((match) => match[2]!) : [],
+    };
+    return entry.reexports;
   }
 }
 
@@ -326,6 +337,7 @@ interface FileEntry {
   /** The file is preview code. */
   preview: boolean;
   scan?: TextScan;
+  reexports?: ReexportScan;
   /** moduleMayMatter(file), in the generation it was reached in. */
   moduleMayMatter?: { generation: number; value: boolean };
   /** moduleNames(file), in the generation it was computed in. */
@@ -339,12 +351,16 @@ interface TextScan {
   starExport: boolean;
   /** The names written in `export { … }` lists and after `export * as` (both sides of `as`). */
   listed: ReadonlySet<string>;
+  /** A doc tag the policy knows is written somewhere. */
+  hasTag: boolean;
+}
+
+/** What a file's text shows of its re-exports without parsing (supersets, as TextScan's). */
+interface ReexportScan {
   /** An `export { … }` list without `from` occurs (it may re-export an imported binding). */
   localList: boolean;
   /** The module specifiers of its `export … from` statements. */
-  reexportsFrom: string[];
-  /** A doc tag the policy knows is written somewhere. */
-  hasTag: boolean;
+  from: string[];
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();

@@ -16,7 +16,9 @@ export function readExportTable(ts: TypeScript, fileName: string, text: string):
   // A `{@link x}` in a doc comment is written out by walking the link's parents up to the file
   // (ts.getTextOfJSDocComment): such a text is parsed with every parent linked.
   const linkAll = text.includes('@link');
-  const source = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseAll }, linkAll, scriptKind(ts, fileName));
+  // Doc comments are read for their tags: a text without an `@` has none, and skips that parse.
+  const jsDocParsingMode = text.includes('@') ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone;
+  const source = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode }, linkAll, scriptKind(ts, fileName));
   if (!linkAll) linkTopLevelParents(ts, source);
   const position = (node: TS.Node) => {
     const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
