@@ -33,6 +33,8 @@ interface CachedWorkspace {
   sweep: { queue: string[]; next: number; startedAt: number };
   /** diskChecksSoFar() when this workspace was last asked for: a check due at a lint of another project is one it missed. */
   checksSeen: number;
+  /** A disk check came that started no new round of the sweep (too soon after the last one began): one is owed. */
+  roundOwed: boolean;
   ignored: (file: string) => boolean;
 }
 
@@ -76,10 +78,13 @@ export function currentWorkspace(loaded: LoadedPolicy, single: boolean, typescri
   // An edited policy: a new classifier over the same walk, packages and resolver.
   if (entry.loaded !== loaded) return build(entry.discovery, entry);
   // A disk check due at a lint of another project (an editor with several projects open) counts
-  // as one after a pause here: this project's listings were not looked at then either.
-  const missedCheck = entry.checksSeen !== diskChecksSoFar();
+  // as one after a pause here: this project's listings were not looked at then either. A check
+  // that came too soon after the last round started (or while a round was under way, which may
+  // have passed a changed directory already) is kept: a new round starts once the interval is over.
+  const due = check !== false || entry.checksSeen !== diskChecksSoFar() || entry.roundOwed;
   entry.checksSeen = diskChecksSoFar();
-  const outcome = sweep(entry, check === 'periodic' || ((check === 'after-pause' || missedCheck) && Date.now() - entry.sweep.startedAt >= SWEEP_INTERVAL_MS));
+  const { outcome, started } = sweep(entry, check === 'periodic' || (due && Date.now() - entry.sweep.startedAt >= SWEEP_INTERVAL_MS));
+  entry.roundOwed = due && !started;
   if (outcome === 'rewalk') return build(walk());
   return entry.workspace;
 }
@@ -112,6 +117,7 @@ function fresh(loaded: LoadedPolicy, workspace: Workspace, discovery: Discovery,
     watched,
     sweep: previous?.sweep ?? { queue: [], next: 0, startedAt: Date.now() },
     checksSeen: diskChecksSoFar(),
+    roundOwed: previous?.roundOwed ?? false,
     ignored: createIgnoreChecker(loaded.root),
   };
 }
@@ -120,13 +126,17 @@ function mtimeOf(path: string): number | undefined {
   return statSync(path, { throwIfNoEntry: false })?.mtimeMs;
 }
 
-/** Stats the next directories (within the slice); patches the file lists, or asks for a new walk. */
-function sweep(entry: CachedWorkspace, start: boolean): 'current' | 'rewalk' {
+/**
+ * Stats the next directories (within the slice); patches the file lists, or asks for a new walk.
+ * `start`: begin a new round if the last one is done; `started` says whether one began.
+ */
+function sweep(entry: CachedWorkspace, start: boolean): { outcome: 'current' | 'rewalk'; started: boolean } {
   const { sweep: state, discovery } = entry;
   const directories = discovery.directories;
-  if (!directories) return 'current';
+  if (!directories) return { outcome: 'current', started: true };
+  const newRound = state.next >= state.queue.length && start;
   if (state.next >= state.queue.length) {
-    if (!start) return 'current';
+    if (!start) return { outcome: 'current', started: false };
     state.queue = [...directories.keys(), ...[...entry.watched.keys()].map((file) => `\0${file}`)];
     state.next = 0;
     state.startedAt = Date.now();
@@ -136,14 +146,14 @@ function sweep(entry: CachedWorkspace, start: boolean): 'current' | 'rewalk' {
   while (state.next < state.queue.length) {
     const item = state.queue[state.next++]!;
     if (item.startsWith('\0')) {
-      if (mtimeOf(item.slice(1)) !== entry.watched.get(item.slice(1))) return 'rewalk';
+      if (mtimeOf(item.slice(1)) !== entry.watched.get(item.slice(1))) return { outcome: 'rewalk', started: newRound };
     } else {
       const listed = directories.get(item);
       if (listed && mtimeOf(join(entry.loaded.root, item)) !== listed.mtimeMs) changed.push(item);
     }
     if ((state.next & 15) === 0 && performance.now() - started > SWEEP_SLICE_MS) break;
   }
-  return changed.length === 0 ? 'current' : patch(entry, changed);
+  return { outcome: changed.length === 0 ? 'current' : patch(entry, changed), started: newRound };
 }
 
 /** Lists the changed directories again; only files added or removed are patched in. */

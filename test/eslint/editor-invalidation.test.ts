@@ -243,6 +243,21 @@ describe('currentWorkspace(): incremental by directory mtime', () => {
     }
   });
 
+  it('a disk check too soon after the last round of the sweep began is kept: the round starts once the interval is over', async () => {
+    const cwd = copyOf('exceptions');
+    const ts = bundledTypeScript();
+    const loaded = loadPolicy({ cwd });
+    const first = currentWorkspace(loaded, false, ts, 'periodic', 10_000);
+    writeFileSync(join(cwd, 'src/core/added.ts'), 'export const added = 1;\n');
+    // A pause, but under the sweep interval (1 s) since the round began with the workspace.
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    expect(diskCheckDue()).toBe('after-pause');
+    expect(currentWorkspace(loaded, false, ts, 'after-pause', 10_000)).toBe(first);
+    // Past the interval, at a lint with no check due of its own: the owed round runs.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(currentWorkspace(loaded, false, ts, false, 10_000).sourceFiles).toContain('src/core/added.ts');
+  });
+
   it('a root policy edit after an edit of a nested policy: the nested edit is not lost', () => {
     const cwd = copyOf('nested-policies');
     const ts = bundledTypeScript();
