@@ -23,5 +23,5 @@ export default {
     if (id.startsWith('node:')) return true;
     return !BUNDLED.has(packageOf(id));
   },
-  output: { file: 'dist/eslint-plugin.js', format: 'esm', inlineDynamicImports: true },
+  output: { file: 'dist/eslint-plugin.js', format: 'esm', codeSplitting: false },
 };

@@ -67,14 +67,18 @@ function editorTypeScript(): TypeScript {
   return editorTs;
 }
 
-const policies = new Map<string, LoadedPolicy>();
+/** Each policy loaded, with the disk check (diskChecksSoFar) its files were last compared at. */
+const policies = new Map<string, { loaded: LoadedPolicy; checkedAt: number }>();
 
-/** loadPolicy (cached, reloaded on change), its files stat'ed again only when a disk check is due. */
+/**
+ * loadPolicy (cached, reloaded on change), its files stat'ed again only when a disk check is due,
+ * or at the first lint after one that was due at a lint of another project.
+ */
 function loadPolicyChecked(policyPath: string, checkDisk: boolean): LoadedPolicy {
   const known = policies.get(policyPath);
-  if (known && !checkDisk) return known;
+  if (known && !checkDisk && known.checkedAt === diskChecksSoFar()) return known.loaded;
   const loaded = loadPolicy({ cwd: dirname(policyPath), policyPath });
-  policies.set(policyPath, loaded);
+  policies.set(policyPath, { loaded, checkedAt: diskChecksSoFar() });
   return loaded;
 }
 
@@ -85,7 +89,7 @@ function loadPolicyChecked(policyPath: string, checkDisk: boolean): LoadedPolicy
 function reloadBetweenLints(policyPath: string, single: boolean, budgetMs: number): void {
   try {
     const loaded = loadPolicy({ cwd: dirname(policyPath), policyPath });
-    policies.set(policyPath, loaded);
+    policies.set(policyPath, { loaded, checkedAt: diskChecksSoFar() });
     currentWorkspace(loaded, single, editorTypeScript(), false, budgetMs);
   } catch {
     // InputError, WorkspaceNotReady: the next lint meets the same and says so.

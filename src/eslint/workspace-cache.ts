@@ -75,18 +75,19 @@ export function currentWorkspace(loaded: LoadedPolicy, single: boolean, typescri
     return entry.workspace;
   };
   if (!entry) return build(walk());
-  // An edited policy: a new classifier over the same walk, packages and resolver.
-  if (entry.loaded !== loaded) return build(entry.discovery, entry);
+  const due = check !== false || entry.checksSeen !== diskChecksSoFar() || entry.roundOwed;
+  // An edited policy: a new classifier over the same walk, packages and resolver; the sweep goes on over it.
+  if (entry.loaded !== loaded) build(entry.discovery, entry);
+  const current = cached.get(key)!;
   // A disk check due at a lint of another project (an editor with several projects open) counts
   // as one after a pause here: this project's listings were not looked at then either. A check
   // that came too soon after the last round started (or while a round was under way, which may
   // have passed a changed directory already) is kept: a new round starts once the interval is over.
-  const due = check !== false || entry.checksSeen !== diskChecksSoFar() || entry.roundOwed;
-  entry.checksSeen = diskChecksSoFar();
-  const { outcome, started } = sweep(entry, check === 'periodic' || (due && Date.now() - entry.sweep.startedAt >= SWEEP_INTERVAL_MS));
-  entry.roundOwed = due && !started;
+  current.checksSeen = diskChecksSoFar();
+  const { outcome, started } = sweep(current, check === 'periodic' || (due && Date.now() - current.sweep.startedAt >= SWEEP_INTERVAL_MS));
+  current.roundOwed = due && !started;
   if (outcome === 'rewalk') return build(walk());
-  return entry.workspace;
+  return current.workspace;
 }
 
 function notReady(error: DiscoveryTimeout, budgetMs: number): WorkspaceNotReady {

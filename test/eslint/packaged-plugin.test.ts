@@ -53,7 +53,10 @@ describe("the packaged plugin ('feature-lifecycle/eslint-plugin')", () => {
     const { resolved } = packagedMessages(join(FIXTURES, 'exceptions'), []);
     expect(resolved).toBe(`file://${join(REPO_ROOT, 'dist', 'eslint-plugin.js')}`);
     const bundle = readFileSync(join(REPO_ROOT, 'dist', 'eslint-plugin.js'), 'utf8');
-    const specifiers = [...bundle.matchAll(/^import\b[^'"]*?from\s*["']([^"']+)["']/gm)].map((match) => match[1]!);
+    const specifiers = [
+      ...[...bundle.matchAll(/^(?:import|export)\b[^'";]*?\bfrom\s*["']([^"']+)["']/gm)].map((match) => match[1]!),
+      ...[...bundle.matchAll(/^import\s*["']([^"']+)["']/gm)].map((match) => match[1]!),
+    ];
     expect(specifiers.length).toBeGreaterThan(0);
     expect(specifiers.filter((specifier) => specifier.startsWith('.') || specifier.startsWith('/'))).toEqual([]);
     // The ESLint and TypeScript the user runs are theirs, never a bundled copy.

@@ -408,8 +408,9 @@ function readTextAndMtime(abs: string): { text: string; mtimeMs: number } | unde
       }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       length += n;
-      // A regular file's read returns less than asked only at its end: no extra read to see 0.
-      if (n === 0 || length < buffer.length) break;
+      // Exactly the size fstat gave, in a buffer one byte larger: the end (no extra read to see 0).
+      // A short read before that size (an interrupted read, some FUSE mounts) reads on.
+      if (n === 0 || length === stat.size) break;
     }
     return { text: buffer.toString('utf8', 0, length), mtimeMs: stat.mtimeMs };
   } catch {
