@@ -2,7 +2,8 @@
 // The ESLint plugin as one ES module (dist/eslint-plugin.js, the package's ./eslint-plugin export),
 // built from tsc's output after it. Every ESLint process and editor server loads the plugin: one
 // file instead of some 80 modules of ours and the many small ones of zod, yaml and picomatch
-// halves that load (bench/README.md, "Plugin load"). The CLI and the library stay unbundled.
+// halves that load (about 120 ms to about 55 ms after typescript-eslint; docs/eslint.md,
+// Performance). The CLI and the library stay unbundled.
 //
 // Bundled: our modules and the pure-JS libraries below. Left to the user's install: ESLint,
 // typescript-eslint and TypeScript (the plugin must use the copies the user's ESLint runs), and
