@@ -67,11 +67,27 @@ export interface UnresolvedImport {
   cause: string;
 }
 
+/** The tool that produced a result (SARIF's driver): feature-lifecycle's package name and version. */
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+/** A check as reporters list it (SARIF's rule descriptors), from the catalogue. */
+export interface CheckRuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: 'error' | 'warn' | 'off';
+}
+
 /** The result of `lifecycle check`, the input of every check reporter. */
 export interface CheckResult {
   version: 1;
   findings: Finding[];
   summary: CheckSummary;
+  /** What produced it, and every check it knows (whether or not it reported), for SARIF. */
+  tool: ToolInfo;
+  rules: CheckRuleInfo[];
   /** Listed only with --verbose by the text reporters; never part of the JSON contract's findings. */
   unresolvedImports: UnresolvedImport[];
   /** Findings dropped because a --baseline file lists them (not counted in `summary`); not in the JSON contract. */

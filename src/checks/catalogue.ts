@@ -1,3 +1,4 @@
+import type { CheckRuleInfo } from '../findings.js';
 import type { Severity } from '../policy/schema.js';
 
 export interface CheckInfo {
@@ -53,4 +54,9 @@ export const CHECK_IDS: readonly string[] = CHECKS.map((check) => check.id);
 
 export function checkInfo(id: string): CheckInfo | undefined {
   return CHECKS.find((check) => check.id === id);
+}
+
+/** Every check as a check result lists it for its reporters (SARIF's rule descriptors). */
+export function checkRuleInfos(): CheckRuleInfo[] {
+  return CHECKS.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity }));
 }

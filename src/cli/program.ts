@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, EXIT_INPUT_ERROR } from '../errors.js';
 import { escapeControl } from '../formats/check/escape.js';
-import { toolInfo } from '../formats/check/tool-info.js';
+import { toolInfo } from '../tool-info.js';
 import type { CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 

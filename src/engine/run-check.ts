@@ -1,7 +1,7 @@
 import { projectRelative } from '../project-path.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { checkInfo } from '../checks/catalogue.js';
+import { checkInfo, checkRuleInfos } from '../checks/catalogue.js';
 import { CHECK_FUNCTIONS } from '../checks/index.js';
 import { suppressionComment } from '../checks/suppression-comment.js';
 import { InputError } from '../errors.js';
@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { compareFindings, type CheckResult, type Finding, type SkippedCounts, type UnresolvedImport } from '../findings.js';
 import type { Policy } from '../policy/model.js';
 import { withFingerprints } from '../baseline/fingerprint.js';
+import { toolInfo } from '../tool-info.js';
 import { sourceLines } from '../baseline/source-lines.js';
 import { analyzeFile } from './analyze-file.js';
 import { collectProjectFiles } from './collect-project-files.js';
@@ -136,6 +137,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     result: {
       version: 1,
       findings,
+      tool: toolInfo(),
+      rules: checkRuleInfos(),
       summary: {
         errors: findings.filter((finding) => finding.severity === 'error').length,
         warnings: findings.filter((finding) => finding.severity === 'warn').length,

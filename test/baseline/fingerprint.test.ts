@@ -79,7 +79,7 @@ describe('baseline files', () => {
 
   it('drop listed findings, recount the summary, and count what they dropped', () => {
     const { baseline } = updateBaseline({ version: 1, entries: [] }, findings.slice(0, 2));
-    const result: CheckResult = { version: 1, findings, summary: summaryOf({ errors: 2, warnings: 1, files: 2, unresolved: 0 }), unresolvedImports: [] };
+    const result: CheckResult = { version: 1, findings, summary: summaryOf({ errors: 2, warnings: 1, files: 2, unresolved: 0 }), tool: { name: 'feature-lifecycle', version: '0.0.0' }, rules: [], unresolvedImports: [] };
     const applied = applyBaseline(result, baseline);
     expect(applied.findings).toEqual([findings[2]]);
     expect(applied.summary).toEqual(summaryOf({ errors: 0, warnings: 1, files: 2, unresolved: 0 }));

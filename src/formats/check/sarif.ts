@@ -1,8 +1,6 @@
-import { CHECKS, type CheckInfo } from '../../checks/catalogue.js';
-import type { CheckResult, Finding } from '../../findings.js';
-import { fingerprintOf } from '../../baseline/fingerprint.js';
+import type { CheckResult, CheckRuleInfo, Finding } from '../../findings.js';
 import { summaryJson } from './json.js';
-import { ruleHelpUri, toolInfo, TOOL_INFORMATION_URI } from './tool-info.js';
+import { ruleHelpUri, TOOL_INFORMATION_URI } from './tool-info.js';
 
 /** SARIF 2.1.0 (OASIS); validated in test/reporters/sarif.test.ts against the vendored official schema. */
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -11,10 +9,10 @@ const SRCROOT = '%SRCROOT%';
 /** Our own partial fingerprint (`name/version`, as SARIF recommends); GitHub's `primaryLocationLineHash` is left to the uploader. */
 const FINGERPRINT_KEY = 'featureLifecycle/v1';
 
-/** One SARIF log with one run: every check as a rule, every finding as a result. */
+/** One SARIF log with one run: every check the result lists as a rule, every finding as a result. */
 export function formatSarif(result: CheckResult): string {
-  const tool = toolInfo();
-  const ruleIndex = new Map(CHECKS.map((check, index) => [check.id, index]));
+  const tool = result.tool;
+  const ruleIndex = new Map(result.rules.map((check, index) => [check.id, index]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -26,7 +24,7 @@ export function formatSarif(result: CheckResult): string {
             version: tool.version,
             semanticVersion: tool.version,
             informationUri: TOOL_INFORMATION_URI,
-            rules: CHECKS.map(ruleDescriptor),
+            rules: result.rules.map(ruleDescriptor),
           },
         },
         originalUriBaseIds: {
@@ -42,7 +40,7 @@ export function formatSarif(result: CheckResult): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function ruleDescriptor(check: CheckInfo) {
+function ruleDescriptor(check: CheckRuleInfo) {
   return {
     id: check.id,
     name: check.id,
@@ -71,7 +69,9 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined) {
         },
       },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
+    // The engine gives every finding its fingerprint (src/baseline/fingerprint.ts); a result built
+    // elsewhere without one gets no partial fingerprint (SARIF consumers then match by location).
+    ...(finding.fingerprint !== undefined ? { partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint } } : {}),
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };
 }

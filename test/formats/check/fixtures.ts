@@ -1,5 +1,7 @@
 import { policyYaml } from '../../helpers/temp-project.js';
+import { checkRuleInfos } from '../../../src/checks/catalogue.js';
 import type { CheckCounts, CheckResult, CheckSummary, Finding } from '../../../src/findings.js';
+import { toolInfo } from '../../../src/tool-info.js';
 
 /** A full summary from the four original counts: nothing skipped, `resolved` 0 unless given. */
 export function summaryOf(counts: CheckCounts, extra: Partial<Omit<CheckSummary, keyof CheckCounts>> = {}): CheckSummary {
@@ -42,6 +44,8 @@ export function sampleResult(overrides: Partial<CheckResult> = {}): CheckResult 
     version: 1,
     findings,
     summary: summaryOf({ errors: 2, warnings: 1, files: 4, unresolved: 1 }, { resolved: 6 }),
+    tool: toolInfo(),
+    rules: checkRuleInfos(),
     unresolvedImports: [],
     ...overrides,
   };
