@@ -2,8 +2,9 @@
 // npm run bench — `lifecycle check` vs dependency-cruiser on generated monorepos, then the
 // CI-readiness benchmark (bench/ci-readiness.js) if it exists, then `lifecycle report` on the
 // 2,000-file repo (bench/report.js), then preview-api-leak vs `tsc --noEmit` on it
-// (bench/api-leak-vs-tsc.js), then the ESLint plugin's overhead (bench/eslint-overhead.js) and
-// its editor latency (bench/eslint-editor.js).
+// (bench/api-leak-vs-tsc.js), then the ESLint plugin's overhead (bench/eslint-overhead.js), its
+// rule time with and without the parse between files (bench/eslint-replay.js, not judged) and its
+// editor latency (bench/eslint-editor.js).
 //
 // Options: --sizes 2000,20000   sizes to run (default both)
 //          --keep               reuse generated repos in bench/.work/ when they are current
@@ -32,7 +33,8 @@ const USAGE = `Usage: node bench/run.js [--sizes N,N...] [--keep] [--runs N]   (
 
 Measures \`lifecycle check\` against dependency-cruiser on generated monorepos (wall time, peak RSS,
 violations compared by (from, to) pair), then runs bench/ci-readiness.js, bench/report.js,
-bench/api-leak-vs-tsc.js, bench/eslint-overhead.js and bench/eslint-editor.js with their defaults.
+bench/api-leak-vs-tsc.js, bench/eslint-overhead.js, bench/eslint-replay.js and bench/eslint-editor.js with
+their defaults.
 Floors (exit 1): lifecycle >= ${SPEED_FLOOR}x faster on every size, peak RSS <= ${RSS_FLOOR_MB} MB at ${RSS_FLOOR_AT} files, the same violations as dependency-cruiser; and
 each section's own floor. Takes many minutes; run \`npm run build\` first.
 
@@ -192,6 +194,14 @@ function runEslintOverhead() {
   return `bench/eslint-overhead.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
 }
 
+function runEslintReplay() {
+  const script = join(BENCH, 'eslint-replay.js');
+  console.log('\n== ESLint plugin rule time, with and without the parse between files (bench/eslint-replay.js; not judged) ==');
+  const res = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (res.status === 0) return null;
+  return `bench/eslint-replay.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+}
+
 function runEslintEditor() {
   const script = join(BENCH, 'eslint-editor.js');
   console.log('\n== ESLint plugin in an editor: one long-lived instance (bench/eslint-editor.js) ==');
@@ -235,9 +245,11 @@ async function main(args) {
   if (apiLeak) console.log(`FAIL ${apiLeak}`);
   const eslint = runEslintOverhead();
   if (eslint) console.log(`FAIL ${eslint}`);
+  const replay = runEslintReplay();
+  if (replay) console.log(`FAIL ${replay}`);
   const editor = runEslintEditor();
   if (editor) console.log(`FAIL ${editor}`);
-  process.exitCode = failures.length || ci || report || apiLeak || eslint || editor ? 1 : 0;
+  process.exitCode = failures.length || ci || report || apiLeak || eslint || replay || editor ? 1 : 0;
 }
 
 main(parseCommandLine()).catch((error) => {
