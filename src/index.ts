@@ -7,9 +7,11 @@ export { findPolicyFile, type LoadedPolicy } from './policy/load.js';
 export type { Policy, Feature, PreviewException } from './policy/model.js';
 export type { PolicyFile } from './policy/schema.js';
 export { cyclesBetween, releaseAfter, type ReleaseTrain } from './policy/releases.js';
-export { CHECKS, type CheckInfo } from './checks/catalogue.js';
+export { CHECKS, checkRuleInfos, type CheckInfo } from './checks/catalogue.js';
 export { CHECK_REPORTERS, type CheckFormat, type ReporterOptions } from './formats/check/index.js';
-export type { CheckResult, Finding, CheckSummary } from './findings.js';
+export type { CheckResult, CheckRuleInfo, Finding, CheckSummary, ToolInfo } from './findings.js';
+// What a CheckResult built outside runCheck needs for its `tool` (the reporters, SARIF, show it).
+export { toolInfo } from './tool-info.js';
 export { InputError } from './errors.js';
 export { buildReport } from './report/build-report.js';
 export type { ReportInput, ReportModel, FeatureReport } from './report/model.js';

@@ -1,7 +1,7 @@
 import { policyYaml } from '../../helpers/temp-project.js';
-import { checkRuleInfos } from '../../../src/checks/catalogue.js';
 import type { CheckCounts, CheckResult, CheckSummary, Finding } from '../../../src/findings.js';
-import { toolInfo } from '../../../src/tool-info.js';
+// As a library user builds a result for the reporters: the exports of the package's entry point.
+import { checkRuleInfos, toolInfo } from '../../../src/index.js';
 
 /** A full summary from the four original counts: nothing skipped, `resolved` 0 unless given. */
 export function summaryOf(counts: CheckCounts, extra: Partial<Omit<CheckSummary, keyof CheckCounts>> = {}): CheckSummary {
