@@ -6,11 +6,11 @@
 // folder; checks the findings of each lint and the plugin's own rule time (ESLint's per-rule
 // `stats`, the figures TIMING=all sums). Floor: every re-lint <= 5 ms of plugin time.
 // Usage: node bench/eslint-editor.js [--files N] [--runs N]; --help.
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { positiveInteger, readCommandLine } from './command-line.js';
-import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
+import { currentMonorepo } from './generate-monorepo.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const RELINT_FLOOR_MS = 5;
@@ -43,13 +43,7 @@ const { values, fail } = readCommandLine({
 const files = positiveInteger(values.files, '--files', fail, 100);
 const runs = positiveInteger(values.runs, '--runs', fail);
 
-const source = join(BENCH, '.work', `mono-${files}`);
-// Generated again when missing or made by another generator version (a stale tree would measure old code paths).
-const sourceIsCurrent =
-  existsSync(join(source, 'lifecycle.yaml')) &&
-  existsSync(`${source}.expected.json`) &&
-  JSON.parse(readFileSync(`${source}.expected.json`, 'utf8')).generatorVersion === GENERATOR_VERSION;
-if (!sourceIsCurrent) generateMonorepo({ files, out: source });
+const source = currentMonorepo(files);
 const repo = join(BENCH, '.work', `editor-${files}`);
 rmSync(repo, { recursive: true, force: true });
 cpSync(source, repo, { recursive: true });

@@ -14,12 +14,12 @@
 // and both of them again on a copy of the installed ESLint whose FileContext.extend() does not
 // give each file's rule contexts a prototype of their own (see docs/eslint.md, Performance).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { positiveInteger, readCommandLine } from './command-line.js';
-import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
+import { currentMonorepo } from './generate-monorepo.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 let REPO = join(BENCH, '.work', 'mono-2000');
@@ -78,17 +78,7 @@ let runs = runsFor(2000);
 
 /** bench/.work/mono-<N>, generated again when missing or made by another generator version (a stale tree would measure old code paths). */
 function repoOf(files) {
-  const repo = join(BENCH, '.work', `mono-${files}`);
-  const expectedPath = `${repo}.expected.json`;
-  const current =
-    existsSync(join(repo, 'lifecycle.yaml')) &&
-    existsSync(expectedPath) &&
-    JSON.parse(readFileSync(expectedPath, 'utf8')).generatorVersion === GENERATOR_VERSION;
-  if (!current) {
-    rmSync(repo, { recursive: true, force: true });
-    generateMonorepo({ files, out: repo });
-  }
-  return repo;
+  return currentMonorepo(files);
 }
 
 /**

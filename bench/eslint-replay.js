@@ -9,11 +9,11 @@
 // Not judged: it explains (b) of bench/eslint-overhead.js, it is not a floor.
 // Usage: node bench/eslint-replay.js [--files N] [--runs N]; --help.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { positiveInteger, readCommandLine } from './command-line.js';
-import { GENERATOR_VERSION, generateMonorepo } from './generate-monorepo.js';
+import { currentMonorepo } from './generate-monorepo.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const MODES = ['interleaved', 'pre-parsed'];
@@ -43,14 +43,12 @@ const { values, fail } = readCommandLine({
 const files = positiveInteger(values.files, '--files', fail, 100);
 const runs = positiveInteger(values.runs, '--runs', fail);
 if (values.mode !== undefined && !MODES.includes(values.mode)) fail(`--mode is one of ${MODES.join(', ')} (internal: one process's run), got '${values.mode}'`);
-const repo = join(BENCH, '.work', `mono-${files}`);
+// The repo's path; made (or made again) by the parent only, before any child runs.
+const repo = values.mode === undefined ? currentMonorepo(files) : join(BENCH, '.work', `mono-${files}`);
 
 if (values.mode !== undefined) {
   process.stdout.write(`${JSON.stringify(await runMode(values.mode))}\n`);
 } else {
-  const current =
-    existsSync(join(repo, 'lifecycle.yaml')) && existsSync(`${repo}.expected.json`) && JSON.parse(readFileSync(`${repo}.expected.json`, 'utf8')).generatorVersion === GENERATOR_VERSION;
-  if (!current) generateMonorepo({ files, out: repo });
   const rounds = { interleaved: [], 'pre-parsed': [] };
   for (let round = 0; round < runs; round += 1) {
     // Alternating which mode goes first, so a slow moment of a shared machine does not always hit the same one.

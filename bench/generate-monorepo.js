@@ -20,7 +20,7 @@
 //
 // Usage: node bench/generate-monorepo.js [--files N] [--out DIR] [--seed N]   (--help: the usage)
 // Prints the expected violation count; writes <out>.expected.json next to the repo.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { positiveInteger, readCommandLine } from './command-line.js';
@@ -494,6 +494,21 @@ ${lines.join('\n')}
   },
 };
 `;
+}
+
+/**
+ * The path of bench/.work/mono-<files>, generated again when missing or made by another generator
+ * version (a stale tree would measure old code paths). Used by the ESLint benches.
+ */
+export function currentMonorepo(files) {
+  const repo = join(dirname(fileURLToPath(import.meta.url)), '.work', `mono-${files}`);
+  const expectedPath = `${repo}.expected.json`;
+  const current = existsSync(join(repo, 'lifecycle.yaml')) && existsSync(expectedPath) && JSON.parse(readFileSync(expectedPath, 'utf8')).generatorVersion === GENERATOR_VERSION;
+  if (!current) {
+    rmSync(repo, { recursive: true, force: true });
+    generateMonorepo({ files, out: repo });
+  }
+  return repo;
 }
 
 export function generateMonorepo({ files: totalFiles, out, seed = 20260 + totalFiles }) {
