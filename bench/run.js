@@ -158,56 +158,21 @@ function judge(result, size) {
   return { failures, notes };
 }
 
+/** Runs one section's script with its defaults; returns why it failed, or null. */
+function runSection(file, title, cwd) {
+  const script = join(BENCH, file);
+  console.log(`\n== ${title} (bench/${file}) ==`);
+  const res = spawnSync(process.execPath, [script], { stdio: 'inherit', ...(cwd ? { cwd } : {}) });
+  if (res.status === 0) return null;
+  return `bench/${file} failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+}
+
 function runCiReadiness() {
-  const script = join(BENCH, 'ci-readiness.js');
-  console.log('\n== CI readiness benchmark (bench/ci-readiness.js) ==');
-  if (!existsSync(script)) {
-    console.log('bench/ci-readiness.js not present; skipped');
+  if (!existsSync(join(BENCH, 'ci-readiness.js'))) {
+    console.log('\n== CI readiness benchmark (bench/ci-readiness.js) ==\nbench/ci-readiness.js not present; skipped');
     return null;
   }
-  const res = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: join(BENCH, '..') });
-  if (res.status === 0) return null;
-  return `bench/ci-readiness.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
-}
-
-function runReport() {
-  const script = join(BENCH, 'report.js');
-  console.log('\n== lifecycle report benchmark (bench/report.js) ==');
-  const res = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: join(BENCH, '..') });
-  if (res.status === 0) return null;
-  return `bench/report.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
-}
-
-function runApiLeak() {
-  const script = join(BENCH, 'api-leak-vs-tsc.js');
-  console.log('\n== preview-api-leak vs tsc --noEmit (bench/api-leak-vs-tsc.js) ==');
-  const res = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: join(BENCH, '..') });
-  if (res.status === 0) return null;
-  return `bench/api-leak-vs-tsc.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
-}
-
-function runEslintOverhead() {
-  const script = join(BENCH, 'eslint-overhead.js');
-  console.log('\n== ESLint plugin overhead (bench/eslint-overhead.js) ==');
-  const res = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  if (res.status === 0) return null;
-  return `bench/eslint-overhead.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
-}
-
-function runEslintReplay() {
-  const script = join(BENCH, 'eslint-replay.js');
-  console.log('\n== ESLint plugin rule time, with and without the parse between files (bench/eslint-replay.js; not judged) ==');
-  const res = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  if (res.status === 0) return null;
-  return `bench/eslint-replay.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
-}
-
-function runEslintEditor() {
-  const script = join(BENCH, 'eslint-editor.js');
-  console.log('\n== ESLint plugin in an editor: one long-lived instance (bench/eslint-editor.js) ==');
-  const res = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  if (res.status === 0) return null;
-  return `bench/eslint-editor.js failed (exit ${res.status ?? res.signal ?? res.error?.message})`;
+  return runSection('ci-readiness.js', 'CI readiness benchmark', join(BENCH, '..'));
 }
 
 async function main(args) {
@@ -239,17 +204,22 @@ async function main(args) {
   }
   const ci = runCiReadiness();
   if (ci) console.log(`FAIL ${ci}`);
-  const report = runReport();
-  if (report) console.log(`FAIL ${report}`);
-  const apiLeak = runApiLeak();
-  if (apiLeak) console.log(`FAIL ${apiLeak}`);
-  const eslint = runEslintOverhead();
-  if (eslint) console.log(`FAIL ${eslint}`);
-  const replay = runEslintReplay();
-  if (replay) console.log(`FAIL ${replay}`);
-  const editor = runEslintEditor();
-  if (editor) console.log(`FAIL ${editor}`);
-  process.exitCode = failures.length || ci || report || apiLeak || eslint || replay || editor ? 1 : 0;
+  const sections = [
+    ['report.js', 'lifecycle report benchmark', join(BENCH, '..')],
+    ['api-leak-vs-tsc.js', 'preview-api-leak vs tsc --noEmit', join(BENCH, '..')],
+    ['eslint-overhead.js', 'ESLint plugin overhead'],
+    ['eslint-replay.js', 'ESLint plugin rule time, with and without the parse between files; not judged'],
+    ['eslint-editor.js', 'ESLint plugin in an editor: one long-lived instance'],
+  ];
+  const sectionFailures = [];
+  for (const [file, title, cwd] of sections) {
+    const failure = runSection(file, title, cwd);
+    if (failure) {
+      console.log(`FAIL ${failure}`);
+      sectionFailures.push(failure);
+    }
+  }
+  process.exitCode = failures.length || ci || sectionFailures.length ? 1 : 0;
 }
 
 main(parseCommandLine()).catch((error) => {
