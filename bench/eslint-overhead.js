@@ -4,7 +4,8 @@
 //   (a) marginal wall time: typescript-eslint's recommended (non-type-checked) flat config alone
 //       versus the same plus configs.recommended, alternating in one run; floor: ratio <= 1.05;
 //   (b) the plugin's own rule time per linted file as ESLint's TIMING=all reports it (the sum of
-//       its rules' rows, first file included, over the files linted); floor: <= 0.25 ms per file.
+//       its rules' rows, first file included, over the files linted); floor: <= 0.25 ms per file;
+//       beside it, the same for bench/least-work-rule.js (the least work no-preview-import must do).
 // Then, as extra rows on the 2,000-file repo, the older comparisons against ESLint with
 // @typescript-eslint/parser alone: sequential rounds in rotated order (wall time, GC, memory) and
 // concurrent pairs (both configs at once, one per core).
@@ -25,7 +26,7 @@ const BENCH = dirname(fileURLToPath(import.meta.url));
 let REPO = join(BENCH, '.work', 'mono-2000');
 const MARGINAL_FLOOR = 1.05;
 const RULE_MS_PER_FILE_FLOOR = 0.25;
-const PAIR_KEYS = ['parser', 'noop', 'listeners', 'plugin', 'noopFixed', 'pluginFixed', 'tseslint', 'tseslintPlugin'];
+const PAIR_KEYS = ['parser', 'noop', 'listeners', 'plugin', 'noopFixed', 'pluginFixed', 'tseslint', 'tseslintPlugin', 'tseslintLeastWork'];
 const USAGE = `Usage: node bench/eslint-overhead.js [--runs N] [--sizes N,N] [--pairs A:B[,C:D...]] [--no-extra]
 
 Measures what feature-lifecycle's ESLint plugin (configs.recommended) costs on generated monorepos
@@ -33,7 +34,9 @@ Measures what feature-lifecycle's ESLint plugin (configs.recommended) costs on g
 (bench/eslint-run.js):
   (a) wall time of typescript-eslint's recommended config plus the plugin over that config alone,
       alternating in one run (median ratio); floor: <= ${MARGINAL_FLOOR};
-  (b) the plugin's rule time per linted file from ESLint's TIMING=all table; floor: <= ${RULE_MS_PER_FILE_FLOOR} ms.
+  (b) the plugin's rule time per linted file from ESLint's TIMING=all table; floor: <= ${RULE_MS_PER_FILE_FLOOR} ms;
+      beside it, timed alike in each round, bench/least-work-rule.js: the least work a
+      no-preview-import rule must do on that repo (a reference, not shipped, not judged).
 Exit 1 when a floor fails on any size. Extra rows on the 2,000-file repo: the older comparisons
 against @typescript-eslint/parser alone (sequential rounds, concurrent pairs). Takes many minutes;
 run \`npm run build\` first.
@@ -108,6 +111,7 @@ const CONFIGS = [
   { key: 'plugin', mode: 'plugin', label: 'configs.recommended' },
   { key: 'tseslint', mode: 'tseslint', label: 'typescript-eslint recommended', pairOnly: true },
   { key: 'tseslintPlugin', mode: 'tseslint-plugin', label: 'that + configs.recommended', pairOnly: true },
+  { key: 'tseslintLeastWork', mode: 'tseslint-least-work', label: 'that + bench/least-work-rule.js', pairOnly: true },
   ...(patchedApi
     ? [
         { key: 'noopFixed', mode: 'noop', api: patchedApi, label: 'no-op rule, ESLint fixed*' },
@@ -186,6 +190,8 @@ for (const files of sizes) {
   const marginalCpu = [];
   const perFile = [];
   const relative = [];
+  const leastPerFile = [];
+  const overLeast = [];
   let findings = 0;
   let linted = 0;
   let topRows = [];
@@ -207,6 +213,11 @@ for (const files of sizes) {
     // both alike, so this ratio compares two versions across runs when ms per file cannot.
     const theirsMs = rows.filter(([rule]) => rule.startsWith('@typescript-eslint/')).reduce((sum, [, ms]) => sum + ms, 0);
     if (theirsMs > 0) relative.push(oursMs / theirsMs);
+    // The anchor: bench/least-work-rule.js, the least work no-preview-import must do, timed alike.
+    const least = once(byKey.tseslintLeastWork, { ...process.env, TIMING: 'all' });
+    const leastMs = timingRows(least.timingTable).filter(([rule]) => rule.startsWith('least-work/')).reduce((sum, [, ms]) => sum + ms, 0);
+    leastPerFile.push(leastMs / least.files);
+    overLeast.push(oursMs / leastMs);
     findings = timed.messages;
     linted = timed.files;
     if (i === 0) topRows = rows.slice(0, 6);
@@ -218,6 +229,7 @@ for (const files of sizes) {
   console.log(`      the same in CPU time (user + system; less disturbed by other jobs, not the floor): x${medianOf(marginalCpu).toFixed(3)} (range x${Math.min(...marginalCpu).toFixed(3)} .. x${Math.max(...marginalCpu).toFixed(3)})`);
   console.log(`  (b) the plugin's rule time (TIMING=all, first file included): ${msPerFile.toFixed(3)} ms per file (range ${Math.min(...perFile).toFixed(3)} .. ${Math.max(...perFile).toFixed(3)}; floor <= ${RULE_MS_PER_FILE_FLOOR})`);
   if (relative.length > 0) console.log(`      over the typescript-eslint rules' time in the same runs (not the floor; steadier across runs than ms): x${medianOf(relative).toFixed(3)} (range x${Math.min(...relative).toFixed(3)} .. x${Math.max(...relative).toFixed(3)})`);
+  console.log(`      anchor, the least work no-preview-import must do (bench/least-work-rule.js, not shipped; one rule): ${medianOf(leastPerFile).toFixed(3)} ms per file (range ${Math.min(...leastPerFile).toFixed(3)} .. ${Math.max(...leastPerFile).toFixed(3)}); the plugin over it: x${medianOf(overLeast).toFixed(2)} (range x${Math.min(...overLeast).toFixed(2)} .. x${Math.max(...overLeast).toFixed(2)})`);
   console.log(`      most expensive rules of that configuration (first round): ${topRows.map(([rule, ms]) => `${rule} ${(ms / linted).toFixed(3)} ms/file`).join(', ')}`);
   if (findings === 0) failures.push(`${files} files: the plugin reported nothing on a repo with planted violations`);
   if (ratio > MARGINAL_FLOOR) failures.push(`${files} files: (a) x${ratio.toFixed(3)} > x${MARGINAL_FLOOR}`);

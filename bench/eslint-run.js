@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One ESLint run on a generated repo, in its own process:
-//   node bench/eslint-run.js <repo> parser|noop|listeners|plugin|tseslint|tseslint-plugin [another ESLint's lib/api.js]
-// Prints one JSON line: files linted, lifecycle messages, wall ms (of the lint itself and in all), CPU ms,
+//   node bench/eslint-run.js <repo> parser|noop|listeners|plugin|tseslint|tseslint-plugin|tseslint-least-work [another ESLint's lib/api.js]
+// Prints one JSON line: files linted, lifecycle messages (least-work messages in that mode), wall ms (of the lint itself and in all), CPU ms,
 // and the time spent in garbage collection (minor and major pauses, from perf_hooks).
 // Spawned by bench/eslint-overhead.js; --help prints the usage.
 import { existsSync } from 'node:fs';
@@ -23,11 +23,11 @@ const countGc = (entries) => {
 const gcObserver = new PerformanceObserver((list) => countGc(list.getEntries()));
 gcObserver.observe({ entryTypes: ['gc'] });
 
-const MODES = ['parser', 'noop', 'listeners', 'plugin', 'tseslint', 'tseslint-plugin'];
+const MODES = ['parser', 'noop', 'listeners', 'plugin', 'tseslint', 'tseslint-plugin', 'tseslint-least-work'];
 const USAGE = `Usage: node bench/eslint-run.js <repo> <mode> [eslint lib/api.js]
 
 One ESLint run (Node API) over <repo>/packages/**/*.ts in this process; prints one JSON line:
-files, lifecycle messages, fatal errors, lint ms, total ms, CPU ms (user + system), minor/major GC ms. Used by
+files, lifecycle (or least-work) messages, fatal errors, lint ms, total ms, CPU ms (user + system), minor/major GC ms. Used by
 bench/eslint-overhead.js, which runs each configuration in its own process.
 
 Arguments:
@@ -39,6 +39,8 @@ Arguments:
                        ('feature-lifecycle/eslint-plugin': the bundle dist/eslint-plugin.js; needs npm run build)
   tseslint             typescript-eslint's recommended (non-type-checked) flat config: what users run
   tseslint-plugin      that plus feature-lifecycle's configs.recommended
+  tseslint-least-work  typescript-eslint's recommended plus bench/least-work-rule.js (the least work
+                       no-preview-import must do on a generated repo; a reference, not shipped)
   With TIMING=all in the environment, ESLint prints its rule-time table after the JSON line.
   [eslint lib/api.js]  another ESLint's lib/api.js to load instead of the installed eslint
 Options:
@@ -62,6 +64,7 @@ const { repo, mode, eslintApi } = parseCommandLine();
 const { ESLint } = await import(eslintApi ? pathToFileURL(eslintApi).href : 'eslint');
 const plugin = mode === 'plugin' || mode === 'tseslint-plugin' ? (await import('feature-lifecycle/eslint-plugin')).default : undefined;
 const tseslint = mode.startsWith('tseslint') ? (await import('typescript-eslint')).default : undefined;
+const leastWork = mode === 'tseslint-least-work' ? (await import('./least-work-rule.js')).default : undefined;
 const eslint = new ESLint({
   cwd: repo,
   overrideConfigFile: true,
@@ -69,6 +72,7 @@ const eslint = new ESLint({
     { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
     ...(tseslint ? tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })) : []),
     ...(plugin ? [plugin.configs.recommended] : []),
+    ...(leastWork ? [{ plugins: { 'least-work': leastWork }, rules: { 'least-work/no-preview-import': 'error' } }] : []),
     // noop: one rule that does nothing, to show what any enabled rule costs (ESLint's traversal).
     ...(mode === 'noop' ? [{ plugins: { noop: { rules: { noop: { create: () => ({}) } } } }, rules: { 'noop/noop': 'error' } }] : []),
     // listeners: one rule with the listeners of the plugin's first rule (the node types that hold
@@ -86,7 +90,7 @@ const results = await eslint.lintFiles(['packages/**/*.ts']);
 const lintMs = performance.now() - lintStarted;
 countGc(gcObserver.takeRecords());
 gcObserver.disconnect();
-const messages = results.reduce((sum, result) => sum + result.messages.filter((m) => m.ruleId?.startsWith('lifecycle/')).length, 0);
+const messages = results.reduce((sum, result) => sum + result.messages.filter((m) => m.ruleId?.startsWith(leastWork ? 'least-work/' : 'lifecycle/')).length, 0);
 const fatal = results.reduce((sum, result) => sum + result.messages.filter((m) => m.fatal).length, 0);
 console.log(JSON.stringify({
   mode,
