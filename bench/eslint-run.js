@@ -4,6 +4,7 @@
 // Prints one JSON line: files linted, lifecycle messages (least-work messages in that mode), wall ms (of the lint itself and in all), CPU ms,
 // and the time spent in garbage collection (minor and major pauses, from perf_hooks).
 // Spawned by bench/eslint-overhead.js; --help prints the usage.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -27,7 +28,7 @@ const MODES = ['parser', 'noop', 'listeners', 'plugin', 'tseslint', 'tseslint-pl
 const USAGE = `Usage: node bench/eslint-run.js <repo> <mode> [eslint lib/api.js]
 
 One ESLint run (Node API) over <repo>/packages/**/*.ts in this process; prints one JSON line:
-files, lifecycle (or least-work) messages, fatal errors, lint ms, total ms, CPU ms (user + system), minor/major GC ms. Used by
+files, lifecycle (or least-work) messages, a digest of no-preview-import's sites, fatal errors, lint ms, total ms, CPU ms (user + system), minor/major GC ms. Used by
 bench/eslint-overhead.js, which runs each configuration in its own process.
 
 Arguments:
@@ -92,10 +93,16 @@ countGc(gcObserver.takeRecords());
 gcObserver.disconnect();
 const messages = results.reduce((sum, result) => sum + result.messages.filter((m) => m.ruleId?.startsWith(leastWork ? 'least-work/' : 'lifecycle/')).length, 0);
 const fatal = results.reduce((sum, result) => sum + result.messages.filter((m) => m.fatal).length, 0);
+// Where no-preview-import (the plugin's, or the least-work rule's) reported, as one digest, so that
+// bench/eslint-overhead.js can check that both found the same import sites.
+const noPreviewImport = leastWork ? 'least-work/no-preview-import' : 'lifecycle/no-preview-import';
+const sites = results.flatMap((result) => result.messages.filter((m) => m.ruleId === noPreviewImport).map((m) => `${result.filePath.slice(repo.length + 1)}:${m.line}:${m.column}`)).sort();
+const importSites = createHash('sha256').update(sites.join('\n')).digest('hex').slice(0, 16);
 console.log(JSON.stringify({
   mode,
   files: results.length,
   messages,
+  importSites,
   fatal,
   lintMs: Math.round(lintMs),
   totalMs: Math.round(performance.now() - started),

@@ -1,23 +1,31 @@
 // A reference for (b) of bench/eslint-overhead.js (issue #21), never shipped: one ESLint rule that
-// does the least work any implementation of no-preview-import must do on the generated monorepo
-// (bench/generate-monorepo.js), so the plugin's rule time can be read against it in the same run.
+// gives no-preview-import's findings on the generated monorepo (bench/generate-monorepo.js) with as
+// little work as its author could: the plugin's rule time is read against it in the same run, and
+// the bench checks that both report the same import sites.
 //
-// Once per process: lifecycle.yaml by yaml.parse (no validation), picomatch of files.include and
-// preview.code, one walk of packages/ into a Set of paths, tsconfig.base.json `paths` and the
-// workspace packages' names (their `exports` lead into dist/, which maps back to src/).
-// Per file: the import specifiers and imported names, collected during ESLint's traversal; at
-// Program:exit each is resolved by string operations against that Set, its target classified
-// (memoised), and a stable target read once per run and scanned for what may make a name preview
-// (a doc tag or an `experimental_` name, `export *`, a name in an `export { … }` list); a target
-// whose scan says so is parsed once by TypeScript, as the plugin's declaration index does. An
-// import of a preview file from stable code, or one that does not resolve, is reported.
+// Once per process: lifecycle.yaml by yaml.parse (no validation); picomatch of files.include,
+// preview.code and preview.exceptions; the name patterns of features.<id>.exports; one walk of
+// packages/ into a Set of paths; tsconfig.base.json `paths` and the workspace packages' names
+// (a package name or subpath is taken straight to the package's src/).
+// Per file: the import sites and their names, collected during ESLint's traversal. At Program:exit
+// each site is resolved by string operations against that Set and its target classified
+// (memoised). An import of a preview file from stable code (or of another feature's, from preview
+// code) is reported unless an exception covers the file. Otherwise each imported or re-exported
+// name, and each `export * as` namespace, is followed to its declaration, with the plugin's
+// shortcuts: a target is read once per run (open, fstat, read, close, as the plugin reads one) and
+// parsed by TypeScript only when its text could matter (for a name: `@preview` or a pattern's
+// first fixed part, a bare `export *`, or the name in an `export { … }` list; for a namespace: such
+// a word or any `export … from`); `export … from` and `export *` are followed; a declaration is
+// preview when a feature's exports pattern matches its name, its doc comment has @preview, or its
+// file is preview code; a stable file may use the features it declares preview declarations of.
 //
-// What it leaves out, and the plugin does: policy validation, tsconfig per project and its
-// references, package `exports`/`imports` read from package.json, import maps, node_modules,
-// format-dependent resolution, symlinks, .gitignore, re-export chains and namespaces followed to
-// declarations, preview.exceptions and crossFeatureImports, type-only rules, suppressions, the three other
-// rules of configs.recommended, and keeping any of it current in a long-lived editor. It resolves only the forms the
-// generated repo uses; on any other repo it is wrong, which is why it lives in bench/.
+// What it leaves out, and the plugin does: policy validation; preview.exportNames and preview.tags
+// (the generated policy has none); tsconfig per project and its references; package `exports` and
+// `imports` read from package.json; import maps, node_modules, format-dependent resolution,
+// symlinks, .gitignore; `export { local }` lists, `import * as` member uses, `export =`,
+// ambiguous `export *` (the generator writes none); messages that say why; suppressions; the
+// three other rules of configs.recommended; keeping any of it current in a long-lived editor. It
+// is right only on the import forms the generator writes, which is why it lives in bench/.
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -28,9 +36,6 @@ const picomatch = require('picomatch');
 const ts = require('typescript');
 
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js'];
-const EXPORT_LIST = /\bexport\s*(?:type\s*)?(?:\{([^}]*)\}|\*\s*as\s+([\w$]+))/g;
-const STAR_EXPORT = /\bexport\s*(?:type\s*)?\*\s*from\b/;
-const PREVIEW_WORDS = ['@preview', 'experimental_'];
 
 /** The repo's facts, read at the first file (the root is ESLint's cwd). */
 let repo;
@@ -55,16 +60,27 @@ function openRepo(root) {
     const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
     packages.set(manifest.name, `packages/${dir}/src`);
   }
+  const code = policy.preview.code;
+  const patterns = Object.entries(policy.features ?? {}).flatMap(([id, feature]) =>
+    (feature.exports ?? []).map((glob) => ({ feature: id, regex: new RegExp(`^${glob.split('*').map((part) => part.replace(/[$]/g, '\\$')).join('[A-Za-z0-9_$]*')}$`), prefix: glob.split('*')[0] })),
+  );
   return {
     root,
     inScope: picomatch(policy.files.include),
-    isPreview: picomatch(policy.preview.code.replace('{feature}', '*')),
+    isPreview: picomatch(code.replace('{feature}', '*')),
+    // The path segment where preview.code has {feature}.
+    featureSegment: code.split('/').indexOf('{feature}'),
+    isExcepted: picomatch((policy.preview.exceptions ?? []).map((exception) => exception.path)),
+    typeOnlyAllowed: policy.preview.typeOnlyImports === 'allow',
+    patterns,
+    prefixes: [...new Set(patterns.map((pattern) => pattern.prefix))],
     files,
     dirs,
     paths,
     packages,
-    zones: new Map(),
+    features: new Map(),
     targets: new Map(),
+    namespaces: new Map(),
   };
 }
 
@@ -98,13 +114,14 @@ function resolveSpecifier(specifier, fromDir) {
   return probe(subpath ? `${dir}/${subpath}` : dir);
 }
 
-function zoneOf(file) {
-  let zone = repo.zones.get(file);
-  if (zone === undefined) {
-    zone = repo.isPreview(file) ? 'preview' : 'stable';
-    repo.zones.set(file, zone);
+/** The preview feature of a file ('' when stable), memoised. */
+function featureOf(file) {
+  let feature = repo.features.get(file);
+  if (feature === undefined) {
+    feature = repo.isPreview(file) ? file.split('/')[repo.featureSegment] : '';
+    repo.features.set(file, feature);
   }
-  return zone;
+  return feature;
 }
 
 /** One open, fstat, read and close, as the plugin reads a target. */
@@ -125,59 +142,176 @@ function readText(abs) {
   }
 }
 
-/** A stable target's text and what it shows without parsing, once per run. */
+/**
+ * A target's text, read once per run, and what it shows without parsing: a word that may make a
+ * declaration preview (@preview, a pattern's first fixed part), a bare `export *`, any
+ * `export … from`, and the names written in `export { … }` lists.
+ */
 function targetOf(file) {
   let target = repo.targets.get(file);
   if (!target) {
     const text = readText(join(repo.root, file));
     const listed = new Set();
-    if (text.includes('export')) {
-      for (const match of text.matchAll(EXPORT_LIST)) for (const word of (match[1] ?? match[2] ?? '').match(/[\w$]+/g) ?? []) listed.add(word);
-    }
-    target = { text, starExport: STAR_EXPORT.test(text), mentionsPreview: PREVIEW_WORDS.some((word) => text.includes(word)), listed, parsed: false };
+    if (text.includes('export')) for (const match of text.matchAll(EXPORT_LIST)) for (const word of match[1].match(/[\w$]+/g) ?? []) listed.add(word);
+    target = {
+      text,
+      mentionsPreview: text.includes('@preview') || repo.prefixes.some((prefix) => text.includes(prefix)),
+      starExport: STAR_EXPORT.test(text),
+      reexports: REEXPORT.test(text),
+      listed,
+      table: undefined,
+    };
     repo.targets.set(file, target);
   }
   return target;
 }
 
-const importedNames = (specifiers) =>
-  specifiers.map((specifier) => (specifier.type === 'ImportSpecifier' ? (specifier.imported.name ?? specifier.imported.value) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*'));
+const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/g;
+const STAR_EXPORT = /\bexport\s*(?:type\s*)?\*\s*from\b/;
+const REEXPORT = /\bexport\s*(?:type\s*)?(?:\*|\{[^}]*\})[^;'"]*\bfrom\b/;
+
+/** A target's exports, parsed on first need: name → local declaration, re-export or namespace, and its bare `export *`. */
+function tableOf(file, target) {
+  if (target.table) return target.table;
+  const table = { names: new Map(), stars: [] };
+  const source = ts.createSourceFile(file, target.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const from = statement.moduleSpecifier.text;
+      const clause = statement.exportClause;
+      if (!clause) table.stars.push(from);
+      else if (ts.isNamespaceExport(clause)) table.names.set(clause.name.text, { namespace: from });
+      else for (const element of clause.elements) table.names.set(element.name.text, { from, imported: (element.propertyName ?? element.name).text });
+    } else if (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+      const tag = ts.getJSDocTags(statement).find((candidate) => candidate.tagName.text === 'preview');
+      const tagFeature = tag === undefined ? undefined : (typeof tag.comment === 'string' ? tag.comment.trim().split(/\s+/)[0] : undefined) ?? '';
+      const names = ts.isVariableStatement(statement) ? statement.declarationList.declarations.map((declaration) => declaration.name.getText(source)) : statement.name ? [statement.name.text] : [];
+      for (const name of names) table.names.set(name, { local: true, tagFeature });
+    }
+  }
+  target.table = table;
+  return table;
+}
+
+/** The feature of a name's preview declaration by its name (features.<id>.exports), or undefined. */
+function patternFeature(name) {
+  return repo.patterns.find((pattern) => pattern.regex.test(name))?.feature;
+}
+
+/**
+ * The feature of the preview declaration `name`, exported by `file`, ends at ('' for @preview
+ * without one), or undefined when it ends at a stable one (a namespace, `export * as`, counts as
+ * stable: its own site is where it is judged, as the plugin does).
+ */
+function previewFeatureOf(file, name, seen = new Set()) {
+  const fileFeature = featureOf(file);
+  if (fileFeature !== '') return patternFeature(name) ?? fileFeature;
+  const key = `${file}\0${name}`;
+  if (seen.has(key)) return undefined;
+  seen.add(key);
+  const target = targetOf(file);
+  // No word that makes a declaration preview, no `export *`, the name in no `export { … }` list:
+  // it ends here, at a stable declaration (or is not exported), without a parse.
+  if (!target.mentionsPreview && !target.starExport && !target.listed.has(name)) return undefined;
+  const table = tableOf(file, target);
+  const entry = table.names.get(name);
+  if (entry?.local) return patternFeature(name) ?? entry.tagFeature;
+  if (entry?.namespace !== undefined) return undefined;
+  if (entry) {
+    const next = resolveSpecifier(entry.from, dirname(file));
+    return next === undefined || next === 'outside' ? undefined : previewFeatureOf(next, entry.imported, seen);
+  }
+  if (name === 'default') return undefined;
+  for (const from of table.stars) {
+    const next = resolveSpecifier(from, dirname(file));
+    const feature = next === undefined || next === 'outside' ? undefined : previewFeatureOf(next, name, seen);
+    if (feature !== undefined) return feature;
+  }
+  return undefined;
+}
+
+/** The features of the preview declarations among a module's names (its namespace); memoised. */
+function namespaceFeatures(file, visiting = new Set()) {
+  if (file === undefined || file === 'outside') return NO_FEATURES;
+  if (repo.namespaces.has(file)) return repo.namespaces.get(file);
+  if (visiting.has(file)) return NO_FEATURES;
+  visiting.add(file);
+  const features = new Set();
+  const target = featureOf(file) === '' ? targetOf(file) : undefined;
+  if (!target) features.add(featureOf(file));
+  else if (target.mentionsPreview || target.reexports) {
+    const table = tableOf(file, target);
+    for (const name of table.names.keys()) {
+      const feature = previewFeatureOf(file, name);
+      if (feature !== undefined) features.add(feature);
+    }
+    for (const from of table.stars) for (const feature of namespaceFeatures(resolveSpecifier(from, dirname(file)), visiting)) features.add(feature);
+  }
+  repo.namespaces.set(file, features);
+  return features;
+}
+
+const NO_FEATURES = new Set();
+
+/** The features a stable linted file declares preview declarations of (it may use theirs). */
+function ownFeatures(sourceCode) {
+  const features = new Set();
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined;
+    if (!declaration) continue;
+    const names = declaration.type === 'VariableDeclaration' ? declaration.declarations.map((declarator) => declarator.id.name) : declaration.id ? [declaration.id.name] : [];
+    const tag = sourceCode.getCommentsBefore(statement).at(-1)?.value.match(/@preview\s+([\w-]+)/)?.[1];
+    for (const name of names) {
+      const feature = patternFeature(name) ?? tag;
+      if (feature !== undefined) features.add(feature);
+    }
+  }
+  return features;
+}
+
+const nameOf = (node) => node.name ?? node.value;
 
 export const leastWorkRule = {
-  meta: { type: 'problem', messages: { preview: 'stable code imports preview code ({{target}})', unresolved: 'cannot resolve "{{specifier}}"' }, schema: [] },
+  meta: { type: 'problem', messages: { preview: 'imports preview code ({{what}})', unresolved: 'cannot resolve "{{specifier}}"' }, schema: [] },
   create(context) {
     repo ??= openRepo(context.cwd);
     const file = relative(repo.root, context.filename);
     if (!repo.inScope(file)) return {};
     const sites = [];
-    const add = (node, names) => {
-      if (node && typeof node.value === 'string') sites.push({ node, specifier: node.value, names });
+    // names: [node, imported name] pairs to follow; '*': the site's namespace (export * as).
+    const add = (source, typeOnly, names) => {
+      if (source && typeof source.value === 'string') sites.push({ node: source, specifier: source.value, typeOnly, names });
     };
     return {
-      ImportDeclaration: (node) => add(node.source, importedNames(node.specifiers)),
-      ExportNamedDeclaration: (node) => node.source && add(node.source, node.specifiers.map((specifier) => specifier.local.name ?? specifier.local.value)),
-      ExportAllDeclaration: (node) => add(node.source, ['*']),
-      ImportExpression: (node) => add(node.source, ['*']),
-      CallExpression: (node) => node.callee.type === 'Identifier' && node.callee.name === 'require' && add(node.arguments[0], ['*']),
-      TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && add(node.moduleReference.expression, ['*']),
+      ImportDeclaration: (node) =>
+        add(node.source, node.importKind === 'type', node.specifiers.map((specifier) => [specifier, specifier.type === 'ImportSpecifier' ? nameOf(specifier.imported) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : undefined]).filter(([, name]) => name !== undefined)),
+      ExportNamedDeclaration: (node) => node.source && add(node.source, node.exportKind === 'type', node.specifiers.map((specifier) => [specifier, nameOf(specifier.local)])),
+      ExportAllDeclaration: (node) => add(node.source, node.exportKind === 'type', node.exported ? [[node.source, '*']] : []),
+      ImportExpression: (node) => add(node.source, false, []),
+      CallExpression: (node) => node.callee.type === 'Identifier' && node.callee.name === 'require' && add(node.arguments[0], false, []),
+      TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && add(node.moduleReference.expression, false, []),
       'Program:exit'() {
         const fromDir = dirname(file);
-        const stable = zoneOf(file) === 'stable';
+        const feature = featureOf(file);
+        const excepted = feature === '' && repo.isExcepted(file);
+        let own;
         for (const site of sites) {
           const to = resolveSpecifier(site.specifier, fromDir);
           if (to === undefined) {
             context.report({ node: site.node, messageId: 'unresolved', data: { specifier: site.specifier } });
             continue;
           }
-          if (to === 'outside') continue;
-          if (zoneOf(to) === 'preview') {
-            if (stable) context.report({ node: site.node, messageId: 'preview', data: { target: to } });
+          if (to === 'outside' || excepted || (site.typeOnly && repo.typeOnlyAllowed)) continue;
+          const targetFeature = featureOf(to);
+          if (targetFeature !== '') {
+            if (targetFeature !== feature) context.report({ node: site.node, messageId: 'preview', data: { what: to } });
             continue;
           }
-          const target = targetOf(to);
-          if (!target.parsed && (target.mentionsPreview || target.starExport || site.names.some((name) => target.listed.has(name)))) {
-            ts.createSourceFile(to, target.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-            target.parsed = true;
+          if (feature !== '' || site.names.length === 0) continue; // preview code: another feature's declarations are not followed here
+          own ??= ownFeatures(context.sourceCode);
+          for (const [node, name] of site.names) {
+            const found = name === '*' ? [...namespaceFeatures(to)] : [previewFeatureOf(to, name)];
+            if (found.some((previewFeature) => previewFeature !== undefined && !own.has(previewFeature))) context.report({ node, messageId: 'preview', data: { what: `${name} of ${to}` } });
           }
         }
       },
