@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // One ESLint run on a generated repo, in its own process:
 //   node bench/eslint-run.js <repo> parser|noop|listeners|plugin|tseslint|tseslint-plugin|tseslint-least-work [another ESLint's lib/api.js]
-// Prints one JSON line: files linted, lifecycle messages (least-work messages in that mode), wall ms (of the lint itself and in all), CPU ms,
-// and the time spent in garbage collection (minor and major pauses, from perf_hooks).
+// Prints one JSON line: files linted, lifecycle messages (least-work messages in that mode), a digest of
+// no-preview-import's sites, wall ms (of the lint itself and in all), CPU ms, and the time spent
+// in garbage collection (minor and major pauses, from perf_hooks).
 // Spawned by bench/eslint-overhead.js; --help prints the usage.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -40,8 +41,9 @@ Arguments:
                        ('feature-lifecycle/eslint-plugin': the bundle dist/eslint-plugin.js; needs npm run build)
   tseslint             typescript-eslint's recommended (non-type-checked) flat config: what users run
   tseslint-plugin      that plus feature-lifecycle's configs.recommended
-  tseslint-least-work  typescript-eslint's recommended plus bench/least-work-rule.js (the least work
-                       no-preview-import must do on a generated repo; a reference, not shipped)
+  tseslint-least-work  typescript-eslint's recommended plus bench/least-work-rule.js (one rule that
+                       finds the plugin's no-preview-import sites on a generated repo without its
+                       generality; a reference, not shipped)
   With TIMING=all in the environment, ESLint prints its rule-time table after the JSON line.
   [eslint lib/api.js]  another ESLint's lib/api.js to load instead of the installed eslint
 Options:
