@@ -13,17 +13,20 @@
 // code) is reported unless an exception covers the file. Otherwise each imported or re-exported
 // name, and each `export * as` namespace, is followed to its declaration, with the plugin's
 // shortcuts: a target is read once per run (open, fstat, read, close, as the plugin reads one) and
-// parsed by TypeScript only when its text could matter (for a name: `@preview` or a pattern's
-// first fixed part, a bare `export *`, or the name in an `export { … }` list; for a namespace: such
-// a word or any `export … from`); `export … from` and `export *` are followed; a declaration is
+// parsed by TypeScript (no parent links) only when its text could matter (for a name: `@preview`
+// or a pattern's first fixed part, a bare `export *`, or the name in an `export { … }` list; for a
+// namespace: such a word in it or in a module it re-exports from, followed through the texts, as
+// the plugin's moduleMayMatter); `export … from` and `export *` are followed; a declaration is
 // preview when a feature's exports pattern matches its name, its doc comment has @preview, or its
-// file is preview code; a stable file may use the features it declares preview declarations of.
+// file is preview code; preview code may use its own feature's declarations, a stable file those
+// of the features it declares preview declarations of.
 //
 // What it leaves out, and the plugin does: policy validation; preview.exportNames and preview.tags
 // (the generated policy has none); tsconfig per project and its references; package `exports` and
 // `imports` read from package.json; import maps, node_modules, format-dependent resolution,
-// symlinks, .gitignore; `export { local }` lists, `import * as` member uses, `export =`,
-// ambiguous `export *` (the generator writes none); messages that say why; suppressions; the
+// symlinks, .gitignore; `export { local }` lists, `import * as` member uses, `export =`, the names
+// behind a bare `export * from` site, a preview file's namespace re-exported under a name,
+// exceptions[].features, ambiguous `export *` (the generator writes none); messages that say why; suppressions; the
 // three other rules of configs.recommended; keeping any of it current in a long-lived editor. It
 // is right only on the import forms the generator writes, which is why it lives in bench/.
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
@@ -157,7 +160,7 @@ function targetOf(file) {
       text,
       mentionsPreview: text.includes('@preview') || repo.prefixes.some((prefix) => text.includes(prefix)),
       starExport: STAR_EXPORT.test(text),
-      reexports: REEXPORT.test(text),
+      reexportFrom: [...text.matchAll(REEXPORT_FROM)].map((match) => match[2]),
       listed,
       table: undefined,
     };
@@ -168,13 +171,30 @@ function targetOf(file) {
 
 const EXPORT_LIST = /\bexport\s*(?:type\s*)?\{([^}]*)\}/g;
 const STAR_EXPORT = /\bexport\s*(?:type\s*)?\*\s*from\b/;
-const REEXPORT = /\bexport\s*(?:type\s*)?(?:\*|\{[^}]*\})[^;'"]*\bfrom\b/;
+const REEXPORT_FROM = /\bexport\s*(?:type\s*)?(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"]+)\1/g;
+
+/**
+ * Whether any name of a module can be preview, from the texts alone (the plugin's
+ * moduleMayMatter): preview code, a preview word, or a module it re-exports from that may matter.
+ */
+function moduleMayMatter(file, visiting = new Set()) {
+  if (file === undefined) return true; // does not resolve: look closer
+  if (file === 'outside' || visiting.has(file)) return false;
+  if (featureOf(file) !== '') return true;
+  const target = targetOf(file);
+  if (target.mayMatter !== undefined) return target.mayMatter;
+  visiting.add(file);
+  const matters = target.mentionsPreview || target.reexportFrom.some((from) => moduleMayMatter(resolveSpecifier(from, dirname(file)), visiting));
+  visiting.delete(file);
+  if (matters || visiting.size === 0) target.mayMatter = matters;
+  return matters;
+}
 
 /** A target's exports, parsed on first need: name → local declaration, re-export or namespace, and its bare `export *`. */
 function tableOf(file, target) {
   if (target.table) return target.table;
   const table = { names: new Map(), stars: [] };
-  const source = ts.createSourceFile(file, target.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(file, target.text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       const from = statement.moduleSpecifier.text;
@@ -183,8 +203,10 @@ function tableOf(file, target) {
       else if (ts.isNamespaceExport(clause)) table.names.set(clause.name.text, { namespace: from });
       else for (const element of clause.elements) table.names.set(element.name.text, { from, imported: (element.propertyName ?? element.name).text });
     } else if (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
-      const tag = ts.getJSDocTags(statement).find((candidate) => candidate.tagName.text === 'preview');
-      const tagFeature = tag === undefined ? undefined : (typeof tag.comment === 'string' ? tag.comment.trim().split(/\s+/)[0] : undefined) ?? '';
+      // The doc comment right before the statement: its @preview tag and feature, read from the text (no parent links needed).
+      const comment = ts.getLeadingCommentRanges(target.text, statement.pos)?.at(-1);
+      const tag = comment === undefined ? undefined : target.text.slice(comment.pos, comment.end).match(/^\/\*\*[\s\S]*?@preview(?:\s+([\w-]+))?/);
+      const tagFeature = tag ? (tag[1] ?? '') : undefined;
       const names = ts.isVariableStatement(statement) ? statement.declarationList.declarations.map((declaration) => declaration.name.getText(source)) : statement.name ? [statement.name.text] : [];
       for (const name of names) table.names.set(name, { local: true, tagFeature });
     }
@@ -239,7 +261,7 @@ function namespaceFeatures(file, visiting = new Set()) {
   const features = new Set();
   const target = featureOf(file) === '' ? targetOf(file) : undefined;
   if (!target) features.add(featureOf(file));
-  else if (target.mentionsPreview || target.reexports) {
+  else if (moduleMayMatter(file)) {
     const table = tableOf(file, target);
     for (const name of table.names.keys()) {
       const feature = previewFeatureOf(file, name);
@@ -288,13 +310,13 @@ export const leastWorkRule = {
       ExportNamedDeclaration: (node) => node.source && add(node.source, node.exportKind === 'type', node.specifiers.map((specifier) => [specifier, nameOf(specifier.local)])),
       ExportAllDeclaration: (node) => add(node.source, node.exportKind === 'type', node.exported ? [[node.source, '*']] : []),
       ImportExpression: (node) => add(node.source, false, []),
-      CallExpression: (node) => node.callee.type === 'Identifier' && node.callee.name === 'require' && add(node.arguments[0], false, []),
+      ...(context.sourceCode.text.includes('require') ? { CallExpression: (node) => node.callee.type === 'Identifier' && node.callee.name === 'require' && add(node.arguments[0], false, []) } : {}),
       TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && add(node.moduleReference.expression, false, []),
       'Program:exit'() {
         const fromDir = dirname(file);
         const feature = featureOf(file);
         const excepted = feature === '' && repo.isExcepted(file);
-        let own;
+        let allowed;
         for (const site of sites) {
           const to = resolveSpecifier(site.specifier, fromDir);
           if (to === undefined) {
@@ -307,11 +329,12 @@ export const leastWorkRule = {
             if (targetFeature !== feature) context.report({ node: site.node, messageId: 'preview', data: { what: to } });
             continue;
           }
-          if (feature !== '' || site.names.length === 0) continue; // preview code: another feature's declarations are not followed here
-          own ??= ownFeatures(context.sourceCode);
           for (const [node, name] of site.names) {
-            const found = name === '*' ? [...namespaceFeatures(to)] : [previewFeatureOf(to, name)];
-            if (found.some((previewFeature) => previewFeature !== undefined && !own.has(previewFeature))) context.report({ node, messageId: 'preview', data: { what: `${name} of ${to}` } });
+            const found = (name === '*' ? [...namespaceFeatures(to)] : [previewFeatureOf(to, name)]).filter((previewFeature) => previewFeature !== undefined);
+            if (found.length === 0) continue;
+            // Preview code may use its own feature's declarations; stable code those of the features it declares some of.
+            allowed ??= feature !== '' ? new Set([feature]) : ownFeatures(context.sourceCode);
+            if (found.some((previewFeature) => !allowed.has(previewFeature))) context.report({ node, messageId: 'preview', data: { what: `${name} of ${to}` } });
           }
         }
       },
